@@ -1,0 +1,4 @@
+/** Where the extractor reads and writes, relative to the project root. */
+export const SOURCE_PATH = "data/source/system-design-diagrams.md";
+export const ANNOTATIONS_PATH = "data/annotations.json";
+export const CATALOG_PATH = "data/diagrams.json";

@@ -1,0 +1,60 @@
+/** One diagram of the catalog, as stored in data/diagrams.json. */
+export interface Entry {
+  /** Short kebab-case name a person would type: `cache-aside`, `cqrs`. */
+  id: string;
+  title: string;
+  /** The `##` section of the source document the diagram stands under. */
+  category: string;
+  categoryId: string;
+  aliases: string[];
+  /** The fenced block's text, without the fences and without a final newline. */
+  diagram: string;
+  /** 1-based line of the `###` heading in the source document. */
+  line: number;
+}
+
+export interface Category {
+  id: string;
+  name: string;
+}
+
+/** A prose section of the source document kept beside the diagrams. */
+export interface Prose {
+  title: string;
+  markdown: string;
+}
+
+export interface Catalog {
+  version: 1;
+  /** The source document the catalog was extracted from, relative to the project root. */
+  source: string;
+  categories: Category[];
+  diagrams: Entry[];
+  tips: Prose;
+}
+
+/** Hand-kept facts the extractor merges into what it reads from the document. */
+export interface Annotations {
+  /** Name of the prose section shown by `sysdiag tips`. */
+  tips: string;
+  /** Sections that hold neither diagrams nor tips (the table of contents). */
+  skip: string[];
+  /** Keyed by section name as it appears in the document. */
+  categories: Record<string, { id: string }>;
+  /** Keyed by diagram title (without its number) as it appears in the document. */
+  diagrams: Record<string, { id: string; aliases?: string[] }>;
+}
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface Io {
+  stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+/** What commands need to know about the terminal, decided once in cli.ts. */
+export interface RenderOptions {
+  color: boolean;
+  /** Terminal width, or undefined when output is not a terminal (no width limit). */
+  columns: number | undefined;
+}
