@@ -1,17 +1,19 @@
 // npm run extract [-- --check]: rebuilds data/diagrams.json from the source document.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
+import { SysdiagError } from "../src/errors.js";
 import { buildCatalog, serializeCatalog } from "../src/extract/build.js";
 import { ANNOTATIONS_PATH, CATALOG_PATH, SOURCE_PATH } from "../src/extract/paths.js";
 import type { Annotations } from "../src/types.js";
-import { SysdiagError } from "../src/errors.js";
 
 const root = resolve(import.meta.dirname, "..");
 const check = process.argv.includes("--check");
 
 try {
   const garbled = readFileSync(resolve(root, SOURCE_PATH), "utf8");
-  const annotations = JSON.parse(readFileSync(resolve(root, ANNOTATIONS_PATH), "utf8")) as Annotations;
+  const annotations = JSON.parse(
+    readFileSync(resolve(root, ANNOTATIONS_PATH), "utf8"),
+  ) as Annotations;
   const text = serializeCatalog(buildCatalog(garbled, annotations, SOURCE_PATH));
   const target = resolve(root, CATALOG_PATH);
   let current = "";

@@ -40,12 +40,12 @@ export function validateCatalog(catalog: Catalog): Catalog {
     }
     if (entry.diagram.trim() === "") problems.push(`${entry.id}: empty diagram`);
   }
-  // Ids first, so that a clash is reported against the id it shadows.
+  // Ids, then titles, then aliases: a clash is blamed on the hand-kept alias.
   for (const entry of catalog.diagrams) claim(entry.id, entry.id, "id");
+  for (const entry of catalog.diagrams) claim(entry.title, entry.id, "title");
   for (const entry of catalog.diagrams) {
     for (const alias of entry.aliases) claim(alias, entry.id, "alias");
   }
-  for (const entry of catalog.diagrams) claim(entry.title, entry.id, "title");
 
   if (problems.length > 0) {
     throw new DataError(`invalid catalog: ${problems.join("; ")}`);

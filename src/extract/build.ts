@@ -56,10 +56,12 @@ export function buildCatalog(garbled: string, annotations: Annotations, source: 
 
   // Stale annotations would silently stop applying: a renamed title must be renamed here too.
   for (const name of Object.keys(annotations.categories)) {
-    if (!usedCategories.has(name)) problems.push(`annotated section '${name}' is not in the document`);
+    if (!usedCategories.has(name))
+      problems.push(`annotated section '${name}' is not in the document`);
   }
   for (const title of Object.keys(annotations.diagrams)) {
-    if (!usedDiagrams.has(title)) problems.push(`annotated diagram '${title}' is not in the document`);
+    if (!usedDiagrams.has(title))
+      problems.push(`annotated diagram '${title}' is not in the document`);
   }
   if (!tips) problems.push(`tips section '${annotations.tips}' is not in the document`);
   if (problems.length > 0 || !tips) throw new DataError(problems.join("; "));

@@ -10,8 +10,9 @@ export interface RepairOptions {
   /** A WHATWG encoding label of a single-byte code page. */
   codepage?: string;
   /**
-   * Characters a dropped byte may be restored to, besides those that already
-   * occur intact in the text. Where exactly one candidate is among them, it wins.
+   * Characters a shortened sequence may be restored to (default: DIAGRAM_CHARACTERS).
+   * Where exactly one candidate is among them, it wins; otherwise repair stops.
+   * (The text cannot vote: every candidate holds a dropped byte, so none occurs intact.)
    */
   preferred?: Iterable<string>;
 }
@@ -28,9 +29,8 @@ export class RepairError extends DataError {
 
 /**
  * Light box-drawing strokes and the arrows drawn with them: the repertoire of an
- * ASCII-art diagram. Needed because a character that loses a byte every time it
- * appears (`┐`, E2 94 90, in Windows-1254) never occurs intact to vote for itself,
- * while its rivals for the same bytes (`━ ┍ ┎ ┏ ┝ ┞`) are heavy or mixed strokes.
+ * ASCII-art diagram. `┐` (E2 94 90) loses its last byte in Windows-1254, and its
+ * rivals for the two bytes left (`━ ┍ ┎ ┏ ┝ ┞`) are heavy or mixed strokes.
  */
 export const DIAGRAM_CHARACTERS = "─│┌┐└┘├┤┬┴┼╭╮╯╰▲▼►◄◀▶←→↑↓↔↕";
 
@@ -41,12 +41,13 @@ interface CodePage {
 }
 
 function loadCodePage(label: string): CodePage {
-  let decoder: TextDecoder;
-  try {
-    decoder = new TextDecoder(label);
-  } catch {
-    throw new DataError(`unknown code page '${label}'`);
-  }
+  const decoder = (() => {
+    try {
+      return new TextDecoder(label);
+    } catch {
+      throw new DataError(`unknown code page '${label}'`);
+    }
+  })();
   const toByte = new Map<string, number>();
   const undefinedBytes: number[] = [];
   for (let byte = 0; byte < 256; byte++) {
@@ -93,13 +94,6 @@ function fillings(present: number[], missing: number, fillers: number[]): number
   return out;
 }
 
-interface Gap {
-  at: number;
-  candidates: string[];
-  line: number;
-  column: number;
-}
-
 /**
  * Restores the original text of a document that went through `codepage`.
  * Throws a RepairError naming the place of anything it cannot explain: a character
@@ -132,9 +126,8 @@ export function repairMojibake(text: string, options: RepairOptions = {}): strin
     } else column++;
   }
 
+  const preferred = new Set(options.preferred ?? DIAGRAM_CHARACTERS);
   const parts: string[] = [];
-  const gaps: Gap[] = [];
-  const intact = new Set<string>();
   let i = 0;
   while (i < bytes.length) {
     const lead = bytes[i] as number;
@@ -146,7 +139,11 @@ export function repairMojibake(text: string, options: RepairOptions = {}): strin
     }
     const length = sequenceLength(lead);
     if (length === 0) {
-      throw new RepairError(`byte 0x${lead.toString(16)} cannot start a UTF-8 character`, where, col);
+      throw new RepairError(
+        `byte 0x${lead.toString(16)} cannot start a UTF-8 character`,
+        where,
+        col,
+      );
     }
     const present = [lead];
     while (present.length < length && isContinuation(bytes[i + present.length])) {
@@ -157,7 +154,6 @@ export function repairMojibake(text: string, options: RepairOptions = {}): strin
       const char = decodeOne(present);
       if (char === undefined) throw new RepairError("invalid UTF-8 sequence", where, col);
       parts.push(char);
-      intact.add(char);
       continue;
     }
     const candidates = new Set<string>();
@@ -165,23 +161,16 @@ export function repairMojibake(text: string, options: RepairOptions = {}): strin
       const char = decodeOne(filled);
       if (char !== undefined) candidates.add(char);
     }
-    gaps.push({ at: parts.length, candidates: [...candidates], line: where, column: col });
-    parts.push("");
-  }
-
-  // Second pass: only now is it known which characters the document uses intact.
-  const preferred = new Set([...(options.preferred ?? DIAGRAM_CHARACTERS), ...intact]);
-  for (const gap of gaps) {
-    const plausible = gap.candidates.filter((c) => preferred.has(c));
+    const plausible = [...candidates].filter((c) => preferred.has(c));
     if (plausible.length !== 1) {
-      const listed = gap.candidates.join(" ") || "none";
+      const listed = [...candidates].join(" ") || "none";
       throw new RepairError(
         `a character lost a byte and cannot be told for sure (candidates: ${listed})`,
-        gap.line,
-        gap.column,
+        where,
+        col,
       );
     }
-    parts[gap.at] = plausible[0] as string;
+    parts.push(plausible[0] as string);
   }
   return parts.join("");
 }

@@ -1,0 +1,43 @@
+import { normalizeName } from "../catalog/names.js";
+import { NotFoundError } from "../errors.js";
+import type { Catalog, Entry } from "../types.js";
+import { rank } from "./rank.js";
+
+/** A fuzzy hit must score at least this well (0 is perfect) to be shown unasked. */
+const CONFIDENT = 0.5;
+/** ...and beat the runner-up by this much, or the name is ambiguous. */
+const MARGIN = 0.15;
+
+function exactMatch(catalog: Catalog, key: string): Entry | undefined {
+  for (const entry of catalog.diagrams) {
+    if (entry.id === key) return entry;
+  }
+  for (const entry of catalog.diagrams) {
+    if (entry.aliases.some((alias) => normalizeName(alias) === key)) return entry;
+    if (normalizeName(entry.title) === key) return entry;
+  }
+  return undefined;
+}
+
+/**
+ * Finds the diagram a person meant by `name`: its id, an alias or its title in any
+ * case and spacing, else the single clear best fuzzy match. Anything doubtful is a
+ * NotFoundError that names the closest candidates instead of guessing.
+ */
+export async function resolveName(catalog: Catalog, name: string): Promise<Entry> {
+  const key = normalizeName(name);
+  const exact = key === "" ? undefined : exactMatch(catalog, key);
+  if (exact) return exact;
+
+  const ranked = key === "" ? [] : await rank(catalog, name);
+  const [best, second] = ranked;
+  if (best && best.score <= CONFIDENT && (!second || second.score - best.score >= MARGIN)) {
+    return best.entry;
+  }
+  const suggestions = ranked.slice(0, 3).map((hit) => hit.entry.id);
+  const hint =
+    suggestions.length > 0
+      ? `did you mean ${suggestions.join(", ")}?`
+      : "try 'sysdiag search <words>' or 'sysdiag list'";
+  throw new NotFoundError(`no diagram named '${name}'; ${hint}`);
+}

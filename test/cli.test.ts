@@ -1,0 +1,68 @@
+import { describe, expect, it } from "vitest";
+import { decideColor } from "../src/cli.js";
+import type { Io } from "../src/types.js";
+import { ANSI, run } from "./helpers.js";
+
+const io = (isTTY: boolean, env: Record<string, string> = {}): Io => ({
+  stdout: { write: () => true, isTTY },
+  stderr: { write: () => true },
+  env,
+});
+
+describe("decideColor", () => {
+  it.each([
+    ["a terminal", undefined, true, {}, true],
+    ["a pipe", undefined, false, {}, false],
+    ["NO_COLOR on a terminal", undefined, true, { NO_COLOR: "1" }, false],
+    ["an empty NO_COLOR", undefined, true, { NO_COLOR: "" }, true],
+    ["FORCE_COLOR on a pipe", undefined, false, { FORCE_COLOR: "1" }, true],
+    ["FORCE_COLOR=0 on a terminal", undefined, true, { FORCE_COLOR: "0" }, false],
+    ["NO_COLOR beats FORCE_COLOR", undefined, false, { NO_COLOR: "1", FORCE_COLOR: "1" }, false],
+    ["--no-color beats FORCE_COLOR", false, true, { FORCE_COLOR: "1" }, false],
+    ["--color beats NO_COLOR", true, false, { NO_COLOR: "1" }, true],
+    ["a dumb terminal", undefined, true, { TERM: "dumb" }, false],
+  ])("%s", (_name, flag, tty, env, expected) => {
+    expect(decideColor(flag, io(tty, env))).toBe(expected);
+  });
+});
+
+describe("main, in-process", () => {
+  it("colours a terminal and not a pipe", async () => {
+    expect((await run(["show", "cqrs"], { tty: true, columns: 200 })).stdout).toMatch(ANSI);
+    expect((await run(["show", "cqrs"])).stdout).not.toMatch(ANSI);
+  });
+
+  it("accepts --no-color after the command too", async () => {
+    const result = await run(["show", "cqrs", "--no-color"], { tty: true, columns: 200 });
+    expect(result.code).toBe(0);
+    expect(result.stdout).not.toMatch(ANSI);
+  });
+
+  it("unframes a diagram that a narrow terminal would wrap", async () => {
+    const wide = await run(["show", "cache-aside"], {
+      tty: true,
+      columns: 120,
+      env: { NO_COLOR: "1" },
+    });
+    const narrow = await run(["show", "cache-aside"], {
+      tty: true,
+      columns: 40,
+      env: { NO_COLOR: "1" },
+    });
+    expect(wide.stdout.startsWith("╭ Cache-Aside Pattern")).toBe(true);
+    expect(narrow.stdout.startsWith("Cache-Aside Pattern · Caching Strategies\n┌─────────┐")).toBe(
+      true,
+    );
+    expect(Math.max(...narrow.stdout.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(
+      40,
+    );
+  });
+
+  it("reads the catalog named by SYSDIAG_CATALOG", async () => {
+    const result = await run(["list"], { env: { SYSDIAG_CATALOG: "/nonexistent/catalog.json" } });
+    expect(result).toMatchObject({ code: 1, stdout: "" });
+    expect(result.stderr).toBe(
+      "sysdiag: cannot read the catalog /nonexistent/catalog.json (ENOENT)\n",
+    );
+  });
+});

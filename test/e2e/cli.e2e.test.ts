@@ -1,0 +1,236 @@
+import { spawnSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { ANSI, catalog, ROOT } from "../helpers.js";
+
+const BIN = `${ROOT}bin/sysdiag.js`;
+const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { version: string };
+
+/** Spawns the built CLI (`npm test` builds it first) with a clean colour environment. */
+function sysdiag(args: string[], env: Record<string, string> = {}) {
+  const clean = { ...process.env };
+  for (const name of ["NO_COLOR", "FORCE_COLOR", "SYSDIAG_CATALOG", "COLUMNS"]) delete clean[name];
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...clean, ...env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+const fixture = (name: string) => readFileSync(`${ROOT}test/fixtures/${name}`, "utf8");
+
+/** A known error: exactly one line on stderr, no stack, nothing on stdout. */
+function expectOneLineError(result: ReturnType<typeof sysdiag>, code: number, pattern: RegExp) {
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe("");
+  expect(result.stderr).toMatch(/^sysdiag: [^\n]+\n$/);
+  expect(result.stderr).toMatch(pattern);
+}
+
+describe("sysdiag show", () => {
+  it("prints the framed diagram, uncoloured when piped", () => {
+    const result = sysdiag(["show", "cache-aside"]);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toBe(fixture("show-cache-aside.never.txt"));
+    expect(result.stdout).not.toMatch(ANSI);
+  });
+
+  it.each([
+    ["--color", ["--color"], {}],
+    ["FORCE_COLOR", [], { FORCE_COLOR: "1" }],
+  ])("colours with %s", (_name, flags, env) => {
+    expect(sysdiag([...flags, "show", "cache-aside"], env).stdout).toBe(
+      fixture("show-cache-aside.always.txt"),
+    );
+  });
+
+  it.each([
+    ["NO_COLOR", [], { NO_COLOR: "1", FORCE_COLOR: "1" }],
+    ["--no-color", ["--no-color"], { FORCE_COLOR: "1" }],
+  ])("never colours with %s", (_name, flags, env) => {
+    expect(sysdiag(["show", "cache-aside", ...flags], env).stdout).toBe(
+      fixture("show-cache-aside.never.txt"),
+    );
+  });
+
+  it("--raw prints every diagram byte for byte as in the catalog", () => {
+    for (const entry of catalog.diagrams) {
+      const result = sysdiag(["show", entry.id, "--raw"], { FORCE_COLOR: "1" });
+      expect(result.stdout, entry.id).toBe(`${entry.diagram}\n`);
+    }
+  });
+
+  it("--raw with several names separates them with a blank line", () => {
+    const diagram = (id: string) => catalog.diagrams.find((d) => d.id === id)?.diagram;
+    expect(sysdiag(["show", "cqrs", "saga", "--raw"]).stdout).toBe(
+      `${diagram("cqrs")}\n\n${diagram("saga")}\n`,
+    );
+  });
+
+  it("--json prints the entry, and an array for several names", () => {
+    const one = JSON.parse(sysdiag(["show", "2pc", "--json"]).stdout);
+    expect(one).toEqual(catalog.diagrams.find((d) => d.id === "two-phase-commit"));
+    const two = JSON.parse(sysdiag(["show", "cqrs", "saga", "--json"]).stdout);
+    expect(two.map((e: { id: string }) => e.id)).toEqual(["cqrs", "saga"]);
+  });
+
+  it("resolves titles and near misses", () => {
+    expect(sysdiag(["show", "Two-Phase Commit (2PC)", "--raw"]).code).toBe(0);
+    expect(sysdiag(["show", "cach asid", "--json"]).stdout).toMatch(/"id": "cache-aside"/);
+  });
+
+  it("not found: exit 1 and suggestions", () => {
+    expectOneLineError(sysdiag(["show", "kafkaa"]), 1, /no diagram named 'kafkaa'/);
+    expectOneLineError(
+      sysdiag(["show", "replication"]),
+      1,
+      /did you mean master-slave-replication, master-master-replication, read-replicas\?/,
+    );
+  });
+
+  it("one unknown name among several prints nothing", () => {
+    expectOneLineError(sysdiag(["show", "cqrs", "zzzzqqq"]), 1, /'zzzzqqq'/);
+  });
+
+  it("usage errors: exit 2 and a pointer to --help", () => {
+    expectOneLineError(
+      sysdiag(["show"]),
+      2,
+      /missing required argument 'name'; see 'sysdiag show --help'/,
+    );
+    expectOneLineError(
+      sysdiag(["show", "x", "--jsn"]),
+      2,
+      /unknown option '--jsn' \(Did you mean --json\?\)/,
+    );
+    expectOneLineError(sysdiag(["show", "x", "--raw", "--json"]), 2, /cannot be used together/);
+  });
+});
+
+describe("sysdiag list and categories", () => {
+  it("lists every diagram under its category", () => {
+    const { code, stdout } = sysdiag(["list"]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n")[0]).toBe("Architecture Patterns (architecture)");
+    expect(stdout).toMatch(/^ {2}cache-aside +Cache-Aside Pattern$/m);
+    expect(stdout.match(/^ {2}\S/gm)).toHaveLength(51);
+  });
+
+  it.each(["databases", "database", "Database Architectures", "databse"])(
+    "--category %j",
+    (category) => {
+      const { code, stdout } = sysdiag(["list", "--category", category]);
+      expect(code).toBe(0);
+      expect(stdout.split("\n")[0]).toBe("Database Architectures (databases)");
+      expect(stdout.match(/^ {2}\S/gm)).toHaveLength(5);
+    },
+  );
+
+  it("--json", () => {
+    const list = JSON.parse(sysdiag(["list", "--json", "-c", "caching"]).stdout);
+    expect(list[0]).toEqual({
+      id: "cache-aside",
+      title: "Cache-Aside Pattern",
+      category: "Caching Strategies",
+      categoryId: "caching",
+    });
+  });
+
+  it("an unknown category: exit 1 and the valid ones", () => {
+    expectOneLineError(sysdiag(["list", "-c", "kitchen"]), 1, /categories are: architecture, /);
+  });
+
+  it("a stray argument is a usage error", () => {
+    expectOneLineError(sysdiag(["list", "databases"]), 2, /too many arguments for 'list'/);
+  });
+
+  it("categories, with ids and counts", () => {
+    const { stdout } = sysdiag(["categories"]);
+    expect(stdout.split("\n")).toHaveLength(16);
+    expect(stdout).toMatch(/^databases +Database Architectures +5$/m);
+    const json = JSON.parse(sysdiag(["categories", "--json"]).stdout);
+    expect(json[3]).toEqual({ id: "databases", name: "Database Architectures", count: 5 });
+  });
+});
+
+describe("sysdiag search", () => {
+  it("ranks matches: rank, id, title, category", () => {
+    const { code, stdout } = sysdiag(["search", "replication"]);
+    expect(code).toBe(0);
+    expect(stdout.split("\n")[0]).toMatch(
+      /^ ?1\. master-slave-replication +Master-Slave Replication +Database Architectures$/,
+    );
+  });
+
+  it("tolerates typos", () => {
+    expect(sysdiag(["search", "cach", "asid"]).stdout).toMatch(/^1\. cache-aside /);
+  });
+
+  it("--limit and --json", () => {
+    const hits = JSON.parse(sysdiag(["search", "replication", "-n", "2", "--json"]).stdout);
+    expect(hits).toHaveLength(2);
+    expect(Object.keys(hits[0])).toEqual(["id", "title", "category", "score"]);
+  });
+
+  it("no result: exit 1 with a hint", () => {
+    expectOneLineError(sysdiag(["search", "zzzzqqq"]), 1, /nothing matches 'zzzzqqq'; try/);
+  });
+
+  it("a bad --limit is a usage error", () => {
+    expectOneLineError(sysdiag(["search", "x", "--limit", "lots"]), 2, /'lots' is invalid/);
+  });
+});
+
+describe("the program", () => {
+  it("--version", () => {
+    expect(sysdiag(["--version"])).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: "" });
+  });
+
+  it.each([[[]], [["show"]], [["list"]], [["categories"]], [["search"]], [["tips"]]])(
+    "--help %j has examples",
+    (command) => {
+      const { code, stdout } = sysdiag([...command, "--help"]);
+      expect(code).toBe(0);
+      expect(stdout).toMatch(/^Usage: sysdiag/);
+      expect(stdout).toMatch(/Examples:\n {2}\$ sysdiag /);
+    },
+  );
+
+  it("tips prints the drawing tips as Markdown when piped", () => {
+    const { stdout } = sysdiag(["tips"]);
+    expect(stdout).toMatch(/^## Diagram Drawing Tips\n\n### 1\. Use Standard Symbols\n/);
+  });
+
+  it("an unknown command: exit 2", () => {
+    expectOneLineError(
+      sysdiag(["shw"]),
+      2,
+      /unknown command 'shw' \(Did you mean show\?\); see 'sysdiag --help'/,
+    );
+  });
+
+  it("no command: the help on stderr, exit 2", () => {
+    const { code, stdout, stderr } = sysdiag([]);
+    expect(code).toBe(2);
+    expect(stdout).toBe("");
+    expect(stderr).toMatch(/^Usage: sysdiag/);
+  });
+
+  it("a closed pipe ends quietly", () => {
+    const ids = catalog.diagrams.map((d) => d.id).join(" ");
+    const result = spawnSync("bash", ["-c", `set -o pipefail; node ${BIN} show ${ids} | head -1`], {
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^╭ Monolithic Architecture/);
+    expect(result.stderr).toBe("");
+  });
+
+  it("a broken catalog is one line, exit 1", () => {
+    expectOneLineError(
+      sysdiag(["list"], { SYSDIAG_CATALOG: `${ROOT}package.json` }),
+      1,
+      /not a version 1 sysdiag catalog/,
+    );
+  });
+});

@@ -1,0 +1,112 @@
+import { describe, expect, it } from "vitest";
+import { highlightDiagram } from "../../src/render/diagram.js";
+import { renderEntry, renderRaw } from "../../src/render/entry.js";
+import { frame } from "../../src/render/frame.js";
+import { formatProse } from "../../src/render/listing.js";
+import { createStyle, PLAIN, type Style } from "../../src/render/style.js";
+import { widestLine } from "../../src/render/width.js";
+import type { Entry } from "../../src/types.js";
+import { ANSI, catalog } from "../helpers.js";
+
+/** Marks each look with brackets, so tests read which part got which look. */
+const MARKED: Style = {
+  ...PLAIN,
+  color: true,
+  stroke: (t) => `[s:${t}]`,
+  arrow: (t) => `[a:${t}]`,
+  label: (t) => `[l:${t}]`,
+  title: (t) => `[t:${t}]`,
+  dim: (t) => `[d:${t}]`,
+};
+
+const entry = (diagram: string): Entry => ({
+  id: "x",
+  title: "X",
+  category: "Cat",
+  categoryId: "cat",
+  aliases: [],
+  diagram,
+  line: 1,
+});
+
+describe("highlightDiagram", () => {
+  it.each([
+    ["│ App │", "[s:│] [l:App] [s:│]"],
+    ["──►  Cache", "[s:──][a:►]  [l:Cache]"],
+    ["a --> b", "[l:a] [l:--][a:>] [l:b]"],
+    ["<-- a > b", "[a:<][l:--] [l:a] [l:>] [l:b]"],
+    ["  ", "  "],
+  ])("%j", (line, marked) => {
+    expect(highlightDiagram(line, MARKED)).toBe(marked);
+  });
+
+  it("leaves text alone without colour", () => {
+    expect(highlightDiagram("┌─┐ ►", PLAIN)).toBe("┌─┐ ►");
+  });
+
+  it("uses real ANSI colour when colour is on, and none when off", async () => {
+    expect(highlightDiagram("┌─┐", await createStyle(true))).toMatch(ANSI);
+    expect(highlightDiagram("┌─┐", await createStyle(false))).not.toMatch(ANSI);
+  });
+});
+
+describe("frame", () => {
+  it("draws a titled rounded frame as wide as the diagram needs", async () => {
+    const framed = await frame("┌─┐\n└─┘", "A title", PLAIN, undefined);
+    expect(framed).toBe(
+      ["╭ A title ─╮", "│ ┌─┐      │", "│ └─┘      │", "╰──────────╯"].join("\n"),
+    );
+  });
+
+  it("never wraps a line wider than 80 columns when output is piped", async () => {
+    const wide = "─".repeat(150);
+    const framed = (await frame(wide, "T", PLAIN, undefined)) as string;
+    expect(framed.split("\n")).toHaveLength(3);
+    expect(widestLine(framed)).toBe(154);
+  });
+
+  it("gives up when the frame would not fit the terminal", async () => {
+    expect(await frame("─".repeat(10), "T", PLAIN, 13)).toBeUndefined();
+    expect(await frame("─".repeat(10), "T", PLAIN, 14)).toBeDefined();
+  });
+
+  it("colours the border and title itself", async () => {
+    const framed = (await frame("x", "T", MARKED, undefined)) as string;
+    expect(framed.split("\n")).toEqual(["[d:╭ ][t:T][d: ─╮]", "[d:│] x  [d:│]", "[d:╰────╯]"]);
+  });
+});
+
+describe("renderEntry", () => {
+  const cacheAside = catalog.diagrams.find((d) => d.id === "cache-aside") as Entry;
+
+  it("frames the diagram with its title and category", async () => {
+    const text = await renderEntry(cacheAside, PLAIN, undefined);
+    expect(text.split("\n")[0]).toMatch(/^╭ Cache-Aside Pattern · Caching Strategies ─+╮$/);
+    expect(text.endsWith("╯\n")).toBe(true);
+  });
+
+  it("drops the frame rather than wrap when the terminal is narrow", async () => {
+    const text = await renderEntry(entry("┌──────────┐"), PLAIN, 14);
+    expect(text).toBe("X · Cat\n┌──────────┐\n");
+  });
+
+  it("prints the bare diagram, unwrapped, when even that is too wide", async () => {
+    const text = await renderEntry(entry("─".repeat(30)), PLAIN, 10);
+    expect(text).toBe(`X · Cat\n${"─".repeat(30)}\n`);
+  });
+
+  it("--raw is the diagram and a newline", () => {
+    expect(renderRaw(entry("a\nb"))).toBe("a\nb\n");
+  });
+});
+
+describe("formatProse", () => {
+  it("keeps Markdown as written without colour", () => {
+    expect(formatProse("Tips", "### 1. A\n- **b**", PLAIN)).toBe("## Tips\n\n### 1. A\n- **b**\n");
+  });
+  it("turns markers into looks with colour", () => {
+    expect(
+      formatProse("Tips", "### 1. A\n- **b**", { ...MARKED, heading: (t) => `[h:${t}]` }),
+    ).toBe("[t:Tips]\n\n[h:1. A]\n- [h:b]\n");
+  });
+});

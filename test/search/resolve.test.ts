@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { resolveCategory } from "../../src/search/category.js";
+import { resolveName } from "../../src/search/resolve.js";
+import { catalog } from "../helpers.js";
+
+describe("resolveName", () => {
+  it.each([
+    ["cache-aside", "cache-aside"],
+    ["Cache Aside", "cache-aside"],
+    ["CACHE_ASIDE", "cache-aside"],
+    ["Cache-Aside Pattern", "cache-aside"],
+    ["two phase commit (2PC)", "two-phase-commit"],
+    ["2pc", "two-phase-commit"],
+    ["dlq", "dead-letter-queue"],
+    ["Twitter/X Architecture", "twitter"],
+    ["cach-asid", "cache-aside"],
+    ["event sourcng", "event-sourcing"],
+  ])("%j -> %s", async (name, id) => {
+    expect((await resolveName(catalog, name)).id).toBe(id);
+  });
+
+  it("refuses an ambiguous name and suggests the closest three", async () => {
+    await expect(resolveName(catalog, "replication")).rejects.toThrow(
+      "no diagram named 'replication'; did you mean master-slave-replication, master-master-replication, read-replicas?",
+    );
+  });
+
+  it.each(["zzzzqqq", "", "  "])("finds nothing for %j, with a hint", async (name) => {
+    await expect(resolveName(catalog, name)).rejects.toMatchObject({
+      exitCode: 1,
+      message: expect.stringMatching(/no diagram named .*(did you mean|sysdiag search)/),
+    });
+  });
+});
+
+describe("resolveCategory", () => {
+  it.each([
+    ["databases", "databases"],
+    ["database", "databases"],
+    ["Database Architectures", "databases"],
+    ["databse", "databases"],
+    ["CACHING", "caching"],
+    ["Monitoring & Observability", "observability"],
+    ["data processing", "data-processing"],
+  ])("%j -> %s", async (query, id) => {
+    expect((await resolveCategory(catalog, query)).id).toBe(id);
+  });
+
+  it("lists the valid categories when nothing matches", async () => {
+    await expect(resolveCategory(catalog, "kitchen")).rejects.toThrow(
+      /no category 'kitchen'; categories are: architecture, load-balancing, .*quick-reference$/,
+    );
+  });
+
+  it("does not guess between two categories that share a prefix", async () => {
+    // "data" starts both data-flow and data-processing.
+    await expect(resolveCategory(catalog, "data")).rejects.toThrow(/no category 'data'/);
+  });
+});
