@@ -2,6 +2,11 @@ import type { Entry } from "../types.js";
 import { highlightDiagram } from "./diagram.js";
 import { frame } from "./frame.js";
 import type { Style } from "./style.js";
+import { widestLine } from "./width.js";
+
+// DECAWM off/on: the terminal clips long lines instead of wrapping them (as `less -S` does).
+const NO_WRAP = "\u001b[?7l";
+const WRAP = "\u001b[?7h";
 
 export function entryHeading(entry: Entry): string {
   return `${entry.title} · ${entry.category}`;
@@ -9,7 +14,8 @@ export function entryHeading(entry: Entry): string {
 
 /**
  * A diagram for people: framed and titled when the frame fits in `columns`;
- * otherwise a title line and the bare diagram, never a wrapped diagram line.
+ * otherwise a title line and the bare diagram, which the terminal is told to clip
+ * rather than wrap when even that is too wide.
  */
 export async function renderEntry(
   entry: Entry,
@@ -20,7 +26,10 @@ export async function renderEntry(
   const heading = entryHeading(entry);
   const framed = await frame(body, heading, style, columns);
   if (framed !== undefined) return `${framed}\n`;
-  return `${style.title(heading)}\n${body}\n`;
+  const bare = `${style.title(heading)}\n${body}\n`;
+  // columns is only known for a terminal, so a pipe never gets these codes.
+  if (columns !== undefined && widestLine(entry.diagram) > columns) return NO_WRAP + bare + WRAP;
+  return bare;
 }
 
 /** `--raw`: the diagram exactly as in the catalog, and a newline. */

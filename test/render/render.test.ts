@@ -90,9 +90,9 @@ describe("renderEntry", () => {
     expect(text).toBe("X · Cat\n┌──────────┐\n");
   });
 
-  it("prints the bare diagram, unwrapped, when even that is too wide", async () => {
+  it("has the terminal clip, not wrap, a diagram wider than itself", async () => {
     const text = await renderEntry(entry("─".repeat(30)), PLAIN, 10);
-    expect(text).toBe(`X · Cat\n${"─".repeat(30)}\n`);
+    expect(text).toBe(`\u001b[?7lX · Cat\n${"─".repeat(30)}\n\u001b[?7h`);
   });
 
   it("--raw is the diagram and a newline", () => {
