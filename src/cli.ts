@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import pkg from "../package.json" with { type: "json" };
 import { loadCatalog } from "./catalog/load.js";
 import type { Context } from "./commands/context.js";
+import type { SearchOptions } from "./commands/search.js";
 import { SysdiagError } from "./errors.js";
 import { createStyle } from "./render/style.js";
 import type { Catalog, Io } from "./types.js";
@@ -131,28 +132,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   program
     .command("search")
-    .description("rank diagrams by title, aliases, category and diagram text (typo-tolerant)")
+    .description("rank diagrams by name, aliases, tags, category, summary and text (typo-tolerant)")
     .argument("<words...>", "what to look for")
     .addOption(
       new Option("-n, --limit <n>", "at most this many results")
         .default(10)
         .argParser(positiveInteger),
     )
-    .option("--json", "the ranked array of {id, title, category, score}")
+    .option("--explain", "show which field and words matched, and the score")
+    .option("--json", "the ranked array of {id, title, category, score} (+ matches with --explain)")
     .addHelpText(
       "after",
       examples(
         "sysdiag search replication",
         "sysdiag search cach asid",
+        'sysdiag search "distributed transaction" --explain',
         "sysdiag search queue --limit 3 --json",
       ),
     )
-    .action(
-      async (words: string[], options: { limit: number; json?: boolean }, command: Command) => {
-        const { search } = await import("./commands/search.js");
-        write(await search(await context(command), words, options));
-      },
-    );
+    .action(async (words: string[], options: SearchOptions, command: Command) => {
+      const { search } = await import("./commands/search.js");
+      write(await search(await context(command), words, options));
+    });
 
   program
     .command("tips")

@@ -6,7 +6,14 @@ export interface Entry {
   /** The `##` section of the source document the diagram stands under. */
   category: string;
   categoryId: string;
+  /** Other names people use: "2PC", "pub/sub", "primary-replica". */
   aliases: string[];
+  /** Technologies and concepts in or behind the diagram, spelled out ("Cassandra" for `Cass`/`andra`). */
+  tags: string[];
+  /** One line on what it shows and when to use it. */
+  summary: string;
+  /** Ids of the diagrams worth looking at next. */
+  related: string[];
   /** The fenced block's text, without the fences and without a final newline. */
   diagram: string;
   /** 1-based line of the `###` heading in the source document. */
@@ -42,7 +49,15 @@ export interface Annotations {
   /** Keyed by section name as it appears in the document. */
   categories: Record<string, { id: string }>;
   /** Keyed by diagram title (without its number) as it appears in the document. */
-  diagrams: Record<string, { id: string; aliases?: string[] }>;
+  diagrams: Record<string, DiagramNote>;
+}
+
+export interface DiagramNote {
+  id: string;
+  aliases?: string[];
+  tags?: string[];
+  summary?: string;
+  related?: string[];
 }
 
 /** Where the CLI reads and writes; tests pass their own. */

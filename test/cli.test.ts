@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideColor } from "../src/cli.js";
 import type { Io } from "../src/types.js";
-import { ANSI, run } from "./helpers.js";
+import { ANSI, catalog, run } from "./helpers.js";
 
 const io = (isTTY: boolean, env: Record<string, string> = {}): Io => ({
   stdout: { write: () => true, isTTY },
@@ -53,9 +53,11 @@ describe("main, in-process", () => {
     expect(narrow.stdout.startsWith("Cache-Aside Pattern · Caching Strategies\n┌─────────┐")).toBe(
       true,
     );
-    expect(Math.max(...narrow.stdout.split("\n").map((l) => [...l].length))).toBeLessThanOrEqual(
-      40,
+    const diagramLines = narrow.stdout.split("\n").slice(1, -3);
+    expect(diagramLines.join("\n")).toBe(
+      catalog.diagrams.find((d) => d.id === "cache-aside")?.diagram,
     );
+    expect(Math.max(...diagramLines.map((l) => [...l].length))).toBeLessThanOrEqual(40);
   });
 
   it("reads the catalog named by SYSDIAG_CATALOG", async () => {

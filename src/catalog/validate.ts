@@ -40,6 +40,12 @@ export function validateCatalog(catalog: Catalog): Catalog {
     }
     if (entry.diagram.trim() === "") problems.push(`${entry.id}: empty diagram`);
   }
+  for (const entry of catalog.diagrams) {
+    for (const id of entry.related) {
+      if (id === entry.id) problems.push(`${entry.id}: related to itself`);
+      else if (!ids.has(id)) problems.push(`${entry.id}: related id '${id}' does not exist`);
+    }
+  }
   // Ids, then titles, then aliases: a clash is blamed on the hand-kept alias.
   for (const entry of catalog.diagrams) claim(entry.id, entry.id, "id");
   for (const entry of catalog.diagrams) claim(entry.title, entry.id, "title");

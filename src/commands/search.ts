@@ -7,7 +7,10 @@ import type { Context } from "./context.js";
 export interface SearchOptions {
   limit: number;
   json?: boolean;
+  explain?: boolean;
 }
+
+const round = (n: number) => Math.round(n * 10_000) / 10_000;
 
 export async function search(
   ctx: Context,
@@ -23,16 +26,16 @@ export async function search(
   }
   if (options.json) {
     return toJson(
-      hits.map(({ entry, score }) => ({
+      hits.map(({ entry, score, matches }) => ({
         id: entry.id,
         title: entry.title,
         category: entry.category,
-        score: Math.round(score * 10_000) / 10_000,
+        score: round(score),
+        ...(options.explain
+          ? { matches: matches.map((m) => ({ ...m, points: round(m.points) })) }
+          : {}),
       })),
     );
   }
-  return formatResults(
-    hits.map((hit) => hit.entry),
-    ctx.style,
-  );
+  return formatResults(hits, ctx.style, options.explain);
 }

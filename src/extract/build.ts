@@ -48,6 +48,9 @@ export function buildCatalog(garbled: string, annotations: Annotations, source: 
         category: section.name,
         categoryId: category.id,
         aliases: note.aliases ?? [],
+        tags: note.tags ?? [],
+        summary: note.summary ?? "",
+        related: note.related ?? [],
         diagram: raw.diagram,
         line: raw.line,
       });

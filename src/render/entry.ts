@@ -24,12 +24,25 @@ export async function renderEntry(
 ): Promise<string> {
   const body = highlightDiagram(entry.diagram, style);
   const heading = entryHeading(entry);
+  const notes = footer(entry, style);
   const framed = await frame(body, heading, style, columns);
-  if (framed !== undefined) return `${framed}\n`;
+  if (framed !== undefined) return `${framed}\n${notes}`;
   const bare = `${style.title(heading)}\n${body}\n`;
   // columns is only known for a terminal, so a pipe never gets these codes.
-  if (columns !== undefined && widestLine(entry.diagram) > columns) return NO_WRAP + bare + WRAP;
-  return bare;
+  if (columns !== undefined && widestLine(entry.diagram) > columns) {
+    return NO_WRAP + bare + WRAP + notes;
+  }
+  return bare + notes;
+}
+
+/** The summary and what to look at next, under the diagram; prose may wrap. */
+function footer(entry: Entry, style: Style): string {
+  let text = "";
+  if (entry.summary) text += `${entry.summary}\n`;
+  if (entry.related.length > 0) {
+    text += `${style.dim("Related:")} ${entry.related.map((id) => style.id(id)).join(", ")}\n`;
+  }
+  return text;
 }
 
 /** `--raw`: the diagram exactly as in the catalog, and a newline. */

@@ -1,4 +1,6 @@
+import type { Ranked } from "../search/rank.js";
 import type { Catalog, Entry } from "../types.js";
+import { explainMatches } from "./explain.js";
 import type { Style } from "./style.js";
 
 const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - text.length));
@@ -39,15 +41,17 @@ export function countByCategory(catalog: Catalog): Map<string, number> {
   return counts;
 }
 
-/** `search`: rank, id, title and category, columns aligned. */
-export function formatResults(entries: Entry[], style: Style): string {
-  const rankWidth = String(entries.length).length;
-  const idWidth = Math.max(...entries.map((e) => e.id.length));
-  const titleWidth = Math.max(...entries.map((e) => e.title.length));
-  return entries
-    .map((e, i) => {
+/** `search`: rank, id, title and category, columns aligned; with `explain`, why each ranks. */
+export function formatResults(results: Ranked[], style: Style, explain = false): string {
+  const rankWidth = String(results.length).length;
+  const idWidth = Math.max(...results.map((r) => r.entry.id.length));
+  const titleWidth = Math.max(...results.map((r) => r.entry.title.length));
+  const indent = " ".repeat(rankWidth + 2);
+  return results
+    .map(({ entry: e, score, matches }, i) => {
       const rank = String(i + 1).padStart(rankWidth);
-      return `${style.dim(`${rank}.`)} ${style.id(pad(e.id, idWidth))}  ${pad(e.title, titleWidth)}  ${style.dim(e.category)}\n`;
+      const line = `${style.dim(`${rank}.`)} ${style.id(pad(e.id, idWidth))}  ${pad(e.title, titleWidth)}  ${style.dim(e.category)}\n`;
+      return explain ? `${line}${indent}${explainMatches(score, matches, style)}\n` : line;
     })
     .join("");
 }

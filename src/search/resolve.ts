@@ -3,10 +3,10 @@ import { NotFoundError } from "../errors.js";
 import type { Catalog, Entry } from "../types.js";
 import { rank } from "./rank.js";
 
-/** A fuzzy hit must score at least this well (0 is perfect) to be shown unasked. */
-const CONFIDENT = 0.5;
-/** ...and beat the runner-up by this much, or the name is ambiguous. */
-const MARGIN = 0.15;
+/** A fuzzy hit must score at least this well (0 is perfect) to be shown unasked... */
+const CONFIDENT = 0.45;
+/** ...and the runner-up's relevance (1 - score) be at most this share of its own. */
+const RUNNER_UP_SHARE = 0.6;
 
 function exactMatch(catalog: Catalog, key: string): Entry | undefined {
   for (const entry of catalog.diagrams) {
@@ -31,7 +31,11 @@ export async function resolveName(catalog: Catalog, name: string): Promise<Entry
 
   const ranked = key === "" ? [] : await rank(catalog, name);
   const [best, second] = ranked;
-  if (best && best.score <= CONFIDENT && (!second || second.score - best.score >= MARGIN)) {
+  if (
+    best &&
+    best.score <= CONFIDENT &&
+    (!second || 1 - second.score <= RUNNER_UP_SHARE * (1 - best.score))
+  ) {
     return best.entry;
   }
   const suggestions = ranked.slice(0, 3).map((hit) => hit.entry.id);

@@ -25,6 +25,9 @@ const entry = (diagram: string): Entry => ({
   category: "Cat",
   categoryId: "cat",
   aliases: [],
+  tags: [],
+  summary: "",
+  related: [],
   diagram,
   line: 1,
 });
@@ -82,7 +85,13 @@ describe("renderEntry", () => {
   it("frames the diagram with its title and category", async () => {
     const text = await renderEntry(cacheAside, PLAIN, undefined);
     expect(text.split("\n")[0]).toMatch(/^╭ Cache-Aside Pattern · Caching Strategies ─+╮$/);
-    expect(text.endsWith("╯\n")).toBe(true);
+    expect(text).toMatch(
+      /╯\nThe app checks the cache first.*\nRelated: write-through, write-back, multi-level-cache, read-flow\n$/,
+    );
+  });
+
+  it("prints no footer for an entry with no summary or related ids", async () => {
+    expect((await renderEntry(entry("ab"), PLAIN, undefined)).endsWith("╯\n")).toBe(true);
   });
 
   it("drops the frame rather than wrap when the terminal is narrow", async () => {
