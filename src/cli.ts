@@ -1,10 +1,12 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { fileURLToPath } from "node:url";
+import type { Command } from "commander";
 import pkg from "../package.json" with { type: "json" };
 import { loadCatalog } from "./catalog/load.js";
 import type { Context } from "./commands/context.js";
 import type { SearchOptions } from "./commands/search.js";
 import { SysdiagError } from "./errors.js";
 import { createStyle } from "./render/style.js";
+import { indexPathFor, readIndex, type SearchIndex } from "./search/index.js";
 import type { Catalog, Io } from "./types.js";
 
 /** src/cli.ts and dist/cli.js both sit one level below the package root. */
@@ -26,12 +28,6 @@ export function decideColor(flag: boolean | undefined, io: Io): boolean {
   return io.stdout.isTTY === true && TERM !== "dumb";
 }
 
-function positiveInteger(value: string): number {
-  const n = Number(value);
-  if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError("expected a whole number ≥ 1");
-  return n;
-}
-
 const examples = (...lines: string[]) =>
   `\nExamples:\n${lines.map((line) => `  $ ${line}`).join("\n")}\n`;
 
@@ -40,14 +36,33 @@ const examples = (...lines: string[]) =>
  * returns the exit code: 0 ok, 1 not found, 2 usage error. Never exits the process.
  */
 export async function main(argv: string[], io: Io): Promise<number> {
+  // The version needs no parser: commander is most of what a start-up loads.
+  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+    io.stdout.write(`${pkg.version}\n`);
+    return 0;
+  }
+  const { Command, CommanderError, InvalidArgumentError, Option } = await import("commander");
+  const positiveInteger = (value: string): number => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || n < 1)
+      throw new InvalidArgumentError("expected a whole number ≥ 1");
+    return n;
+  };
+  const catalogPath = io.env.SYSDIAG_CATALOG || fileURLToPath(DEFAULT_CATALOG);
   let catalog: Catalog | undefined;
+  let index: SearchIndex | undefined;
+  const loadedCatalog = () => {
+    catalog ??= loadCatalog(catalogPath);
+    return catalog;
+  };
   const context = async (command: Command): Promise<Context> => {
     const { color } = command.optsWithGlobals<GlobalOptions>();
     const style = await createStyle(decideColor(color, io));
     return {
-      catalog: () => {
-        catalog ??= loadCatalog(io.env.SYSDIAG_CATALOG || DEFAULT_CATALOG.pathname);
-        return catalog;
+      catalog: loadedCatalog,
+      index: () => {
+        index ??= readIndex(indexPathFor(catalogPath), loadedCatalog());
+        return index;
       },
       style,
       columns: io.stdout.isTTY ? io.stdout.columns : undefined,
@@ -168,7 +183,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
     return 0;
   } catch (error) {
-    return report(error, argv, program, io);
+    return report(
+      error instanceof CommanderError ? commanderError(error) : error,
+      argv,
+      program,
+      io,
+    );
   }
 }
 
@@ -187,8 +207,23 @@ function helpPointer(argv: string[], program: Command, command?: string): string
 }
 
 /** Known errors print one line; anything else is a bug and prints its stack. */
+/** Commander's errors as plain data, so that reporting needs no commander class. */
+interface ParseError {
+  kind: "parse";
+  code: string;
+  message: string;
+}
+
+function commanderError(error: { code: string; message: string }): ParseError {
+  return { kind: "parse", code: error.code, message: error.message };
+}
+
+function isParseError(error: unknown): error is ParseError {
+  return (error as ParseError | undefined)?.kind === "parse";
+}
+
 function report(error: unknown, argv: string[], program: Command, io: Io): number {
-  if (error instanceof CommanderError) {
+  if (isParseError(error)) {
     if (error.code === "commander.helpDisplayed" || error.code === "commander.version") return 0;
     // No command at all: commander has already shown the help, on stderr.
     if (error.code === "commander.help") return 2;

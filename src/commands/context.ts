@@ -1,9 +1,14 @@
 import type { Style } from "../render/style.js";
+import type { SearchIndex } from "../search/index.js";
 import type { Catalog } from "../types.js";
 
-/** What cli.ts hands every command: the catalog (loaded on first use) and the terminal's looks. */
+/**
+ * What cli.ts hands every command: the catalog and its search index (each read
+ * on first use) and the terminal's looks.
+ */
 export interface Context {
   catalog(): Catalog;
+  index(): SearchIndex;
   style: Style;
   columns: number | undefined;
 }

@@ -16,7 +16,7 @@ export interface ShowOptions {
 export async function show(ctx: Context, names: string[], options: ShowOptions): Promise<string> {
   const catalog = ctx.catalog();
   const entries: Entry[] = [];
-  for (const name of names) entries.push(await resolveName(catalog, name));
+  for (const name of names) entries.push(await resolveName(catalog, name, ctx.index));
 
   if (options.json) return toJson(entries.length === 1 ? entries[0] : entries);
   if (options.raw) return entries.map(renderRaw).join("\n");

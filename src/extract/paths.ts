@@ -2,3 +2,4 @@
 export const SOURCE_PATH = "data/source/system-design-diagrams.md";
 export const ANNOTATIONS_PATH = "data/annotations.json";
 export const CATALOG_PATH = "data/diagrams.json";
+export const INDEX_PATH = "data/diagrams.index.json";

@@ -25,11 +25,11 @@ export async function renderEntry(
   const body = highlightDiagram(entry.diagram, style);
   const heading = entryHeading(entry);
   const notes = footer(entry, style);
-  const framed = await frame(body, heading, style, columns);
+  const framed = await frame({ plain: entry.diagram, styled: body }, heading, style, columns);
   if (framed !== undefined) return `${framed}\n${notes}`;
   const bare = `${style.title(heading)}\n${body}\n`;
   // columns is only known for a terminal, so a pipe never gets these codes.
-  if (columns !== undefined && widestLine(entry.diagram) > columns) {
+  if (columns !== undefined && (await widestLine(entry.diagram)) > columns) {
     return NO_WRAP + bare + WRAP + notes;
   }
   return bare + notes;

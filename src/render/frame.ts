@@ -1,51 +1,44 @@
 import type { Style } from "./style.js";
 import { widestLine } from "./width.js";
 
-const BORDER = 2;
-const PADDING = 1;
+/** The lines of a diagram as measured (plain) and as printed (maybe coloured). */
+export interface Body {
+  plain: string;
+  styled: string;
+}
+
+const PAD = " ";
+const BORDER = { topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", h: "─", v: "│" };
 
 /**
- * Draws the rounded boxen frame around a diagram, titled. Returns undefined when
- * the frame would not fit in `columns`: a wrapped diagram line is a broken diagram,
- * so the caller prints it unframed instead.
+ * Draws a rounded frame titled at its top-left, exactly as boxen draws
+ * `{borderStyle: "round", padding: {left: 1, right: 1}, title, width}` (a test
+ * holds the two side by side). It is drawn here because loading boxen costs
+ * more than the rest of `show` together. Returns undefined when the frame would
+ * not fit in `columns`: a wrapped diagram line is a broken diagram, so the caller
+ * prints it unframed instead.
  */
 export async function frame(
-  body: string,
+  body: Body,
   title: string,
   style: Style,
   columns: number | undefined,
 ): Promise<string | undefined> {
-  // The width is always given: left to itself, boxen wraps at the terminal's
-  // width, or at 80 columns when output is piped.
-  const inner = Math.max(widestLine(body) + 2 * PADDING, widestLine(title) + 3);
-  const width = inner + BORDER;
-  if (columns !== undefined && width > columns) return undefined;
-  const { default: boxen } = await import("boxen");
-  const plain = boxen(body, {
-    borderStyle: "round",
-    padding: { top: 0, bottom: 0, left: PADDING, right: PADDING },
-    title,
-    width,
-  });
-  return style.color ? colorFrame(plain, title, style) : plain;
-}
+  const plainLines = body.plain.split("\n");
+  const styledLines = body.styled.split("\n");
+  const titleWidth = await widestLine(title);
+  const widths = await Promise.all(plainLines.map((line) => widestLine(line)));
+  const inner = Math.max(Math.max(...widths) + 2, titleWidth + 3);
+  if (columns !== undefined && inner + 2 > columns) return undefined;
 
-/** Colours the border after boxen drew it, so boxen's own colour detection never runs. */
-function colorFrame(framed: string, title: string, style: Style): string {
-  const lines = framed.split("\n");
-  const last = lines.length - 1;
-  return lines
-    .map((line, i) => {
-      if (i === 0) {
-        const at = line.indexOf(title);
-        return (
-          style.dim(line.slice(0, at)) +
-          style.title(title) +
-          style.dim(line.slice(at + title.length))
-        );
-      }
-      if (i === last) return style.dim(line);
-      return style.dim(line.slice(0, 1)) + line.slice(1, -1) + style.dim(line.slice(-1));
-    })
-    .join("\n");
+  const top =
+    style.dim(`${BORDER.topLeft}${PAD}`) +
+    style.title(title) +
+    style.dim(`${PAD}${BORDER.h.repeat(inner - titleWidth - 2)}${BORDER.topRight}`);
+  const side = style.dim(BORDER.v);
+  const rows = styledLines.map(
+    (line, i) => `${side}${PAD}${line}${PAD.repeat(inner - 1 - (widths[i] ?? 0))}${side}`,
+  );
+  const bottom = style.dim(`${BORDER.bottomLeft}${BORDER.h.repeat(inner)}${BORDER.bottomRight}`);
+  return [top, ...rows, bottom].join("\n");
 }

@@ -1,4 +1,5 @@
-import type { Catalog } from "../types.js";
+import { readFileSync } from "node:fs";
+import type { Catalog, Entry } from "../types.js";
 import { compact, words } from "./tokens.js";
 
 /** Searchable fields, strongest first. `name` is the id and the title. */
@@ -15,32 +16,35 @@ export const WEIGHTS: Record<Field, number> = {
 };
 
 /** Fields short and curated enough to be matched with typos; diagram text is not. */
-export const FUZZY_FIELDS: ReadonlySet<Field> = new Set(["name", "aliases", "tags", "category"]);
-
-/** A word in one entry: the strongest field it stands in, and its weight there. */
-export interface Posting {
-  /** Index into FIELDS. */
-  field: number;
-  /** The strongest field's weight, plus a little for each other field that has the word too. */
-  weight: number;
-}
+const FUZZY_FIELDS: ReadonlySet<Field> = new Set(["name", "aliases", "tags", "category"]);
 
 /** What a word counts for in each further field it appears in. */
 const ECHO = 0.1;
 
+/**
+ * An inverted index in plain arrays, so that it is written to JSON at extract time
+ * and read back with no rebuilding: a catalog of 51 diagrams takes longer to index
+ * than a whole `sysdiag list` takes to run.
+ */
 export interface SearchIndex {
-  /** word -> entry (its index in the catalog) -> where the word stands in it. */
-  postings: Map<string, Map<number, Posting>>;
-  /** Words that occur in a fuzzy field, for typo matching. */
-  fuzzyWords: string[];
-  /** Every word, sorted, for prefix matching. */
-  sortedWords: string[];
-  size: number;
+  version: 1;
+  /** Catalog ids in order, to tell whether the index belongs to a catalog. */
+  ids: string[];
+  /** Every word, sorted (for prefix matching by binary search). */
+  words: string[];
+  /**
+   * For each word, flat triples: entry (index into the catalog), field (index
+   * into FIELDS: the strongest one the word stands in), weight (that field's,
+   * plus a little for each other field that has the word too).
+   */
+  postings: number[][];
+  /** Indices into `words` of the words of fuzzy fields: the candidates for typo matching. */
+  fuzzy: number[];
 }
 
-/** Words of each field of an entry; names and aliases also run together ("writethrough"). */
-function fieldTexts(entry: Catalog["diagrams"][number]): Record<Field, string[]> {
+function fieldWords(entry: Entry): Record<Field, string[]> {
   const names = [entry.id, entry.title];
+  // Names run together too, so "writethrough" and "pubsub" meet "write-through" and "pub/sub".
   return {
     name: [...names.flatMap(words), ...names.map(compact)],
     aliases: [...entry.aliases.flatMap(words), ...entry.aliases.map(compact)],
@@ -52,30 +56,78 @@ function fieldTexts(entry: Catalog["diagrams"][number]): Record<Field, string[]>
 }
 
 export function buildIndex(catalog: Catalog): SearchIndex {
-  const postings = new Map<string, Map<number, Posting>>();
+  const byWord = new Map<string, Map<number, { field: number; weight: number }>>();
   const fuzzy = new Set<string>();
   catalog.diagrams.forEach((entry, doc) => {
-    const texts = fieldTexts(entry);
+    const texts = fieldWords(entry);
     // FIELDS run strongest first, so the first field a word is seen in is its best.
     FIELDS.forEach((field, f) => {
-      const weight = WEIGHTS[field];
       for (const word of new Set(texts[field])) {
-        let docs = postings.get(word);
+        let docs = byWord.get(word);
         if (!docs) {
           docs = new Map();
-          postings.set(word, docs);
+          byWord.set(word, docs);
         }
         const posting = docs.get(doc);
-        if (posting) posting.weight += ECHO * weight;
-        else docs.set(doc, { field: f, weight });
+        if (posting) posting.weight += ECHO * WEIGHTS[field];
+        else docs.set(doc, { field: f, weight: WEIGHTS[field] });
         if (FUZZY_FIELDS.has(field)) fuzzy.add(word);
       }
     });
   });
+  const sorted = [...byWord.keys()].sort();
   return {
-    postings,
-    fuzzyWords: [...fuzzy],
-    sortedWords: [...postings.keys()].sort(),
-    size: catalog.diagrams.length,
+    version: 1,
+    ids: catalog.diagrams.map((d) => d.id),
+    words: sorted,
+    postings: sorted.map((word) =>
+      [...(byWord.get(word) ?? [])].flatMap(([doc, p]) => [doc, p.field, round(p.weight)]),
+    ),
+    fuzzy: sorted.flatMap((word, i) => (fuzzy.has(word) ? [i] : [])),
   };
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;
+
+/** Whether `index` was built from `catalog` (and not from an older version of it). */
+export function indexMatches(index: SearchIndex | undefined, catalog: Catalog): boolean {
+  if (index?.version !== 1 || index.ids.length !== catalog.diagrams.length) return false;
+  return catalog.diagrams.every((d, i) => index.ids[i] === d.id);
+}
+
+/** Position of the first word ≥ `term` in the sorted words. */
+export function lowerBound(words: string[], term: string): number {
+  let lo = 0;
+  let hi = words.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((words[mid] as string) < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The committed form: one line a part and a posting list a line, so that a
+ * re-extraction shows up in a diff as the words that changed.
+ */
+export function serializeIndex(index: SearchIndex): string {
+  const postings = index.postings.map((p) => JSON.stringify(p)).join(",\n");
+  return `{\n"version": 1,\n"ids": ${JSON.stringify(index.ids)},\n"words": ${JSON.stringify(index.words)},\n"fuzzy": ${JSON.stringify(index.fuzzy)},\n"postings": [\n${postings}\n]\n}\n`;
+}
+
+/** The catalog's index written beside it, or, when absent or out of date, a new one. */
+export function readIndex(path: string, catalog: Catalog): SearchIndex {
+  try {
+    const index = JSON.parse(readFileSync(path, "utf8")) as SearchIndex;
+    if (indexMatches(index, catalog)) return index;
+  } catch {
+    // No index file (a user's catalog, say): searching still works, only slower.
+  }
+  return buildIndex(catalog);
+}
+
+/** data/diagrams.json -> data/diagrams.index.json */
+export function indexPathFor(catalogPath: string): string {
+  return catalogPath.replace(/(\.json)?$/, ".index.json");
 }

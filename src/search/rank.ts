@@ -1,5 +1,5 @@
 import type { Catalog, Entry } from "../types.js";
-import { buildIndex, FIELDS, type Field, type SearchIndex, WEIGHTS } from "./index.js";
+import { buildIndex, FIELDS, type Field, lowerBound, type SearchIndex, WEIGHTS } from "./index.js";
 import { compact, queryTerms } from "./tokens.js";
 
 export type MatchKind = "exact" | "prefix" | "fuzzy";
@@ -33,54 +33,63 @@ const TOP_WEIGHT = WEIGHTS.name;
 const NAME_SHARE = 0.25;
 
 interface Candidate {
-  word: string;
+  /** Index into the index's words. */
+  at: number;
   kind: MatchKind;
   quality: number;
 }
 
-function prefixed(sorted: string[], term: string): string[] {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((sorted[mid] as string) < term) lo = mid + 1;
-    else hi = mid;
-  }
-  const out: string[] = [];
-  for (let i = lo; i < sorted.length && (sorted[i] as string).startsWith(term); i++) {
-    if (sorted[i] !== term) out.push(sorted[i] as string);
-  }
-  return out;
-}
+type FuzzyMatcher = (term: string) => Promise<Array<{ at: number; score: number }>>;
 
-type FuzzyMatcher = (term: string) => Array<{ word: string; score: number }>;
-
-async function fuzzyMatcher(index: SearchIndex): Promise<FuzzyMatcher> {
-  const { default: Fuse } = await import("fuse.js");
-  const fuse = new Fuse(index.fuzzyWords, { includeScore: true, threshold: FUZZY_THRESHOLD });
-  // Fuse.js matches anywhere in a word ("replication" in "application"); a typo
-  // keeps the first letter and about the length.
-  return (term) =>
-    fuse
-      .search(term)
-      .filter((hit) => hit.item[0] === term[0] && Math.abs(hit.item.length - term.length) <= 2)
-      .map((hit) => ({ word: hit.item, score: hit.score ?? 1 }));
-}
-
-function candidates(index: SearchIndex, term: string, fuzzy: FuzzyMatcher): Candidate[] {
-  const found = new Map<string, Candidate>();
-  if (index.postings.has(term))
-    found.set(term, { word: term, kind: "exact", quality: QUALITY.exact });
-  if (term.length >= PREFIX_MIN) {
-    for (const word of prefixed(index.sortedWords, term)) {
-      const quality = QUALITY.prefixBase + (QUALITY.prefixSpan * term.length) / word.length;
-      found.set(word, { word, kind: "prefix", quality });
+/**
+ * Typo matching with Fuse.js, over the few words a typo of `term` can be: the
+ * words of fuzzy fields with its first letter and about its length. Fuse.js alone
+ * would also match inside words ("replication" in "application"), and searching
+ * every word is the slowest thing a search does.
+ */
+function fuzzyMatcher(index: SearchIndex): FuzzyMatcher {
+  const fuzzy = new Set(index.fuzzy);
+  return async (term) => {
+    const { words } = index;
+    const near: number[] = [];
+    for (let at = lowerBound(words, term[0] as string); at < words.length; at++) {
+      const word = words[at] as string;
+      if (word[0] !== term[0]) break;
+      if (fuzzy.has(at) && Math.abs(word.length - term.length) <= 2 && word !== term) near.push(at);
     }
+    if (near.length === 0) return [];
+    const { default: Fuse } = await import("fuse.js");
+    const fuse = new Fuse(
+      near.map((at) => words[at] as string),
+      { includeScore: true, threshold: FUZZY_THRESHOLD },
+    );
+    return fuse
+      .search(term)
+      .map((hit) => ({ at: near[hit.refIndex] as number, score: hit.score ?? 1 }));
+  };
+}
+
+async function candidates(
+  index: SearchIndex,
+  term: string,
+  fuzzy: FuzzyMatcher,
+): Promise<Candidate[]> {
+  const found = new Map<number, Candidate>();
+  const { words } = index;
+  for (let at = lowerBound(words, term); at < words.length; at++) {
+    const word = words[at] as string;
+    if (!word.startsWith(term)) break;
+    if (word === term) found.set(at, { at, kind: "exact", quality: QUALITY.exact });
+    else if (term.length >= PREFIX_MIN) {
+      const quality = QUALITY.prefixBase + (QUALITY.prefixSpan * term.length) / word.length;
+      found.set(at, { at, kind: "prefix", quality });
+    } else break;
   }
   if (term.length >= FUZZY_MIN) {
-    for (const { word, score } of fuzzy(term)) {
-      if (!found.has(word))
-        found.set(word, { word, kind: "fuzzy", quality: QUALITY.fuzzy * (1 - score) });
+    for (const { at, score } of await fuzzy(term)) {
+      if (!found.has(at)) {
+        found.set(at, { at, kind: "fuzzy", quality: QUALITY.fuzzy * (1 - score) });
+      }
     }
   }
   return [...found.values()];
@@ -101,23 +110,27 @@ export async function rank(
 ): Promise<Ranked[]> {
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
-  const fuzzy = await fuzzyMatcher(index);
+  const fuzzy = fuzzyMatcher(index);
 
-  const perTerm = terms.map((term) => {
+  const perTerm: Array<{ best: Map<number, Match>; idf: number }> = [];
+  for (const term of terms) {
     const best = new Map<number, Match>();
-    for (const candidate of candidates(index, term, fuzzy)) {
-      for (const [doc, posting] of index.postings.get(candidate.word) ?? []) {
-        const field = FIELDS[posting.field] as Field;
-        const points = posting.weight * candidate.quality;
+    for (const candidate of await candidates(index, term, fuzzy)) {
+      const postings = index.postings[candidate.at] ?? [];
+      for (let p = 0; p < postings.length; p += 3) {
+        const doc = postings[p] as number;
+        const field = FIELDS[postings[p + 1] as number] as Field;
+        const points = (postings[p + 2] as number) * candidate.quality;
         const previous = best.get(doc);
         if (!previous || points > previous.points) {
-          best.set(doc, { term, field, word: candidate.word, kind: candidate.kind, points });
+          const word = index.words[candidate.at] as string;
+          best.set(doc, { term, field, word, kind: candidate.kind, points });
         }
       }
     }
-    const idf = Math.log(1 + index.size / Math.max(1, best.size));
-    return { best, idf };
-  });
+    const idf = Math.log(1 + index.ids.length / Math.max(1, best.size));
+    perTerm.push({ best, idf });
+  }
 
   const totalIdf = perTerm.reduce((sum, t) => sum + t.idf, 0);
   const whole = compact(query);

@@ -1,6 +1,7 @@
 import { normalizeName } from "../catalog/names.js";
 import { NotFoundError } from "../errors.js";
 import type { Catalog, Entry } from "../types.js";
+import type { SearchIndex } from "./index.js";
 import { rank } from "./rank.js";
 
 /** A fuzzy hit must score at least this well (0 is perfect) to be shown unasked... */
@@ -24,12 +25,16 @@ function exactMatch(catalog: Catalog, key: string): Entry | undefined {
  * case and spacing, else the single clear best fuzzy match. Anything doubtful is a
  * NotFoundError that names the closest candidates instead of guessing.
  */
-export async function resolveName(catalog: Catalog, name: string): Promise<Entry> {
+export async function resolveName(
+  catalog: Catalog,
+  name: string,
+  index?: () => SearchIndex,
+): Promise<Entry> {
   const key = normalizeName(name);
   const exact = key === "" ? undefined : exactMatch(catalog, key);
   if (exact) return exact;
 
-  const ranked = key === "" ? [] : await rank(catalog, name);
+  const ranked = key === "" ? [] : await rank(catalog, name, index?.());
   const [best, second] = ranked;
   if (
     best &&

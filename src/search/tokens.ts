@@ -7,9 +7,11 @@ const STOPWORDS = new Set(
 
 /** Lower-case words of letters and digits: "Pub/Sub (Kafka)" -> pub, sub, kafka. */
 export function words(text: string): string[] {
-  return text
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
+  // Folding accents is slow and rarely needed: diagram text is ASCII and strokes.
+  const folded = /[\u00c0-\u024f]/.test(text)
+    ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
+    : text;
+  return folded
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter(Boolean);

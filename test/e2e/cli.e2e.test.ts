@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { ANSI, catalog, ROOT } from "../helpers.js";
 
-const BIN = `${ROOT}bin/sysdiag.js`;
+const BIN = `${ROOT}bin/sysdiag.cjs`;
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { version: string };
 
 /** Spawns the built CLI (`npm test` builds it first) with a clean colour environment. */

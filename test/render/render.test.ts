@@ -53,9 +53,11 @@ describe("highlightDiagram", () => {
   });
 });
 
+const same = (text: string) => ({ plain: text, styled: text });
+
 describe("frame", () => {
   it("draws a titled rounded frame as wide as the diagram needs", async () => {
-    const framed = await frame("┌─┐\n└─┘", "A title", PLAIN, undefined);
+    const framed = await frame(same("┌─┐\n└─┘"), "A title", PLAIN, undefined);
     expect(framed).toBe(
       ["╭ A title ─╮", "│ ┌─┐      │", "│ └─┘      │", "╰──────────╯"].join("\n"),
     );
@@ -63,19 +65,57 @@ describe("frame", () => {
 
   it("never wraps a line wider than 80 columns when output is piped", async () => {
     const wide = "─".repeat(150);
-    const framed = (await frame(wide, "T", PLAIN, undefined)) as string;
+    const framed = (await frame(same(wide), "T", PLAIN, undefined)) as string;
     expect(framed.split("\n")).toHaveLength(3);
-    expect(widestLine(framed)).toBe(154);
+    expect(await widestLine(framed)).toBe(154);
   });
 
   it("gives up when the frame would not fit the terminal", async () => {
-    expect(await frame("─".repeat(10), "T", PLAIN, 13)).toBeUndefined();
-    expect(await frame("─".repeat(10), "T", PLAIN, 14)).toBeDefined();
+    expect(await frame(same("─".repeat(10)), "T", PLAIN, 13)).toBeUndefined();
+    expect(await frame(same("─".repeat(10)), "T", PLAIN, 14)).toBeDefined();
   });
 
   it("colours the border and title itself", async () => {
-    const framed = (await frame("x", "T", MARKED, undefined)) as string;
+    const framed = (await frame(same("x"), "T", MARKED, undefined)) as string;
     expect(framed.split("\n")).toEqual(["[d:╭ ][t:T][d: ─╮]", "[d:│] x  [d:│]", "[d:╰────╯]"]);
+  });
+});
+
+describe("frame looks exactly like boxen's", () => {
+  const cases: Array<[string, string, string]> = [
+    ...catalog.diagrams.map((d): [string, string, string] => [
+      d.id,
+      d.diagram,
+      `${d.title} · ${d.category}`,
+    ]),
+    ["a title wider than the body", "ab", "A much longer title than the body"],
+    ["wide characters", "漢字 ┌┐\n😀 x", "Ünïcode 漢"],
+    ["trailing spaces", "a   \n  b  ", "T"],
+  ];
+  it.each(cases)("%s", async (_name, body, title) => {
+    const { default: boxen } = await import("boxen");
+    const ours = await frame(same(body), title, PLAIN, undefined);
+    const width = await widestLine(ours as string);
+    const theirs = boxen(body, {
+      borderStyle: "round",
+      padding: { top: 0, bottom: 0, left: 1, right: 1 },
+      title,
+      width,
+    });
+    expect(ours).toBe(theirs);
+  });
+});
+
+describe("widestLine", () => {
+  it.each([
+    ["ascii", "abc\nde", 3],
+    ["box drawing and arrows", "┌──►┐", 5],
+    ["wide characters", "漢字", 4],
+    ["an emoji", "a😀", 3],
+    ["colour codes", "\u001b[34m┌─┐\u001b[39m", 3],
+    ["nothing", "", 0],
+  ])("%s", async (_name, text, width) => {
+    expect(await widestLine(text)).toBe(width);
   });
 });
 
