@@ -4,7 +4,14 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { SysdiagError } from "../src/errors.js";
 import { buildCatalog, serializeCatalog } from "../src/extract/build.js";
-import { ANNOTATIONS_PATH, CATALOG_PATH, INDEX_PATH, SOURCE_PATH } from "../src/extract/paths.js";
+import {
+  ANNOTATIONS_PATH,
+  CATALOG_PATH,
+  INDEX_PATH,
+  REPAIRS_DIR,
+  SOURCE_PATH,
+} from "../src/extract/paths.js";
+import { readRepairs } from "../src/extract/repairs.js";
 import { buildIndex, serializeIndex } from "../src/search/index.js";
 import type { Annotations } from "../src/types.js";
 
@@ -22,7 +29,8 @@ function read(path: string): string {
 try {
   const garbled = readFileSync(resolve(root, SOURCE_PATH), "utf8");
   const annotations = JSON.parse(read(ANNOTATIONS_PATH)) as Annotations;
-  const catalog = buildCatalog(garbled, annotations, SOURCE_PATH);
+  const repairs = readRepairs(resolve(root, REPAIRS_DIR));
+  const catalog = buildCatalog(garbled, annotations, SOURCE_PATH, repairs);
   const outputs: Array<[string, string]> = [
     [CATALOG_PATH, serializeCatalog(catalog)],
     [INDEX_PATH, serializeIndex(buildIndex(catalog))],

@@ -14,8 +14,10 @@ export interface Entry {
   summary: string;
   /** Ids of the diagrams worth looking at next. */
   related: string[];
-  /** The fenced block's text, without the fences and without a final newline. */
+  /** The fenced block's text, without the fences and without a final newline (repaired, if it was drawn wrong). */
   diagram: string;
+  /** The block as the source document has it, present only when `diagram` is a repair of it. */
+  original?: string;
   /** 1-based line of the `###` heading in the source document. */
   line: number;
 }

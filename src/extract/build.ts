@@ -1,4 +1,5 @@
 import { validateCatalog } from "../catalog/validate.js";
+import { labelDifference } from "../diagram/labels.js";
 import { DataError } from "../errors.js";
 import type { Annotations, Catalog, Category, Entry } from "../types.js";
 import { parseDocument } from "./markdown.js";
@@ -8,7 +9,12 @@ import { repairMojibake } from "./repair.js";
  * Source document (as it arrived, garbled) + annotations -> catalog. Pure, so the
  * test that guards data/diagrams.json can run it in memory.
  */
-export function buildCatalog(garbled: string, annotations: Annotations, source: string): Catalog {
+export function buildCatalog(
+  garbled: string,
+  annotations: Annotations,
+  source: string,
+  repairs: Record<string, string> = {},
+): Catalog {
   const sections = parseDocument(repairMojibake(garbled));
   const problems: string[] = [];
   const categories: Category[] = [];
@@ -16,6 +22,7 @@ export function buildCatalog(garbled: string, annotations: Annotations, source: 
   let tips: Catalog["tips"] | undefined;
   const usedCategories = new Set<string>();
   const usedDiagrams = new Set<string>();
+  const usedRepairs = new Set<string>();
 
   for (const section of sections) {
     if (section.name === annotations.tips) {
@@ -42,6 +49,15 @@ export function buildCatalog(garbled: string, annotations: Annotations, source: 
         problems.push(`diagram '${raw.title}' (line ${raw.line}) has no id in the annotations`);
         continue;
       }
+      const repair = repairs[note.id];
+      usedRepairs.add(note.id);
+      if (repair !== undefined) {
+        const line = labelDifference(raw.diagram, repair);
+        if (line !== undefined) {
+          problems.push(`the repair of '${note.id}' changes the labels of its line ${line}`);
+        }
+        if (repair === raw.diagram) problems.push(`the repair of '${note.id}' changes nothing`);
+      }
       diagrams.push({
         id: note.id,
         title: raw.title,
@@ -51,7 +67,8 @@ export function buildCatalog(garbled: string, annotations: Annotations, source: 
         tags: note.tags ?? [],
         summary: note.summary ?? "",
         related: note.related ?? [],
-        diagram: raw.diagram,
+        diagram: repair ?? raw.diagram,
+        ...(repair !== undefined ? { original: raw.diagram } : {}),
         line: raw.line,
       });
     }
@@ -65,6 +82,9 @@ export function buildCatalog(garbled: string, annotations: Annotations, source: 
   for (const title of Object.keys(annotations.diagrams)) {
     if (!usedDiagrams.has(title))
       problems.push(`annotated diagram '${title}' is not in the document`);
+  }
+  for (const id of Object.keys(repairs)) {
+    if (!usedRepairs.has(id)) problems.push(`repair '${id}' names no diagram`);
   }
   if (!tips) problems.push(`tips section '${annotations.tips}' is not in the document`);
   if (problems.length > 0 || !tips) throw new DataError(problems.join("; "));

@@ -2,4 +2,5 @@
 export const SOURCE_PATH = "data/source/system-design-diagrams.md";
 export const ANNOTATIONS_PATH = "data/annotations.json";
 export const CATALOG_PATH = "data/diagrams.json";
+export const REPAIRS_DIR = "data/repairs";
 export const INDEX_PATH = "data/diagrams.index.json";

@@ -1,13 +1,20 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildCatalog, serializeCatalog } from "../../src/extract/build.js";
-import { ANNOTATIONS_PATH, CATALOG_PATH, SOURCE_PATH } from "../../src/extract/paths.js";
+import {
+  ANNOTATIONS_PATH,
+  CATALOG_PATH,
+  REPAIRS_DIR,
+  SOURCE_PATH,
+} from "../../src/extract/paths.js";
+import { readRepairs } from "../../src/extract/repairs.js";
 import type { Annotations } from "../../src/types.js";
 import { ROOT } from "../helpers.js";
 
 const source = readFileSync(`${ROOT}${SOURCE_PATH}`, "utf8");
 const annotations = JSON.parse(readFileSync(`${ROOT}${ANNOTATIONS_PATH}`, "utf8")) as Annotations;
-const catalog = buildCatalog(source, annotations, SOURCE_PATH);
+const repairs = readRepairs(`${ROOT}${REPAIRS_DIR}`);
+const catalog = buildCatalog(source, annotations, SOURCE_PATH, repairs);
 
 describe("the shipped catalog", () => {
   it("is current: data/diagrams.json is what 'npm run extract' writes", () => {
