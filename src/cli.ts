@@ -1,10 +1,12 @@
+import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import type { Command } from "commander";
 import pkg from "../package.json" with { type: "json" };
 import { loadCatalog } from "./catalog/load.js";
 import type { Context } from "./commands/context.js";
 import type { SearchOptions } from "./commands/search.js";
-import { SysdiagError } from "./errors.js";
+import type { ShowOptions } from "./commands/show.js";
+import { SysdiagError, UsageError } from "./errors.js";
 import { createStyle } from "./render/style.js";
 import { indexPathFor, readIndex, type SearchIndex } from "./search/index.js";
 import type { Catalog, Io } from "./types.js";
@@ -14,6 +16,21 @@ const DEFAULT_CATALOG = new URL("../data/diagrams.json", import.meta.url);
 
 interface GlobalOptions {
   color?: boolean;
+  ascii?: boolean;
+  unicode?: boolean;
+}
+
+/**
+ * ASCII instead of box drawing when asked (--ascii, or --unicode for the other
+ * way), else when the locale says the terminal is not UTF-8: the first of LC_ALL,
+ * LC_CTYPE and LANG that is set (`C`, `POSIX`, `en_US.ISO-8859-1`...). With none
+ * set, Unicode: most terminals are UTF-8, and a container often sets no locale at all.
+ */
+export function decideAscii(options: GlobalOptions, env: Io["env"]): boolean {
+  if (options.ascii) return true;
+  if (options.unicode) return false;
+  const locale = env.LC_ALL || env.LC_CTYPE || env.LANG;
+  return locale !== undefined && !/utf-?8/i.test(locale);
 }
 
 /**
@@ -55,9 +72,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     catalog ??= loadCatalog(catalogPath);
     return catalog;
   };
-  const context = async (command: Command): Promise<Context> => {
-    const { color } = command.optsWithGlobals<GlobalOptions>();
-    const style = await createStyle(decideColor(color, io));
+  const context = async (command: Command, toFile = false): Promise<Context> => {
+    const globals = command.optsWithGlobals<GlobalOptions>();
+    // A file is not a terminal: no colour in it, whatever the terminal would get.
+    const style = await createStyle(!toFile && decideColor(globals.color, io));
     return {
       catalog: loadedCatalog,
       index: () => {
@@ -65,9 +83,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return index;
       },
       style,
-      columns: io.stdout.isTTY ? io.stdout.columns : undefined,
+      ascii: decideAscii(globals, io.env),
+      columns: !toFile && io.stdout.isTTY ? io.stdout.columns : undefined,
     };
   };
+  // A command that prints a report and still fails (lint with defects) sets this.
+  let exitCode = 0;
   const write = (text: string) => {
     io.stdout.write(text);
   };
@@ -78,6 +99,13 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .helpOption("-h, --help", "show help")
     .addOption(new Option("--color", "colour even when output is not a terminal"))
     .addOption(new Option("--no-color", "never colour (NO_COLOR does the same)"))
+    .addOption(
+      new Option(
+        "--ascii",
+        "draw with + - | v > < ^ (default when the locale is not UTF-8)",
+      ).conflicts("unicode"),
+    )
+    .addOption(new Option("--unicode", "draw with box-drawing characters whatever the locale"))
     .configureOutput({
       writeOut: (text) => io.stdout.write(text),
       writeErr: (text) => io.stderr.write(text),
@@ -101,8 +129,20 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .command("show")
     .description("print diagrams by id, alias or title (fuzzy when unambiguous)")
     .argument("<name...>", "diagram ids, aliases or titles")
-    .option("--raw", "only the diagram text: no frame, no title, no colour")
-    .option("--json", "the whole entry as JSON (an array for several names)")
+    .option("--raw", "only the diagram text: no frame, no title, no colour (= --format txt)")
+    .option("--json", "the whole entry as JSON, an array for several names (= --format json)")
+    .addOption(
+      new Option("-f, --format <format>", "text (framed), txt, md, svg or json").choices([
+        "text",
+        "txt",
+        "md",
+        "svg",
+        "json",
+      ]),
+    )
+    .option("-o, --output <file>", "write to this file instead of standard output")
+    .option("--force", "with --output, overwrite the file if it exists")
+    .option("--original", "the diagram as the source document drew it, before any repair")
     .addHelpText(
       "after",
       examples(
@@ -110,16 +150,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
         'sysdiag show "two phase commit"',
         "sysdiag show cqrs saga --raw",
         "sysdiag show 2pc --json",
+        "sysdiag show cqrs --format md >> design.md",
+        "sysdiag show cache-aside --format svg -o cache-aside.svg",
+        "sysdiag show vpc --original",
       ),
     )
-    .action(
-      async (names: string[], options: { raw?: boolean; json?: boolean }, command: Command) => {
-        if (options.raw && options.json)
-          throw new UsageErrorFor("show", "--raw and --json cannot be used together");
-        const { show } = await import("./commands/show.js");
-        write(await show(await context(command), names, options));
-      },
-    );
+    .action(async (names: string[], options: ShowCliOptions, command: Command) => {
+      const { show } = await import("./commands/show.js");
+      const text = await show(await context(command, options.output !== undefined), names, options);
+      if (options.output === undefined) write(text);
+      else writeFile(options.output, text, options.force === true);
+    });
 
   program
     .command("list")
@@ -171,6 +212,28 @@ export async function main(argv: string[], io: Io): Promise<number> {
     });
 
   program
+    .command("lint")
+    .description(
+      "check diagrams: boxes that close, lines that meet, arrows that point at something",
+    )
+    .argument("[file...]", "Markdown or text files, or - for standard input (default: the catalog)")
+    .option("--json", "an array of {file, line, column, rule, message}")
+    .addHelpText(
+      "after",
+      `${examples("sysdiag lint", "sysdiag lint docs/design.md", "cat diagram.txt | sysdiag lint -")}
+Markdown files are checked block by block (fenced blocks that are drawings), other files
+as one diagram. Files over 1 MB are refused. Exit 0 when clean, 1 when defects are found.
+`,
+    )
+    .action(async (files: string[], options: { json?: boolean }, command: Command) => {
+      const { lint, MAX_BYTES } = await import("./commands/lint.js");
+      const stdin = files.includes("-") ? await io.readStdin?.(MAX_BYTES + 1) : undefined;
+      const result = lint(await context(command), files, options, stdin);
+      write(result.output);
+      exitCode = result.exitCode;
+    });
+
+  program
     .command("tips")
     .description("tips for drawing diagrams of your own")
     .addHelpText("after", examples("sysdiag tips"))
@@ -181,7 +244,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
   try {
     await program.parseAsync(argv, { from: "user" });
-    return 0;
+    return exitCode;
   } catch (error) {
     return report(
       error instanceof CommanderError ? commanderError(error) : error,
@@ -192,17 +255,24 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
-/** A usage error raised outside commander's parsing, for one command. */
-class UsageErrorFor extends SysdiagError {
-  readonly command: string;
-  constructor(command: string, message: string) {
-    super(message, 2);
-    this.command = command;
+interface ShowCliOptions extends ShowOptions {
+  output?: string;
+  force?: boolean;
+}
+
+/** Never overwrites what the user has, unless told to. */
+function writeFile(path: string, text: string, force: boolean): void {
+  try {
+    writeFileSync(path, text, { flag: force ? "w" : "wx" });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EEXIST") throw new UsageError(`${path} exists; add --force to overwrite it`);
+    throw new UsageError(`cannot write ${path} (${code ?? "error"})`);
   }
 }
 
-function helpPointer(argv: string[], program: Command, command?: string): string {
-  const name = command ?? argv.find((arg) => program.commands.some((c) => c.name() === arg));
+function helpPointer(argv: string[], program: Command): string {
+  const name = argv.find((arg) => program.commands.some((c) => c.name() === arg));
   return `see 'sysdiag${name ? ` ${name}` : ""} --help'`;
 }
 
@@ -237,8 +307,8 @@ function report(error: unknown, argv: string[], program: Command, io: Io): numbe
     io.stderr.write(`sysdiag: ${message}; ${helpPointer(argv, program)}\n`);
     return 2;
   }
-  if (error instanceof UsageErrorFor) {
-    io.stderr.write(`sysdiag: ${error.message}; ${helpPointer(argv, program, error.command)}\n`);
+  if (error instanceof UsageError) {
+    io.stderr.write(`sysdiag: ${error.message}; ${helpPointer(argv, program)}\n`);
     return error.exitCode;
   }
   if (error instanceof SysdiagError) {
@@ -262,5 +332,15 @@ export async function runMain(): Promise<void> {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    readStdin: async (limit) => {
+      const chunks: Buffer[] = [];
+      let size = 0;
+      for await (const chunk of process.stdin) {
+        chunks.push(chunk as Buffer);
+        size += (chunk as Buffer).length;
+        if (size >= limit) break;
+      }
+      return Buffer.concat(chunks);
+    },
   });
 }

@@ -67,6 +67,8 @@ export interface Io {
   stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** Standard input, for `-` as a file name; at most `limit` bytes are read. */
+  readStdin?: (limit: number) => Promise<Uint8Array>;
 }
 
 /** What commands need to know about the terminal, decided once in cli.ts. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideColor } from "../src/cli.js";
+import { decideAscii, decideColor } from "../src/cli.js";
 import type { Io } from "../src/types.js";
 import { ANSI, catalog, run } from "./helpers.js";
 
@@ -23,6 +23,22 @@ describe("decideColor", () => {
     ["a dumb terminal", undefined, true, { TERM: "dumb" }, false],
   ])("%s", (_name, flag, tty, env, expected) => {
     expect(decideColor(flag, io(tty, env))).toBe(expected);
+  });
+});
+
+describe("decideAscii", () => {
+  it.each([
+    ["no locale at all", {}, {}, false],
+    ["a UTF-8 LANG", {}, { LANG: "en_US.UTF-8" }, false],
+    ["LANG=C", {}, { LANG: "C" }, true],
+    ["LANG=POSIX", {}, { LANG: "POSIX" }, true],
+    ["a Latin-1 LANG", {}, { LANG: "de_DE.ISO-8859-1" }, true],
+    ["LC_ALL over LANG", {}, { LC_ALL: "C", LANG: "en_US.UTF-8" }, true],
+    ["LC_CTYPE over LANG", {}, { LC_CTYPE: "en_US.utf8", LANG: "C" }, false],
+    ["--unicode over the locale", { unicode: true }, { LANG: "C" }, false],
+    ["--ascii over the locale", { ascii: true }, { LANG: "en_US.UTF-8" }, true],
+  ])("%s", (_name, flags, env, expected) => {
+    expect(decideAscii(flags, env)).toBe(expected);
   });
 });
 

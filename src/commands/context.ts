@@ -10,5 +10,7 @@ export interface Context {
   catalog(): Catalog;
   index(): SearchIndex;
   style: Style;
+  /** Draw with `+ - | v > < ^` instead of box-drawing characters. */
+  ascii: boolean;
   columns: number | undefined;
 }

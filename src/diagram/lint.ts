@@ -86,7 +86,8 @@ function checkCells(
           if (next === "head") continue; // an arrow set in an edge beside it
           if (next === "blank") {
             const [r2, c2] = step(r, c, dir);
-            if (grid.reaches(r2, c2, OPPOSITE[dir]) && grid.kind(r2, c2) === "stroke") {
+            // Facing a line across one blank: it meets it (at a junction) or it is a slip.
+            if (grid.kind(r2, c2) === "stroke") {
               add(
                 row,
                 col,
@@ -223,4 +224,33 @@ export function lintDiagram(text: string): Defect[] {
   checkCells(grid, add);
   checkBoxes(grid, add);
   return defects.sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
+/** A box whose four edges meet: 0-based rows and columns of its corners. */
+export interface Box {
+  top: number;
+  left: number;
+  bottom: number;
+  right: number;
+}
+
+/** The closed boxes of a diagram (a broken one is lint's business, not a box). */
+export function findBoxes(grid: Grid): Box[] {
+  const boxes: Box[] = [];
+  for (let top = 0; top < grid.height; top++) {
+    for (let left = 0; left < grid.width; left++) {
+      if (grid.arms(top, left) !== (E | S) || !horizontalEdge(grid, top, left + 1)) continue;
+      let right = left + 1;
+      while (horizontalEdge(grid, top, right)) right++;
+      if ((grid.arms(top, right) & (S | W)) !== (S | W)) continue;
+      let bottom = top + 1;
+      while (verticalEdge(grid, bottom, left) && verticalEdge(grid, bottom, right)) bottom++;
+      if ((grid.arms(bottom, left) & (N | E)) !== (N | E)) continue;
+      if ((grid.arms(bottom, right) & (N | W)) !== (N | W)) continue;
+      let end = left + 1;
+      while (end < right && horizontalEdge(grid, bottom, end)) end++;
+      if (end === right) boxes.push({ top, left, bottom, right });
+    }
+  }
+  return boxes;
 }

@@ -8,7 +8,8 @@ export interface Body {
 }
 
 const PAD = " ";
-const BORDER = { topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", h: "─", v: "│" };
+const ROUND = { topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", h: "─", v: "│" };
+const ASCII = { topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", h: "-", v: "|" };
 
 /**
  * Draws a rounded frame titled at its top-left, exactly as boxen draws
@@ -23,7 +24,9 @@ export async function frame(
   title: string,
   style: Style,
   columns: number | undefined,
+  ascii = false,
 ): Promise<string | undefined> {
+  const BORDER = ascii ? ASCII : ROUND;
   const plainLines = body.plain.split("\n");
   const styledLines = body.styled.split("\n");
   const titleWidth = await widestLine(title);

@@ -9,7 +9,17 @@ const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { version
 /** Spawns the built CLI (`npm test` builds it first) with a clean colour environment. */
 function sysdiag(args: string[], env: Record<string, string> = {}) {
   const clean = { ...process.env };
-  for (const name of ["NO_COLOR", "FORCE_COLOR", "SYSDIAG_CATALOG", "COLUMNS"]) delete clean[name];
+  for (const name of [
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "SYSDIAG_CATALOG",
+    "COLUMNS",
+    "LC_ALL",
+    "LC_CTYPE",
+  ]) {
+    delete clean[name];
+  }
+  clean.LANG = "C.UTF-8";
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
     env: { ...clean, ...env },

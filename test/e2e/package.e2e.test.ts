@@ -52,7 +52,7 @@ describe("the packed package", () => {
     const result = spawnSync(join(prefix, "bin", "sysdiag"), ["show", "cache-aside"], {
       cwd: elsewhere,
       encoding: "utf8",
-      env: { ...process.env, NO_COLOR: "1" },
+      env: { ...process.env, NO_COLOR: "1", LANG: "C.UTF-8", LC_ALL: "", LC_CTYPE: "" },
     });
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);

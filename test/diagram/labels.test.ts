@@ -1,0 +1,37 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { labelDifference, labelsByLine } from "../../src/diagram/labels.js";
+import { parseDocument } from "../../src/extract/markdown.js";
+import { repairMojibake } from "../../src/extract/repair.js";
+import { catalog, ROOT } from "../helpers.js";
+
+// Decoded here, independently of the catalog, so a repair cannot vouch for itself.
+const source = repairMojibake(readFileSync(`${ROOT}data/source/system-design-diagrams.md`, "utf8"));
+const blocks = new Map(
+  parseDocument(source).flatMap((s) => s.diagrams.map((d) => [d.title, d.diagram] as const)),
+);
+
+describe("every repair keeps every label on its line, in order", () => {
+  it.each(catalog.diagrams.map((d) => [d.id, d] as const))("%s", (_id, entry) => {
+    const original = blocks.get(entry.title);
+    expect(original).toBeDefined();
+    expect(entry.original ?? entry.diagram).toBe(original);
+    expect(labelDifference(original as string, entry.diagram)).toBeUndefined();
+  });
+});
+
+describe("labelDifference", () => {
+  it("lets labels move along their line", () => {
+    expect(labelDifference("│ A  │ B", "│ A │  B")).toBeUndefined();
+  });
+  it.each([
+    ["a changed word", "│ Ab │", "│ Ac │", 1],
+    ["swapped words", "x\nA B", "x\nB A", 2],
+    ["a word moved to another line", "A\n", "\nA", 1],
+  ])("finds %s", (_name, a, b, line) => {
+    expect(labelDifference(a, b)).toBe(line);
+  });
+  it("reads words between strokes", () => {
+    expect(labelsByLine("│Cass │ │Redis│\n└─┬─┘ x")).toEqual([["Cass", "Redis"], ["x"]]);
+  });
+});

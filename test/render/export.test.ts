@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { Grid, HEADS } from "../../src/diagram/grid.js";
+import { findBoxes } from "../../src/diagram/lint.js";
+import { toAscii } from "../../src/render/ascii.js";
+import { renderMarkdown } from "../../src/render/entry.js";
+import { renderSvg } from "../../src/render/svg.js";
+import { catalog } from "../helpers.js";
+
+const count = (text: string, pattern: RegExp) => text.match(pattern)?.length ?? 0;
+
+describe("toAscii", () => {
+  it.each([
+    ["┌─┬─┐", "+-+-+"],
+    ["│ ├─┤ │", "| +-+ |"],
+    ["└─┴─┘", "+-+-+"],
+    ["▼ ▲ ► ◄", "v ^ > <"],
+    ["a → b", "a > b"],
+    ["Label (x)", "Label (x)"],
+  ])("%j -> %j", (unicode, ascii) => {
+    expect(toAscii(unicode)).toBe(ascii);
+  });
+
+  it.each(catalog.diagrams.map((d) => [d.id, d.diagram]))(
+    "keeps %s's geometry, in ASCII only",
+    (_id, diagram) => {
+      const ascii = toAscii(diagram);
+      expect(ascii).toMatch(/^[\x20-\x7e\n]*$/);
+      expect(ascii.split("\n").map((l) => l.length)).toEqual(
+        diagram.split("\n").map((l) => [...l].length),
+      );
+    },
+  );
+});
+
+describe("renderSvg", () => {
+  it.each(catalog.diagrams.map((d) => [d.id, d] as const))(
+    "%s: a rect per box, a head per arrow, text per label",
+    (_id, entry) => {
+      const svg = renderSvg(entry.diagram, entry.title);
+      const grid = new Grid(entry.diagram);
+      const heads = [...entry.diagram].filter((c) => HEADS.has(c)).length;
+      expect(svg.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+      expect(svg.trimEnd().endsWith("</svg>")).toBe(true);
+      expect(count(svg, /<rect class="box"/g)).toBe(findBoxes(grid).length);
+      expect(count(svg, /<polygon class="arrow"/g)).toBe(heads);
+      expect(count(svg, /<text /g)).toBeGreaterThan(0);
+      expect(svg).toContain(`<title>${entry.title.replace(/&/g, "&amp;")}</title>`);
+    },
+  );
+
+  it("escapes text and keeps every label word", () => {
+    const svg = renderSvg("┌──────┐\n│ a<b&c │\n└──────┘", "T&T");
+    expect(svg).toContain(">a&lt;b&amp;c</text>");
+    expect(svg).toContain("<title>T&amp;T</title>");
+  });
+
+  it("draws no box for an open shape", () => {
+    expect(count(renderSvg("┌──\n│ x", "t"), /<rect class="box"/g)).toBe(0);
+  });
+});
+
+describe("renderMarkdown", () => {
+  it("is a heading, the summary and the diagram fenced", () => {
+    const cqrs = catalog.diagrams.find((d) => d.id === "cqrs");
+    if (!cqrs) throw new Error("no cqrs");
+    expect(renderMarkdown(cqrs)).toBe(
+      `## CQRS Pattern\n\n${cqrs.summary}\n\n\`\`\`text\n${cqrs.diagram}\n\`\`\`\n`,
+    );
+  });
+});
