@@ -18,7 +18,7 @@ export async function search(
   options: SearchOptions,
 ): Promise<string> {
   const query = words.join(" ").trim();
-  const hits = (await rank(ctx.catalog(), query, ctx.index())).slice(0, options.limit);
+  const hits = await rank(ctx.catalog(), query, ctx.index(), options.limit);
   if (hits.length === 0) {
     throw new NotFoundError(
       `nothing matches '${query}'; try fewer or other words, or 'sysdiag list' to browse`,

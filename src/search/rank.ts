@@ -31,6 +31,8 @@ const FUZZY_THRESHOLD = 0.3;
 const TOP_WEIGHT = WEIGHTS.name;
 /** Share of relevance kept for typing a diagram's whole id, title or alias ("lb", "2pc"). */
 const NAME_SHARE = 0.25;
+/** Below this share no entry can be named by the query (an alias's words alone give 0.8). */
+const NAMED_SHARE = 0.75;
 
 interface Candidate {
   /** Index into the index's words. */
@@ -107,52 +109,92 @@ export async function rank(
   catalog: Catalog,
   query: string,
   index: SearchIndex = buildIndex(catalog),
+  limit = Number.POSITIVE_INFINITY,
 ): Promise<Ranked[]> {
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
   const fuzzy = fuzzyMatcher(index);
+  const size = index.ids.length;
 
-  const perTerm: Array<{ best: Map<number, Match>; idf: number }> = [];
+  // Scores live in typed arrays, one slot an entry: a common word matches
+  // thousands of entries in a big catalog, and objects for each would cost more
+  // than the search. Match objects are made only for the results returned.
+  const sums = new Float64Array(size);
+  const best = new Float64Array(size);
+  const touched: number[] = [];
+  const seen = new Uint8Array(size);
+  const perTerm: Array<{ term: string; found: Candidate[] }> = [];
+  let totalIdf = 0;
   for (const term of terms) {
-    const best = new Map<number, Match>();
-    for (const candidate of await candidates(index, term, fuzzy)) {
+    const found = await candidates(index, term, fuzzy);
+    const docs: number[] = [];
+    for (const candidate of found) {
       const postings = index.postings[candidate.at] ?? [];
       for (let p = 0; p < postings.length; p += 3) {
         const doc = postings[p] as number;
-        const field = FIELDS[postings[p + 1] as number] as Field;
         const points = (postings[p + 2] as number) * candidate.quality;
-        const previous = best.get(doc);
-        if (!previous || points > previous.points) {
-          const word = index.words[candidate.at] as string;
-          best.set(doc, { term, field, word, kind: candidate.kind, points });
-        }
+        if (best[doc] === 0) docs.push(doc);
+        if (points > (best[doc] as number)) best[doc] = points;
       }
     }
-    const idf = Math.log(1 + index.ids.length / Math.max(1, best.size));
-    perTerm.push({ best, idf });
+    const idf = Math.log(1 + size / Math.max(1, docs.length));
+    totalIdf += idf;
+    for (const doc of docs) {
+      sums[doc] = (sums[doc] as number) + idf * (best[doc] as number);
+      best[doc] = 0;
+      if (!seen[doc]) {
+        seen[doc] = 1;
+        touched.push(doc);
+      }
+    }
+    perTerm.push({ term, found });
   }
 
-  const totalIdf = perTerm.reduce((sum, t) => sum + t.idf, 0);
   const whole = compact(query);
-  const isNamed = (entry: Entry) =>
-    [entry.id, entry.title, ...entry.aliases].some((name) => compact(name) === whole);
-  const results: Array<Ranked & { doc: number; relevance: number }> = [];
-  const docs = new Set(perTerm.flatMap((t) => [...t.best.keys()]));
-  for (const doc of docs) {
-    let sum = 0;
-    const matches: Match[] = [];
-    for (const { best, idf } of perTerm) {
-      const match = best.get(doc);
-      if (!match) continue;
-      sum += idf * match.points;
-      matches.push(match);
+  const relevance = new Float64Array(size);
+  for (const doc of touched) {
+    const share = Math.min(1, (sums[doc] as number) / (totalIdf * TOP_WEIGHT));
+    let value = (1 - NAME_SHARE) * share;
+    // Only an entry whose every word matched its names strongly can be named by the query.
+    if (share >= NAMED_SHARE) {
+      const entry = catalog.diagrams[doc] as Entry;
+      if ([entry.id, entry.title, ...entry.aliases].some((name) => compact(name) === whole)) {
+        value += NAME_SHARE;
+      }
     }
-    const entry = catalog.diagrams[doc] as Entry;
-    const share = Math.min(1, sum / (totalIdf * TOP_WEIGHT));
-    const relevance = (1 - NAME_SHARE) * share + (isNamed(entry) ? NAME_SHARE : 0);
-    matches.sort((a, b) => b.points - a.points);
-    results.push({ entry, score: 1 - relevance, matches, doc, relevance });
+    relevance[doc] = value;
   }
-  results.sort((a, b) => b.relevance - a.relevance || a.doc - b.doc);
-  return results.map(({ entry, score, matches }) => ({ entry, score, matches }));
+  touched.sort((a, b) => (relevance[b] as number) - (relevance[a] as number) || a - b);
+  return touched.slice(0, limit).map((doc) => ({
+    entry: catalog.diagrams[doc] as Entry,
+    score: 1 - (relevance[doc] as number),
+    matches: matchesOf(index, doc, perTerm),
+  }));
+}
+
+/** The best match of each query word in one entry, strongest first: what --explain shows. */
+function matchesOf(
+  index: SearchIndex,
+  doc: number,
+  perTerm: Array<{ term: string; found: Candidate[] }>,
+): Match[] {
+  const matches: Match[] = [];
+  for (const { term, found } of perTerm) {
+    let top: Match | undefined;
+    for (const candidate of found) {
+      const postings = index.postings[candidate.at] ?? [];
+      for (let p = 0; p < postings.length; p += 3) {
+        if (postings[p] !== doc) continue;
+        const points = (postings[p + 2] as number) * candidate.quality;
+        if (!top || points > top.points) {
+          const field = FIELDS[postings[p + 1] as number] as Field;
+          const word = index.words[candidate.at] as string;
+          top = { term, field, word, kind: candidate.kind, points };
+        }
+        break;
+      }
+    }
+    if (top) matches.push(top);
+  }
+  return matches.sort((a, b) => b.points - a.points);
 }

@@ -34,7 +34,7 @@ export async function resolveName(
   const exact = key === "" ? undefined : exactMatch(catalog, key);
   if (exact) return exact;
 
-  const ranked = key === "" ? [] : await rank(catalog, name, index?.());
+  const ranked = key === "" ? [] : await rank(catalog, name, index?.(), 3);
   const [best, second] = ranked;
   if (
     best &&
