@@ -87,7 +87,9 @@ async function candidates(
       found.set(at, { at, kind: "prefix", quality });
     } else break;
   }
-  if (term.length >= FUZZY_MIN) {
+  // A word the catalog has is not taken for a typo of another.
+  const known = [...found.values()].some((c) => c.kind === "exact");
+  if (term.length >= FUZZY_MIN && !known) {
     for (const { at, score } of await fuzzy(term)) {
       if (!found.has(at)) {
         found.set(at, { at, kind: "fuzzy", quality: QUALITY.fuzzy * (1 - score) });

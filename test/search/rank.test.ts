@@ -61,16 +61,23 @@ describe("rank", () => {
     expect(ranked.indexOf("in-summary")).toBeLessThan(ranked.indexOf("in-text"));
   });
 
-  it("a whole word beats a prefix, which beats a typo, in the same field", async () => {
-    const c: Catalog = {
-      ...tiny,
-      diagrams: [
-        entry("typo", { tags: ["caxhe"] }),
-        entry("prefix", { tags: ["cached"] }),
-        entry("whole", { tags: ["cache"] }),
-      ],
-    };
-    expect(await ids(c, "cache")).toEqual(["whole", "prefix", "typo"]);
+  const only = (...entries: Entry[]): Catalog => ({ ...tiny, diagrams: entries });
+
+  it("a whole word beats a prefix, in the same field", async () => {
+    const c = only(entry("prefix", { tags: ["cached"] }), entry("whole", { tags: ["cache"] }));
+    expect(await ids(c, "cache")).toEqual(["whole", "prefix"]);
+  });
+
+  it("a prefix beats a typo, in the same field", async () => {
+    const c = only(entry("typo", { tags: ["sharting"] }), entry("prefix", { tags: ["shardings"] }));
+    expect(await ids(c, "sharding")).toEqual(["prefix", "typo"]);
+  });
+
+  it("takes a word the catalog has for itself, not for a typo of another", async () => {
+    const c = only(entry("typo", { tags: ["caxhe"] }), entry("whole", { tags: ["cache"] }));
+    expect(await ids(c, "cache")).toEqual(["whole"]);
+    // An unknown word still gets typo matching.
+    expect(await ids(c, "cachr")).toContain("whole");
   });
 
   it("matches the words of a query in any order, all of them beating some", async () => {
