@@ -118,7 +118,7 @@ async function scaling(): Promise<string[]> {
     const queries: number[] = [];
     for (const query of SCALE_QUERIES) {
       start = performance.now();
-      await rank(parsed, query, index);
+      await rank(parsed, query, index, 10); // as `sysdiag search` does by default
       queries.push(performance.now() - start);
     }
     const file = join(work, `synthetic-${size}.json`);
