@@ -11,7 +11,7 @@ import { createStyle } from "./render/style.js";
 import { indexPathFor, readIndex, type SearchIndex } from "./search/index.js";
 import type { Catalog, Io } from "./types.js";
 
-/** src/cli.ts and dist/cli.js both sit one level below the package root. */
+/** src/cli.ts and dist/cli.cjs both sit one level below the package root. */
 const DEFAULT_CATALOG = new URL("../data/diagrams.json", import.meta.url);
 
 interface GlobalOptions {
@@ -62,7 +62,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const positiveInteger = (value: string): number => {
     const n = Number(value);
     if (!/^\d+$/.test(value) || n < 1)
-      throw new InvalidArgumentError("expected a whole number ≥ 1");
+      throw new InvalidArgumentError("expected a whole number, 1 or more");
     return n;
   };
   const catalogPath = io.env.SYSDIAG_CATALOG || fileURLToPath(DEFAULT_CATALOG);
