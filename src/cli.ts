@@ -9,7 +9,7 @@ import type { ShowOptions } from "./commands/show.js";
 import { SysdiagError, UsageError } from "./errors.js";
 import { createStyle } from "./render/style.js";
 import { indexPathFor, readIndex, type SearchIndex } from "./search/index.js";
-import type { Catalog, Io } from "./types.js";
+import { type Catalog, FORMATS, type Io } from "./types.js";
 
 /** src/cli.ts and dist/cli.cjs both sit one level below the package root. */
 const DEFAULT_CATALOG = new URL("../data/diagrams.json", import.meta.url);
@@ -132,13 +132,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     .option("--raw", "only the diagram text: no frame, no title, no colour (= --format txt)")
     .option("--json", "the whole entry as JSON, an array for several names (= --format json)")
     .addOption(
-      new Option("-f, --format <format>", "text (framed), txt, md, svg or json").choices([
-        "text",
-        "txt",
-        "md",
-        "svg",
-        "json",
-      ]),
+      new Option("-f, --format <format>", "text (framed), txt, md, svg or json").choices(FORMATS),
     )
     .option("-o, --output <file>", "write to this file instead of standard output")
     .option("--force", "with --output, overwrite the file if it exists")

@@ -77,3 +77,7 @@ export interface RenderOptions {
   /** Terminal width, or undefined when output is not a terminal (no width limit). */
   columns: number | undefined;
 }
+
+/** What `show --format` prints: the framed view, plain text, Markdown, SVG or JSON. */
+export const FORMATS = ["text", "txt", "md", "svg", "json"] as const;
+export type Format = (typeof FORMATS)[number];

@@ -1,5 +1,7 @@
+import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
+import { expect } from "vitest";
 import { main } from "../src/cli.js";
 import type { Catalog, Io } from "../src/types.js";
 
@@ -41,3 +43,44 @@ export async function run(
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: matching ANSI escapes is the point
 export const ANSI = /\u001b\[/;
+
+export const BIN = `${ROOT}bin/sysdiag.cjs`;
+
+/**
+ * Spawns the built CLI (`npm test` builds it first) in an environment that says
+ * nothing of colour, charset or catalog but what `env` adds; the locale is UTF-8.
+ */
+export function spawnCli(
+  args: string[],
+  options: { env?: Record<string, string>; input?: string } = {},
+) {
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: "C.UTF-8" };
+  for (const name of [
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "SYSDIAG_CATALOG",
+    "COLUMNS",
+    "LC_ALL",
+    "LC_CTYPE",
+  ]) {
+    delete env[name];
+  }
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...env, ...options.env },
+    input: options.input ?? "",
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A known error: exactly one line on stderr, no stack, nothing on stdout. */
+export function expectOneLineError(
+  result: ReturnType<typeof spawnCli>,
+  code: number,
+  pattern: RegExp,
+) {
+  expect(result.code).toBe(code);
+  expect(result.stdout).toBe("");
+  expect(result.stderr).toMatch(/^sysdiag: [^\n]+\n$/);
+  expect(result.stderr).toMatch(pattern);
+}

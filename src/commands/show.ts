@@ -2,11 +2,8 @@ import { UsageError } from "../errors.js";
 import { renderEntry, renderMarkdown, renderRaw } from "../render/entry.js";
 import { toJson } from "../render/json.js";
 import { resolveName } from "../search/resolve.js";
-import type { Entry } from "../types.js";
+import type { Entry, Format } from "../types.js";
 import type { Context } from "./context.js";
-
-export const FORMATS = ["text", "txt", "md", "svg", "json"] as const;
-export type Format = (typeof FORMATS)[number];
 
 export interface ShowOptions {
   raw?: boolean;

@@ -139,73 +139,107 @@ function checkCells(
   }
 }
 
+/** How far the edges of the box whose top-left corner is at (top, left) run. */
+interface Outline {
+  top: number;
+  left: number;
+  /** Column where the top edge stops: the top-right corner, if it has one. */
+  right: number;
+  /** Rows where the left and the right edges stop: their bottom corners, if they have them. */
+  bottom: number;
+  rightBottom: number;
+  /** Column where the bottom edge, from the bottom-left corner, stops. */
+  bottomEnd: number;
+  topCloses: boolean;
+  leftCloses: boolean;
+  rightCloses: boolean;
+}
+
+/** Follows each edge from a top-left corner; undefined when the corner is only a line's bend. */
+function trace(grid: Grid, top: number, left: number): Outline | undefined {
+  if (grid.arms(top, left) !== (E | S) || !horizontalEdge(grid, top, left + 1)) return undefined;
+  let right = left + 1;
+  while (horizontalEdge(grid, top, right)) right++;
+  let bottom = top + 1;
+  while (verticalEdge(grid, bottom, left)) bottom++;
+  let rightBottom = top + 1;
+  while (verticalEdge(grid, rightBottom, right)) rightBottom++;
+  let bottomEnd = left + 1;
+  while (bottomEnd < right && horizontalEdge(grid, bottom, bottomEnd)) bottomEnd++;
+  return {
+    top,
+    left,
+    right,
+    bottom,
+    rightBottom,
+    bottomEnd,
+    topCloses: (grid.arms(top, right) & (S | W)) === (S | W),
+    leftCloses: (grid.arms(bottom, left) & (N | E)) === (N | E),
+    rightCloses: (grid.arms(rightBottom, right) & (N | W)) === (N | W),
+  };
+}
+
+function outlines(grid: Grid): Outline[] {
+  const found: Outline[] = [];
+  for (let top = 0; top < grid.height; top++) {
+    for (let left = 0; left < grid.width; left++) {
+      const outline = trace(grid, top, left);
+      if (outline) found.push(outline);
+    }
+  }
+  return found;
+}
+
 function checkBoxes(
   grid: Grid,
   add: (row: number, col: number, rule: Rule, message: string) => void,
 ) {
-  for (let top = 0; top < grid.height; top++) {
-    for (let left = 0; left < grid.width; left++) {
-      if (grid.arms(top, left) !== (E | S)) continue;
-      if (!horizontalEdge(grid, top, left + 1)) continue; // a line's bend, not a box
-      let right = left + 1;
-      while (horizontalEdge(grid, top, right)) right++;
-      if ((grid.arms(top, right) & (S | W)) !== (S | W)) {
-        add(
-          top,
-          right,
-          "box-top",
-          `top edge of the box at column ${left + 1} ends at '${grid.at(top, right)}', not a corner`,
-        );
-        continue;
-      }
-      let bottom = top + 1;
-      while (verticalEdge(grid, bottom, left)) bottom++;
-      let rightBottom = top + 1;
-      while (verticalEdge(grid, rightBottom, right)) rightBottom++;
-      const closesLeft = (grid.arms(bottom, left) & (N | E)) === (N | E);
-      const closesRight = (grid.arms(rightBottom, right) & (N | W)) === (N | W);
-      // Neither side closes: a bracket fanning out to arrows, not a box.
-      if (!closesLeft && !closesRight) continue;
-      if (closesLeft && !closesRight) {
-        // A bracket whose left leg bends away (`└───► Complete`) is no box either:
-        // a box's bottom edge runs (nearly) to its right edge.
-        let end = left + 1;
-        while (horizontalEdge(grid, bottom, end)) end++;
-        if (end < right - 2) continue;
-      }
-      if (!closesLeft) {
-        add(
-          bottom,
-          left,
-          "box-left",
-          `left edge of the box from line ${top + 1} ends at '${grid.at(bottom, left)}', not a corner`,
-        );
-        continue;
-      }
-      for (let row = top + 1; row < bottom; row++) {
-        if (verticalEdge(grid, row, right)) continue;
-        const near = [right - 1, right + 1, right - 2, right + 2].find((c) =>
-          verticalEdge(grid, row, c),
-        );
-        const found = grid.at(row, right);
-        const message =
-          near !== undefined
-            ? `right edge of the box is at column ${near + 1}, its corner at column ${right + 1}`
-            : found === " "
-              ? "right edge of the box is missing"
-              : `the label crosses the right edge of the box at '${found}'`;
-        add(row, right, "box-right", message);
-      }
-      let end = left + 1;
-      while (end < right && horizontalEdge(grid, bottom, end)) end++;
-      if (end !== right || (grid.arms(bottom, right) & (N | W)) !== (N | W)) {
-        add(
-          bottom,
-          end,
-          "box-bottom",
-          `bottom edge of the box ends at column ${end + 1}, its right edge is at column ${right + 1}`,
-        );
-      }
+  for (const o of outlines(grid)) {
+    const { top, left, right, bottom } = o;
+    if (!o.topCloses) {
+      add(
+        top,
+        right,
+        "box-top",
+        `top edge of the box at column ${left + 1} ends at '${grid.at(top, right)}', not a corner`,
+      );
+      continue;
+    }
+    // Neither side closes: a bracket fanning out to arrows, not a box.
+    if (!o.leftCloses && !o.rightCloses) continue;
+    if (!o.leftCloses) {
+      add(
+        bottom,
+        left,
+        "box-left",
+        `left edge of the box from line ${top + 1} ends at '${grid.at(bottom, left)}', not a corner`,
+      );
+      continue;
+    }
+    // A bracket whose left leg bends away (`└───► Complete`) is no box either:
+    // a box's bottom edge runs (nearly) to its right edge.
+    if (!o.rightCloses && o.bottomEnd < right - 2) continue;
+    for (let row = top + 1; row < bottom; row++) {
+      if (verticalEdge(grid, row, right)) continue;
+      const near = [right - 1, right + 1, right - 2, right + 2].find((c) =>
+        verticalEdge(grid, row, c),
+      );
+      const found = grid.at(row, right);
+      const message =
+        near !== undefined
+          ? `right edge of the box is at column ${near + 1}, its corner at column ${right + 1}`
+          : found === " "
+            ? "right edge of the box is missing"
+            : `the label crosses the right edge of the box at '${found}'`;
+      add(row, right, "box-right", message);
+    }
+    if (o.bottomEnd !== right || (grid.arms(bottom, right) & (N | W)) !== (N | W)) {
+      add(
+        bottom,
+        o.bottomEnd,
+        "box-bottom",
+        `bottom edge of the box ends at column ${o.bottomEnd + 1}, its right edge is at column ${right + 1}`,
+      );
     }
   }
 }
@@ -236,21 +270,14 @@ export interface Box {
 
 /** The closed boxes of a diagram (a broken one is lint's business, not a box). */
 export function findBoxes(grid: Grid): Box[] {
-  const boxes: Box[] = [];
-  for (let top = 0; top < grid.height; top++) {
-    for (let left = 0; left < grid.width; left++) {
-      if (grid.arms(top, left) !== (E | S) || !horizontalEdge(grid, top, left + 1)) continue;
-      let right = left + 1;
-      while (horizontalEdge(grid, top, right)) right++;
-      if ((grid.arms(top, right) & (S | W)) !== (S | W)) continue;
-      let bottom = top + 1;
-      while (verticalEdge(grid, bottom, left) && verticalEdge(grid, bottom, right)) bottom++;
-      if ((grid.arms(bottom, left) & (N | E)) !== (N | E)) continue;
-      if ((grid.arms(bottom, right) & (N | W)) !== (N | W)) continue;
-      let end = left + 1;
-      while (end < right && horizontalEdge(grid, bottom, end)) end++;
-      if (end === right) boxes.push({ top, left, bottom, right });
-    }
-  }
-  return boxes;
+  return outlines(grid)
+    .filter(
+      (o) =>
+        o.topCloses &&
+        o.leftCloses &&
+        o.rightCloses &&
+        o.rightBottom === o.bottom &&
+        o.bottomEnd === o.right,
+    )
+    .map(({ top, left, bottom, right }) => ({ top, left, bottom, right }));
 }

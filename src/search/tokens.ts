@@ -1,3 +1,5 @@
+import { fold } from "../catalog/names.js";
+
 /** Words that say nothing about which diagram is meant. */
 const STOPWORDS = new Set(
   "a an and are as at be by do does for from how i in is it of on or the to use vs what when which with".split(
@@ -7,12 +9,7 @@ const STOPWORDS = new Set(
 
 /** Lower-case words of letters and digits: "Pub/Sub (Kafka)" -> pub, sub, kafka. */
 export function words(text: string): string[] {
-  // Folding accents is slow and rarely needed: diagram text is ASCII and strokes.
-  const folded = /[\u00c0-\u024f]/.test(text)
-    ? text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-    : text;
-  return folded
-    .toLowerCase()
+  return fold(text)
     .split(/[^a-z0-9]+/)
     .filter(Boolean);
 }

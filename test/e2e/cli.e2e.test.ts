@@ -1,41 +1,13 @@
 import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { ANSI, catalog, ROOT } from "../helpers.js";
+import { ANSI, BIN, catalog, expectOneLineError, ROOT, spawnCli } from "../helpers.js";
 
-const BIN = `${ROOT}bin/sysdiag.cjs`;
 const pkg = JSON.parse(readFileSync(`${ROOT}package.json`, "utf8")) as { version: string };
 
-/** Spawns the built CLI (`npm test` builds it first) with a clean colour environment. */
-function sysdiag(args: string[], env: Record<string, string> = {}) {
-  const clean = { ...process.env };
-  for (const name of [
-    "NO_COLOR",
-    "FORCE_COLOR",
-    "SYSDIAG_CATALOG",
-    "COLUMNS",
-    "LC_ALL",
-    "LC_CTYPE",
-  ]) {
-    delete clean[name];
-  }
-  clean.LANG = "C.UTF-8";
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: "utf8",
-    env: { ...clean, ...env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const sysdiag = (args: string[], env: Record<string, string> = {}) => spawnCli(args, { env });
 
 const fixture = (name: string) => readFileSync(`${ROOT}test/fixtures/${name}`, "utf8");
-
-/** A known error: exactly one line on stderr, no stack, nothing on stdout. */
-function expectOneLineError(result: ReturnType<typeof sysdiag>, code: number, pattern: RegExp) {
-  expect(result.code).toBe(code);
-  expect(result.stdout).toBe("");
-  expect(result.stderr).toMatch(/^sysdiag: [^\n]+\n$/);
-  expect(result.stderr).toMatch(pattern);
-}
 
 describe("sysdiag show", () => {
   it("prints the framed diagram, uncoloured when piped", () => {

@@ -1,29 +1,16 @@
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ANSI, catalog, ROOT } from "../helpers.js";
+import { ANSI, catalog, expectOneLineError, spawnCli } from "../helpers.js";
 
-const BIN = `${ROOT}bin/sysdiag.cjs`;
 const dir = mkdtempSync(join(tmpdir(), "sysdiag-e2e-"));
 const file = (name: string, content: string | Buffer) => {
   writeFileSync(join(dir, name), content);
   return join(dir, name);
 };
 
-function sysdiag(args: string[], options: { env?: Record<string, string>; input?: string } = {}) {
-  const env: NodeJS.ProcessEnv = { ...process.env, LANG: "C.UTF-8", ...options.env };
-  for (const name of ["NO_COLOR", "FORCE_COLOR", "LC_ALL", "LC_CTYPE"]) {
-    if (!options.env || !(name in options.env)) delete env[name];
-  }
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: "utf8",
-    env,
-    input: options.input ?? "",
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const sysdiag = spawnCli;
 
 const broken = catalog.diagrams.find((d) => d.id === "twitter")?.original ?? "";
 
@@ -91,11 +78,7 @@ describe("sysdiag lint", () => {
     ["a missing file", () => join(dir, "missing.txt"), 2, /cannot read .*missing\.txt \(ENOENT\)/],
     ["a directory", () => dir, 2, /is a directory/],
   ])("refuses %s in one line", (_name, make, code, message) => {
-    const result = sysdiag(["lint", make()]);
-    expect(result.code).toBe(code);
-    expect(result.stdout).toBe("");
-    expect(result.stderr).toMatch(/^sysdiag: [^\n]+\n$/);
-    expect(result.stderr).toMatch(message);
+    expectOneLineError(sysdiag(["lint", make()]), code, message);
   });
 });
 
