@@ -5,7 +5,7 @@ import { closeSync, mkdirSync, mkdtempSync, openSync, writeFileSync } from "node
 import { createRequire } from "node:module";
 import { cpus, release, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
-import { buildIndex, serializeIndex } from "../src/search/index.js";
+import { buildIndex, serializeIndex } from "../src/search/inverted-index.js";
 import { rank } from "../src/search/rank.js";
 import { catalog } from "../test/helpers.js";
 import { evaluate } from "../test/search/quality.js";

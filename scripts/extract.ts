@@ -12,7 +12,7 @@ import {
   SOURCE_PATH,
 } from "../src/extract/paths.js";
 import { readRepairs } from "../src/extract/repairs.js";
-import { buildIndex, serializeIndex } from "../src/search/index.js";
+import { buildIndex, serializeIndex } from "../src/search/inverted-index.js";
 import type { Annotations } from "../src/types.js";
 
 const root = resolve(import.meta.dirname, "..");

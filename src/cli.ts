@@ -8,7 +8,7 @@ import type { SearchOptions } from "./commands/search.js";
 import type { ShowOptions } from "./commands/show.js";
 import { SysdiagError, UsageError } from "./errors.js";
 import { createStyle } from "./render/style.js";
-import { indexPathFor, readIndex, type SearchIndex } from "./search/index.js";
+import { indexPathFor, readIndex, type SearchIndex } from "./search/inverted-index.js";
 import { type Catalog, FORMATS, type Io } from "./types.js";
 
 /** src/cli.ts and dist/cli.cjs both sit one level below the package root. */

@@ -71,13 +71,6 @@ export interface Io {
   readStdin?: (limit: number) => Promise<Uint8Array>;
 }
 
-/** What commands need to know about the terminal, decided once in cli.ts. */
-export interface RenderOptions {
-  color: boolean;
-  /** Terminal width, or undefined when output is not a terminal (no width limit). */
-  columns: number | undefined;
-}
-
 /** What `show --format` prints: the framed view, plain text, Markdown, SVG or JSON. */
 export const FORMATS = ["text", "txt", "md", "svg", "json"] as const;
 export type Format = (typeof FORMATS)[number];

@@ -1,5 +1,5 @@
 import type { Style } from "../render/style.js";
-import type { SearchIndex } from "../search/index.js";
+import type { SearchIndex } from "../search/inverted-index.js";
 import type { Catalog } from "../types.js";
 
 /**

@@ -1,4 +1,4 @@
-import { HEADS } from "./grid.js";
+import { BOX_DRAWING, HEADS } from "./charset.js";
 
 /** A diagram found in a file, with the 1-based line of the file its first line is on. */
 export interface Block {
@@ -6,11 +6,9 @@ export interface Block {
   text: string;
 }
 
-const DRAWING = /[\u2500-\u257f]/;
-
 /** Whether text is drawn (has a box-drawing character or an arrow head) rather than written. */
 export function isDrawing(text: string): boolean {
-  if (DRAWING.test(text)) return true;
+  if (BOX_DRAWING.test(text)) return true;
   for (const head of HEADS.keys()) if (text.includes(head)) return true;
   return false;
 }

@@ -2,8 +2,8 @@ import { validateCatalog } from "../catalog/validate.js";
 import { labelDifference } from "../diagram/labels.js";
 import { DataError } from "../errors.js";
 import type { Annotations, Catalog, Category, Entry } from "../types.js";
+import { repairMojibake } from "./encoding.js";
 import { parseDocument } from "./markdown.js";
-import { repairMojibake } from "./repair.js";
 
 /**
  * Source document (as it arrived, garbled) + annotations -> catalog. Pure, so the

@@ -1,7 +1,14 @@
-import { ARMS, E, HEADS, N, S, W } from "../diagram/grid.js";
-
-const HEAD_ASCII: Record<number, string> = { [N]: "^", [E]: ">", [S]: "v", [W]: "<" };
-const TEXT_ARROWS: Record<string, string> = { "→": ">", "←": "<", "↑": "^", "↓": "v", "·": "-" };
+import {
+  ARMS,
+  E,
+  HEAD_ASCII,
+  HEADS,
+  isBoxDrawing,
+  N,
+  S,
+  TEXT_ARROWS,
+  W,
+} from "../diagram/charset.js";
 
 /**
  * The diagram in plain ASCII, one character for one, so every box keeps its
@@ -14,8 +21,8 @@ export function toAscii(text: string): string {
     const head = HEADS.get(char);
     if (arms !== undefined) out += arms === (E | W) ? "-" : arms === (N | S) ? "|" : "+";
     else if (head !== undefined) out += HEAD_ASCII[head];
-    else if (char in TEXT_ARROWS) out += TEXT_ARROWS[char];
-    else if (/[\u2500-\u257f]/.test(char)) out += "+";
+    else if (TEXT_ARROWS.has(char)) out += TEXT_ARROWS.get(char);
+    else if (isBoxDrawing(char)) out += "+";
     else out += char;
   }
   return out;

@@ -1,13 +1,12 @@
+import { ARROWS, isBoxDrawing } from "../diagram/charset.js";
 import type { Style } from "./style.js";
 
 type Kind = "stroke" | "arrow" | "label";
 
-const ARROWS = new Set("▲▼►◄◀▶△▽◁▷←→↑↓↔↕⇐⇒⇑⇓⇔");
 const SHAFT = /[-─=]/;
 
 function kindOf(char: string, prev: string | undefined, next: string | undefined): Kind {
-  const code = char.codePointAt(0) ?? 0;
-  if (code >= 0x2500 && code <= 0x257f) return "stroke";
+  if (isBoxDrawing(char)) return "stroke";
   if (ARROWS.has(char)) return "arrow";
   // An ASCII head is an arrow only with a shaft leading into it ("-->", "<--"),
   // so that "a > b" in a label stays a label.

@@ -1,5 +1,6 @@
-import { ARMS, type Dir, E, Grid, HEADS, N, OPPOSITE, S, STEP, W } from "../diagram/grid.js";
-import { findBoxes } from "../diagram/lint.js";
+import { findBoxes } from "../diagram/boxes.js";
+import { ARMS, type Dir, E, HEADS, N, OPPOSITE, S, STEP, W } from "../diagram/charset.js";
+import { Grid } from "../diagram/grid.js";
 
 /** One grid cell in SVG units: a monospace character is about 0.6 em wide. */
 const CW = 9;

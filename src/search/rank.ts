@@ -1,5 +1,12 @@
 import type { Catalog, Entry } from "../types.js";
-import { buildIndex, FIELDS, type Field, lowerBound, type SearchIndex, WEIGHTS } from "./index.js";
+import {
+  buildIndex,
+  FIELDS,
+  type Field,
+  lowerBound,
+  type SearchIndex,
+  WEIGHTS,
+} from "./inverted-index.js";
 import { compact, queryTerms } from "./tokens.js";
 
 export type MatchKind = "exact" | "prefix" | "fuzzy";

@@ -1,7 +1,7 @@
 import { normalizeName } from "../catalog/names.js";
 import { NotFoundError } from "../errors.js";
 import type { Catalog, Entry } from "../types.js";
-import type { SearchIndex } from "./index.js";
+import type { SearchIndex } from "./inverted-index.js";
 import { rank } from "./rank.js";
 
 /** A fuzzy hit must score at least this well (0 is perfect) to be shown unasked... */

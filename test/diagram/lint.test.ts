@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { findBoxes } from "../../src/diagram/boxes.js";
 import { Grid } from "../../src/diagram/grid.js";
-import { findBoxes, lintDiagram } from "../../src/diagram/lint.js";
+import { lintDiagram } from "../../src/diagram/lint.js";
 import { catalog } from "../helpers.js";
 
 const rules = (text: string) => lintDiagram(text).map((d) => `${d.line}:${d.column} ${d.rule}`);

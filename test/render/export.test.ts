@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Grid, HEADS } from "../../src/diagram/grid.js";
-import { findBoxes } from "../../src/diagram/lint.js";
+import { findBoxes } from "../../src/diagram/boxes.js";
+import { HEADS } from "../../src/diagram/charset.js";
+import { Grid } from "../../src/diagram/grid.js";
 import { toAscii } from "../../src/render/ascii.js";
 import { renderMarkdown } from "../../src/render/entry.js";
 import { renderSvg } from "../../src/render/svg.js";

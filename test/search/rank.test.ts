@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildIndex } from "../../src/search/index.js";
+import { buildIndex } from "../../src/search/inverted-index.js";
 import { rank } from "../../src/search/rank.js";
 import { resolveName } from "../../src/search/resolve.js";
 import { compact, queryTerms, words } from "../../src/search/tokens.js";

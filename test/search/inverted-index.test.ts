@@ -10,7 +10,7 @@ import {
   lowerBound,
   readIndex,
   serializeIndex,
-} from "../../src/search/index.js";
+} from "../../src/search/inverted-index.js";
 import { catalog, ROOT } from "../helpers.js";
 
 describe("the search index", () => {

@@ -1,3 +1,4 @@
+import { DIAGRAM_CHARACTERS } from "../diagram/charset.js";
 import { DataError } from "../errors.js";
 
 /**
@@ -27,12 +28,8 @@ export class RepairError extends DataError {
   }
 }
 
-/**
- * Light box-drawing strokes and the arrows drawn with them: the repertoire of an
- * ASCII-art diagram. `┐` (E2 94 90) loses its last byte in Windows-1254, and its
- * rivals for the two bytes left (`━ ┍ ┎ ┏ ┝ ┞`) are heavy or mixed strokes.
- */
-export const DIAGRAM_CHARACTERS = "─│┌┐└┘├┤┬┴┼╭╮╯╰▲▼►◄◀▶←→↑↓↔↕";
+// `┐` (E2 94 90) loses its last byte in Windows-1254, and its rivals for the two
+// bytes left (`━ ┍ ┎ ┏ ┝ ┞`) are heavy or mixed strokes, not in DIAGRAM_CHARACTERS.
 
 interface CodePage {
   toByte: Map<string, number>;
