@@ -1,7 +1,7 @@
 import { defineConfig } from "tsup";
 
 export default defineConfig({
-  entry: { cli: "src/cli.ts" },
+  entry: { cli: "src/cli/main.ts" },
   // CommonJS: Node starts a CommonJS entry about 7 ms sooner than an ES module
   // one (no ES module loader to set up), a third of what `sysdiag --version` may take.
   format: ["cjs"],

@@ -61,16 +61,3 @@ export interface DiagramNote {
   summary?: string;
   related?: string[];
 }
-
-/** Where the CLI reads and writes; tests pass their own. */
-export interface Io {
-  stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
-  stderr: { write(chunk: string): unknown; isTTY?: boolean };
-  env: Record<string, string | undefined>;
-  /** Standard input, for `-` as a file name; at most `limit` bytes are read. */
-  readStdin?: (limit: number) => Promise<Uint8Array>;
-}
-
-/** What `show --format` prints: the framed view, plain text, Markdown, SVG or JSON. */
-export const FORMATS = ["text", "txt", "md", "svg", "json"] as const;
-export type Format = (typeof FORMATS)[number];

@@ -2,8 +2,8 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
-import { main } from "../src/cli.js";
-import type { Catalog, Io } from "../src/types.js";
+import { type Io, main } from "../src/cli/main.js";
+import type { Catalog } from "../src/types.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 export const CATALOG_FILE = `${ROOT}data/diagrams.json`;

@@ -1,10 +1,23 @@
-import { toJson } from "../render/json.js";
-import { countByCategory, formatCategories } from "../render/listing.js";
-import type { Context } from "./context.js";
+import { defineCommand, flag } from "./spec.js";
 
-export function categories(ctx: Context, options: { json?: boolean }): string {
-  const catalog = ctx.catalog();
-  if (!options.json) return formatCategories(catalog, ctx.style);
-  const counts = countByCategory(catalog);
-  return toJson(catalog.categories.map((c) => ({ ...c, count: counts.get(c.id) ?? 0 })));
-}
+export default defineCommand({
+  name: "categories",
+  summary: "list categories with their ids and number of diagrams",
+  args: [],
+  options: {
+    json: flag("--json", "an array of {id, name, count}"),
+  },
+  examples: ["sysdiag categories", "sysdiag categories --json"],
+  exitCodes: [],
+  json: "[{id, name, count}]",
+  async run(ctx, { options }) {
+    const catalog = ctx.catalog();
+    const { countByCategory, formatCategories } = await import("../render/listing.js");
+    if (!options.json) return { stdout: formatCategories(catalog, ctx.style) };
+    const { toJson } = await import("../render/json.js");
+    const counts = countByCategory(catalog);
+    return {
+      stdout: toJson(catalog.categories.map((c) => ({ ...c, count: counts.get(c.id) ?? 0 }))),
+    };
+  },
+});

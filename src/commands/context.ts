@@ -1,16 +1,20 @@
+import type { ReadLimit } from "../io.js";
 import type { Style } from "../render/style.js";
 import type { SearchIndex } from "../search/inverted-index.js";
 import type { Catalog } from "../types.js";
 
 /**
- * What cli.ts hands every command: the catalog and its search index (each read
- * on first use) and the terminal's looks.
+ * What the CLI hands every command: the catalog and its search index (each read
+ * on first use), standard input, and the terminal's looks, decided once.
  */
 export interface Context {
   catalog(): Catalog;
   index(): SearchIndex;
+  /** Standard input's text, refused past the limit. */
+  stdin(limit: ReadLimit): string;
   style: Style;
-  /** Draw with `+ - | v > < ^` instead of box-drawing characters. */
+  /** Draw with `+ - | v > < ^` (and the tool's own symbols in ASCII) instead of Unicode. */
   ascii: boolean;
+  /** The terminal's width, or undefined when output is not a terminal (no width limit). */
   columns: number | undefined;
 }

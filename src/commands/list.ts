@@ -1,24 +1,53 @@
-import { toJson } from "../render/json.js";
-import { formatList } from "../render/listing.js";
-import { resolveCategory } from "../search/category.js";
-import type { Context } from "./context.js";
+import { UsageError } from "../errors.js";
+import { arg, defineCommand, flag, text } from "./spec.js";
 
-export interface ListOptions {
-  category?: string;
-  json?: boolean;
-}
-
-export async function list(ctx: Context, options: ListOptions): Promise<string> {
-  const catalog = ctx.catalog();
-  let entries = catalog.diagrams;
-  if (options.category !== undefined) {
-    const category = await resolveCategory(catalog, options.category);
-    entries = entries.filter((e) => e.categoryId === category.id);
-  }
-  if (options.json) {
-    return toJson(
-      entries.map(({ id, title, category, categoryId }) => ({ id, title, category, categoryId })),
-    );
-  }
-  return formatList(catalog, entries, ctx.style);
-}
+export default defineCommand({
+  name: "list",
+  summary: "list diagrams by category",
+  args: [
+    arg("category", "only this category (as --category)", {
+      required: false,
+      complete: "categories",
+    }),
+  ],
+  options: {
+    category: text(
+      "-c, --category <category>",
+      "only this category (id, name or a near miss)",
+      "categories",
+    ),
+    json: flag("--json", "an array of {id, title, category, categoryId}"),
+  },
+  examples: ["sysdiag list", "sysdiag list databases", "sysdiag list --category caching --json"],
+  exitCodes: [[1, "no such category (the valid ones are listed)"]],
+  json: "[{id, title, category, categoryId}]",
+  async run(ctx, { args, options }) {
+    const [positional] = args;
+    if (positional !== undefined && options.category !== undefined) {
+      throw new UsageError("give the category once: as an argument or with --category");
+    }
+    const wanted = positional ?? options.category;
+    const catalog = ctx.catalog();
+    let entries = catalog.diagrams;
+    if (wanted !== undefined) {
+      const { resolveCategory } = await import("../search/category.js");
+      const category = await resolveCategory(catalog, wanted);
+      entries = entries.filter((e) => e.categoryId === category.id);
+    }
+    if (options.json) {
+      const { toJson } = await import("../render/json.js");
+      return {
+        stdout: toJson(
+          entries.map(({ id, title, category, categoryId }) => ({
+            id,
+            title,
+            category,
+            categoryId,
+          })),
+        ),
+      };
+    }
+    const { formatList } = await import("../render/listing.js");
+    return { stdout: formatList(catalog, entries, ctx.style) };
+  },
+});

@@ -1,7 +1,15 @@
-import { formatProse } from "../render/listing.js";
-import type { Context } from "./context.js";
+import { defineCommand } from "./spec.js";
 
-export function tips(ctx: Context): string {
-  const { title, markdown } = ctx.catalog().tips;
-  return formatProse(title, markdown, ctx.style);
-}
+export default defineCommand({
+  name: "tips",
+  summary: "tips for drawing diagrams of your own",
+  args: [],
+  options: {},
+  examples: ["sysdiag tips"],
+  exitCodes: [],
+  async run(ctx) {
+    const { formatProse } = await import("../render/listing.js");
+    const { title, markdown } = ctx.catalog().tips;
+    return { stdout: formatProse(title, markdown, ctx.style) };
+  },
+});

@@ -2,50 +2,105 @@ import type { Entry } from "../types.js";
 import { toAscii } from "./ascii.js";
 import { highlightDiagram } from "./diagram.js";
 import { frame } from "./frame.js";
+import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
-import { widestLine } from "./width.js";
+import { cutToWidth, displayWidth } from "./width.js";
+import { wordsOf, wrapWords } from "./wrap.js";
 
-// DECAWM off/on: the terminal clips long lines instead of wrapping them (as `less -S` does).
-const NO_WRAP = "\u001b[?7l";
-const WRAP = "\u001b[?7h";
+/** Marks a diagram line cut at the terminal's edge. */
+const CLIPPED = { unicode: "›", ascii: "$" };
 
 export function entryHeading(entry: Entry, ascii = false): string {
-  return `${entry.title} ${ascii ? "-" : "·"} ${entry.category}`;
+  return `${sanitizeLine(entry.title)} ${ascii ? "-" : "·"} ${sanitizeLine(entry.category)}`;
+}
+
+/** Tabs as the spaces a terminal would show, so that a frame's right side stays put. */
+export function expandTabs(line: string): string {
+  if (!line.includes("\t")) return line;
+  let out = "";
+  for (const char of line) {
+    if (char === "\t") out += " ".repeat(8 - (displayWidth(out) % 8));
+    else out += char;
+  }
+  return out;
+}
+
+/** The diagram's text as it may reach a terminal: controls escaped, tabs expanded. */
+export function displayDiagram(diagram: string): string {
+  return sanitize(diagram).split("\n").map(expandTabs).join("\n");
 }
 
 /**
  * A diagram for people: framed and titled when the frame fits in `columns`;
- * otherwise a title line and the bare diagram, which the terminal is told to clip
- * rather than wrap when even that is too wide.
+ * otherwise a title line and the bare diagram, each line too wide for the terminal
+ * cut at its edge and marked, with one note on how to see it whole. A diagram line
+ * is never wrapped: a wrapped line draws strokes where the diagram has none.
  */
-export async function renderEntry(
+export function renderEntry(
   entry: Entry,
   style: Style,
   columns: number | undefined,
   ascii = false,
-): Promise<string> {
+): string {
   // Colour first, on the Unicode strokes it tells apart; the codes are ASCII already.
   const convert = ascii ? toAscii : (text: string) => text;
-  const plain = convert(entry.diagram);
-  const body = convert(highlightDiagram(entry.diagram, style));
+  const diagram = displayDiagram(entry.diagram);
   const heading = entryHeading(entry, ascii);
-  const notes = footer(entry, style);
-  const framed = await frame({ plain, styled: body }, heading, style, columns, ascii);
+  const notes = footer(entry, style, columns);
+  const framed = frame(
+    { plain: convert(diagram), styled: convert(highlightDiagram(diagram, style)) },
+    heading,
+    style,
+    columns,
+    ascii,
+  );
   if (framed !== undefined) return `${framed}\n${notes}`;
-  const bare = `${style.title(heading)}\n${body}\n`;
-  // columns is only known for a terminal, so a pipe never gets these codes.
-  if (columns !== undefined && (await widestLine(plain)) > columns) {
-    return NO_WRAP + bare + WRAP + notes;
+  const title = wrapWords(wordsOf(heading), columns)
+    .map((line) => style.title(line))
+    .join("\n");
+  if (columns === undefined) {
+    return `${title}\n${convert(highlightDiagram(diagram, style))}\n${notes}`;
   }
-  return bare + notes;
+  let clipped = 0;
+  const marker = style.dim(ascii ? CLIPPED.ascii : CLIPPED.unicode);
+  const lines = diagram.split("\n").map((line) => {
+    if (displayWidth(line) <= columns) return convert(highlightDiagram(line, style));
+    clipped++;
+    const { text, width } = cutToWidth(line, columns - 1);
+    // A wide character left out at the edge leaves a blank, not half a glyph.
+    return `${convert(highlightDiagram(text, style))}${" ".repeat(columns - 1 - width)}${marker}`;
+  });
+  const hint =
+    clipped === 0
+      ? ""
+      : `${wrapWords(
+          wordsOf(
+            `${ascii ? CLIPPED.ascii : CLIPPED.unicode} ${clipped} ${clipped === 1 ? "line is" : "lines are"} cut at ${columns} columns; to see it whole: sysdiag show ${entry.id} --raw | less -S`,
+          ),
+          columns,
+        )
+          .map((line) => style.dim(line))
+          .join("\n")}\n`;
+  return `${title}\n${lines.join("\n")}\n${hint}${notes}`;
 }
 
-/** The summary and what to look at next, under the diagram; prose may wrap. */
-function footer(entry: Entry, style: Style): string {
+/** The summary and what to look at next, under the diagram: prose, wrapped at words. */
+function footer(entry: Entry, style: Style, columns: number | undefined): string {
   let text = "";
-  if (entry.summary) text += `${entry.summary}\n`;
+  if (entry.summary) {
+    text += `${wrapWords(wordsOf(sanitizeLine(entry.summary)), columns).join("\n")}\n`;
+  }
   if (entry.related.length > 0) {
-    text += `${style.dim("Related:")} ${entry.related.map((id) => style.id(id)).join(", ")}\n`;
+    const ids = entry.related.map(sanitizeLine);
+    const words = ["Related:", ...ids.map((id, i) => (i < ids.length - 1 ? `${id},` : id))];
+    const lines = wrapWords(words, columns, "  ");
+    // Colour after wrapping, so that the codes take no room in the measure.
+    const colour = (token: string) => {
+      if (token === "Related:") return style.dim(token);
+      const id = token.replace(/,$/, "");
+      return style.id(id) + token.slice(id.length);
+    };
+    text += `${lines.map((line) => line.replace(/\S+/g, colour)).join("\n")}\n`;
   }
   return text;
 }
@@ -55,8 +110,16 @@ export function renderRaw(entry: Entry, ascii = false): string {
   return `${ascii ? toAscii(entry.diagram) : entry.diagram}\n`;
 }
 
-/** `--format md`: a heading, the summary, and the diagram fenced, for a design doc. */
+/**
+ * `--format md`: a heading, the summary, and the diagram fenced, for a design doc.
+ * The fence is longer than any run of backticks in the diagram and the title one
+ * line, so that nothing in the entry can end the block or start another.
+ */
 export function renderMarkdown(entry: Entry, ascii = false): string {
-  const summary = entry.summary ? `${entry.summary}\n\n` : "";
-  return `## ${entry.title}\n\n${summary}\`\`\`text\n${ascii ? toAscii(entry.diagram) : entry.diagram}\n\`\`\`\n`;
+  const body = ascii ? toAscii(entry.diagram) : entry.diagram;
+  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  const title = entry.title.replace(/\s+/g, " ").trim();
+  const summary = entry.summary ? `${entry.summary.replace(/\s+/g, " ").trim()}\n\n` : "";
+  return `## ${title}\n\n${summary}${fence}text\n${body}\n${fence}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Style } from "./style.js";
-import { widestLine } from "./width.js";
+import { displayWidth } from "./width.js";
 
 /** The lines of a diagram as measured (plain) and as printed (maybe coloured). */
 export interface Body {
@@ -11,6 +11,11 @@ const PAD = " ";
 const ROUND = { topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", h: "─", v: "│" };
 const ASCII = { topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", h: "-", v: "|" };
 
+/** Columns the frame of a body this wide, under this title, takes. */
+export function frameWidth(bodyWidth: number, titleWidth: number): number {
+  return Math.max(bodyWidth + 2, titleWidth + 3) + 2;
+}
+
 /**
  * Draws a rounded frame titled at its top-left, exactly as boxen draws
  * `{borderStyle: "round", padding: {left: 1, right: 1}, title, width}` (a test
@@ -19,18 +24,18 @@ const ASCII = { topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", 
  * not fit in `columns`: a wrapped diagram line is a broken diagram, so the caller
  * prints it unframed instead.
  */
-export async function frame(
+export function frame(
   body: Body,
   title: string,
   style: Style,
   columns: number | undefined,
   ascii = false,
-): Promise<string | undefined> {
+): string | undefined {
   const BORDER = ascii ? ASCII : ROUND;
   const plainLines = body.plain.split("\n");
   const styledLines = body.styled.split("\n");
-  const titleWidth = await widestLine(title);
-  const widths = await Promise.all(plainLines.map((line) => widestLine(line)));
+  const titleWidth = displayWidth(title);
+  const widths = plainLines.map(displayWidth);
   const inner = Math.max(Math.max(...widths) + 2, titleWidth + 3);
   if (columns !== undefined && inner + 2 > columns) return undefined;
 

@@ -1,20 +1,27 @@
 import type { Ranked } from "../search/rank.js";
 import type { Catalog, Entry } from "../types.js";
 import { explainMatches } from "./explain.js";
+import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
+import { displayWidth, padEnd } from "./width.js";
 
-const pad = (text: string, width: number) => text + " ".repeat(Math.max(0, width - text.length));
+const widest = (texts: string[]) => Math.max(0, ...texts.map(displayWidth));
 
 /** `list`: ids and titles under category headings, ids aligned across all groups. */
 export function formatList(catalog: Catalog, entries: Entry[], style: Style): string {
-  const idWidth = Math.max(0, ...entries.map((e) => e.id.length));
+  const idWidth = widest(entries.map((e) => sanitizeLine(e.id)));
   const blocks: string[] = [];
   for (const category of catalog.categories) {
     const members = entries.filter((e) => e.categoryId === category.id);
     if (members.length === 0) continue;
-    const rows = members.map((e) => `  ${style.id(pad(e.id, idWidth))}  ${e.title}`);
+    const rows = members.map(
+      (e) => `  ${style.id(padEnd(sanitizeLine(e.id), idWidth))}  ${sanitizeLine(e.title)}`,
+    );
     blocks.push(
-      [`${style.heading(category.name)} ${style.dim(`(${category.id})`)}`, ...rows].join("\n"),
+      [
+        `${style.heading(sanitizeLine(category.name))} ${style.dim(`(${sanitizeLine(category.id)})`)}`,
+        ...rows,
+      ].join("\n"),
     );
   }
   return `${blocks.join("\n\n")}\n`;
@@ -22,13 +29,15 @@ export function formatList(catalog: Catalog, entries: Entry[], style: Style): st
 
 /** `categories`: id, name and number of diagrams, one category a line. */
 export function formatCategories(catalog: Catalog, style: Style): string {
-  const idWidth = Math.max(...catalog.categories.map((c) => c.id.length));
-  const nameWidth = Math.max(...catalog.categories.map((c) => c.name.length));
+  const ids = catalog.categories.map((c) => sanitizeLine(c.id));
+  const names = catalog.categories.map((c) => sanitizeLine(c.name));
+  const idWidth = widest(ids);
+  const nameWidth = widest(names);
   const counts = countByCategory(catalog);
   return catalog.categories
-    .map((c) => {
+    .map((c, i) => {
       const count = String(counts.get(c.id) ?? 0).padStart(3);
-      return `${style.id(pad(c.id, idWidth))}  ${pad(c.name, nameWidth)}  ${count}\n`;
+      return `${style.id(padEnd(ids[i] as string, idWidth))}  ${padEnd(names[i] as string, nameWidth)}  ${count}\n`;
     })
     .join("");
 }
@@ -42,16 +51,23 @@ export function countByCategory(catalog: Catalog): Map<string, number> {
 }
 
 /** `search`: rank, id, title and category, columns aligned; with `explain`, why each ranks. */
-export function formatResults(results: Ranked[], style: Style, explain = false): string {
+export function formatResults(
+  results: Ranked[],
+  style: Style,
+  explain = false,
+  ascii = false,
+): string {
   const rankWidth = String(results.length).length;
-  const idWidth = Math.max(...results.map((r) => r.entry.id.length));
-  const titleWidth = Math.max(...results.map((r) => r.entry.title.length));
+  const ids = results.map((r) => sanitizeLine(r.entry.id));
+  const titles = results.map((r) => sanitizeLine(r.entry.title));
+  const idWidth = widest(ids);
+  const titleWidth = widest(titles);
   const indent = " ".repeat(rankWidth + 2);
   return results
     .map(({ entry: e, score, matches }, i) => {
       const rank = String(i + 1).padStart(rankWidth);
-      const line = `${style.dim(`${rank}.`)} ${style.id(pad(e.id, idWidth))}  ${pad(e.title, titleWidth)}  ${style.dim(e.category)}\n`;
-      return explain ? `${line}${indent}${explainMatches(score, matches, style)}\n` : line;
+      const line = `${style.dim(`${rank}.`)} ${style.id(padEnd(ids[i] as string, idWidth))}  ${padEnd(titles[i] as string, titleWidth)}  ${style.dim(sanitizeLine(e.category))}\n`;
+      return explain ? `${line}${indent}${explainMatches(score, matches, style, ascii)}\n` : line;
     })
     .join("");
 }
@@ -61,8 +77,10 @@ export function formatResults(results: Ranked[], style: Style, explain = false):
  * headings and **bold** stand out instead of their markers.
  */
 export function formatProse(title: string, markdown: string, style: Style): string {
-  if (!style.color) return `## ${title}\n\n${markdown}\n`;
-  const body = markdown
+  const safeTitle = sanitizeLine(title);
+  const safe = sanitize(markdown);
+  if (!style.color) return `## ${safeTitle}\n\n${safe}\n`;
+  const body = safe
     .split("\n")
     .map((line) => {
       const heading = /^#{1,6}\s+(.*)$/.exec(line);
@@ -70,5 +88,5 @@ export function formatProse(title: string, markdown: string, style: Style): stri
       return line.replace(/\*\*([^*]+)\*\*/g, (_, text: string) => style.heading(text));
     })
     .join("\n");
-  return `${style.title(title)}\n\n${body}\n`;
+  return `${style.title(safeTitle)}\n\n${body}\n`;
 }

@@ -72,10 +72,27 @@ function fuzzyMatcher(index: SearchIndex): FuzzyMatcher {
       near.map((at) => words[at] as string),
       { includeScore: true, threshold: FUZZY_THRESHOLD },
     );
-    return fuse
-      .search(term)
-      .map((hit) => ({ at: near[hit.refIndex] as number, score: hit.score ?? 1 }));
+    const hits = new Map<number, number>();
+    for (const hit of fuse.search(term)) {
+      hits.set(near[hit.refIndex] as number, hit.score ?? 1);
+    }
+    // Fuse.js counts two swapped letters ("cahce") as two typos; people make them
+    // as often as one wrong letter, so they score as one (Damerau's distance).
+    for (const at of near) {
+      if (!isSwap(term, words[at] as string)) continue;
+      const score = 1 / term.length;
+      if (score < (hits.get(at) ?? 1)) hits.set(at, score);
+    }
+    return [...hits].map(([at, score]) => ({ at, score }));
   };
+}
+
+/** Whether `a` is `b` with two neighbouring letters swapped. */
+export function isSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  let i = 0;
+  while (a[i] === b[i]) i++;
+  return a[i] === b[i + 1] && a[i + 1] === b[i] && a.slice(i + 2) === b.slice(i + 2);
 }
 
 async function candidates(

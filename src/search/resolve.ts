@@ -4,6 +4,9 @@ import type { Catalog, Entry } from "../types.js";
 import type { SearchIndex } from "./inverted-index.js";
 import { rank } from "./rank.js";
 
+/** The most words one name is made of ("two phase commit 2pc" is four). */
+const MAX_NAME_WORDS = 8;
+
 /** A fuzzy hit must score at least this well (0 is perfect) to be shown unasked... */
 const CONFIDENT = 0.45;
 /** ...and the runner-up's relevance (1 - score) be at most this share of its own. */
@@ -49,4 +52,73 @@ export async function resolveName(
       ? `did you mean ${suggestions.join(", ")}?`
       : "try 'sysdiag search <words>' or 'sysdiag list'";
   throw new NotFoundError(`no diagram named '${name}'; ${hint}`);
+}
+
+/**
+ * The diagrams a person meant by the words of `show`. Words that are each a name
+ * (`cqrs saga`) are several diagrams; words that are not are tried together, as
+ * consecutive groups (`cache aside` -> cache-aside, `cache aside saga` -> two), then
+ * each with typos allowed, then all as one name with typos allowed (`two pahse
+ * commit`). Nothing is guessed when every way fails: the first unknown word's
+ * suggestions are the error.
+ */
+export async function resolveNames(
+  catalog: Catalog,
+  names: readonly string[],
+  index?: () => SearchIndex,
+): Promise<Entry[]> {
+  const exact = segmentExactly(catalog, names);
+  if (exact) return exact;
+  let firstFailure: unknown;
+  const each: Entry[] = [];
+  for (const name of names) {
+    try {
+      each.push(await resolveName(catalog, name, index));
+    } catch (error) {
+      firstFailure ??= error;
+    }
+  }
+  if (firstFailure === undefined) return each;
+  if (names.length > 1) {
+    try {
+      return [await resolveName(catalog, names.join(" "), index)];
+    } catch {
+      // The words together name nothing either: report the first word that failed.
+    }
+  }
+  throw firstFailure;
+}
+
+/**
+ * Splits the words into the fewest consecutive groups that are each an exact name,
+ * or undefined when there is no such split.
+ */
+function segmentExactly(catalog: Catalog, names: readonly string[]): Entry[] | undefined {
+  const n = names.length;
+  // best[i]: the fewest groups covering the first i words, and the split that gives it.
+  const best: Array<{ groups: number; from: number; entry?: Entry } | undefined> = [
+    { groups: 0, from: 0 },
+  ];
+  for (let end = 1; end <= n; end++) {
+    // A name is a few words: groups longer than that are not looked up.
+    for (let start = Math.max(0, end - MAX_NAME_WORDS); start < end; start++) {
+      const before = best[start];
+      if (!before) continue;
+      const key = normalizeName(names.slice(start, end).join(" "));
+      const entry = key === "" ? undefined : exactMatch(catalog, key);
+      if (!entry) continue;
+      const current = best[end];
+      if (!current || before.groups + 1 < current.groups) {
+        best[end] = { groups: before.groups + 1, from: start, entry };
+      }
+    }
+  }
+  if (!best[n]) return undefined;
+  const out: Entry[] = [];
+  for (let at = n; at > 0; ) {
+    const step = best[at] as { from: number; entry: Entry };
+    out.unshift(step.entry);
+    at = step.from;
+  }
+  return out;
 }

@@ -122,8 +122,21 @@ describe("sysdiag list and categories", () => {
     expectOneLineError(sysdiag(["list", "-c", "kitchen"]), 1, /categories are: architecture, /);
   });
 
+  it("takes the category as an argument too", () => {
+    expect(sysdiag(["list", "databases"]).stdout).toBe(sysdiag(["list", "-c", "databases"]).stdout);
+  });
+
   it("a stray argument is a usage error", () => {
-    expectOneLineError(sysdiag(["list", "databases"]), 2, /too many arguments for 'list'/);
+    expectOneLineError(
+      sysdiag(["list", "databases", "caching"]),
+      2,
+      /too many arguments for 'list'/,
+    );
+    expectOneLineError(
+      sysdiag(["list", "databases", "-c", "caching"]),
+      2,
+      /give the category once/,
+    );
   });
 
   it("categories, with ids and counts", () => {
@@ -191,11 +204,11 @@ describe("the program", () => {
     );
   });
 
-  it("no command: the help on stderr, exit 2", () => {
+  it("no command, not on a terminal: the help, exit 0", () => {
     const { code, stdout, stderr } = sysdiag([]);
-    expect(code).toBe(2);
-    expect(stdout).toBe("");
-    expect(stderr).toMatch(/^Usage: sysdiag/);
+    expect(code).toBe(0);
+    expect(stderr).toBe("");
+    expect(stdout).toMatch(/^Usage: sysdiag/);
   });
 
   it("a closed pipe ends quietly", () => {
@@ -208,10 +221,10 @@ describe("the program", () => {
     expect(result.stderr).toBe("");
   });
 
-  it("a broken catalog is one line, exit 1", () => {
+  it("a broken catalog is one line, exit 3", () => {
     expectOneLineError(
       sysdiag(["list"], { SYSDIAG_CATALOG: `${ROOT}package.json` }),
-      1,
+      3,
       /not a version 1 sysdiag catalog/,
     );
   });

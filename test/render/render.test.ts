@@ -4,7 +4,7 @@ import { renderEntry, renderRaw } from "../../src/render/entry.js";
 import { frame } from "../../src/render/frame.js";
 import { formatProse } from "../../src/render/listing.js";
 import { createStyle, PLAIN, type Style } from "../../src/render/style.js";
-import { widestLine } from "../../src/render/width.js";
+import { displayWidth, widestLine } from "../../src/render/width.js";
 import type { Entry } from "../../src/types.js";
 import { ANSI, catalog } from "../helpers.js";
 
@@ -67,7 +67,7 @@ describe("frame", () => {
     const wide = "─".repeat(150);
     const framed = (await frame(same(wide), "T", PLAIN, undefined)) as string;
     expect(framed.split("\n")).toHaveLength(3);
-    expect(await widestLine(framed)).toBe(154);
+    expect(widestLine(framed)).toBe(154);
   });
 
   it("gives up when the frame would not fit the terminal", async () => {
@@ -95,7 +95,7 @@ describe("frame looks exactly like boxen's", () => {
   it.each(cases)("%s", async (_name, body, title) => {
     const { default: boxen } = await import("boxen");
     const ours = await frame(same(body), title, PLAIN, undefined);
-    const width = await widestLine(ours as string);
+    const width = widestLine(ours as string);
     const theirs = boxen(body, {
       borderStyle: "round",
       padding: { top: 0, bottom: 0, left: 1, right: 1 },
@@ -115,7 +115,7 @@ describe("widestLine", () => {
     ["colour codes", "\u001b[34m┌─┐\u001b[39m", 3],
     ["nothing", "", 0],
   ])("%s", async (_name, text, width) => {
-    expect(await widestLine(text)).toBe(width);
+    expect(widestLine(text)).toBe(width);
   });
 });
 
@@ -123,7 +123,7 @@ describe("renderEntry", () => {
   const cacheAside = catalog.diagrams.find((d) => d.id === "cache-aside") as Entry;
 
   it("frames the diagram with its title and category", async () => {
-    const text = await renderEntry(cacheAside, PLAIN, undefined);
+    const text = renderEntry(cacheAside, PLAIN, undefined);
     expect(text.split("\n")[0]).toMatch(/^╭ Cache-Aside Pattern · Caching Strategies ─+╮$/);
     expect(text).toMatch(
       /╯\nThe app checks the cache first.*\nRelated: write-through, write-back, multi-level-cache, read-flow\n$/,
@@ -131,17 +131,51 @@ describe("renderEntry", () => {
   });
 
   it("prints no footer for an entry with no summary or related ids", async () => {
-    expect((await renderEntry(entry("ab"), PLAIN, undefined)).endsWith("╯\n")).toBe(true);
+    expect(renderEntry(entry("ab"), PLAIN, undefined).endsWith("╯\n")).toBe(true);
   });
 
   it("drops the frame rather than wrap when the terminal is narrow", async () => {
-    const text = await renderEntry(entry("┌──────────┐"), PLAIN, 14);
+    const text = renderEntry(entry("┌──────────┐"), PLAIN, 14);
     expect(text).toBe("X · Cat\n┌──────────┐\n");
   });
 
-  it("has the terminal clip, not wrap, a diagram wider than itself", async () => {
-    const text = await renderEntry(entry("─".repeat(30)), PLAIN, 10);
-    expect(text).toBe(`\u001b[?7lX · Cat\n${"─".repeat(30)}\n\u001b[?7h`);
+  it.each([
+    ["a line wider than the terminal", "─".repeat(30), 10, "─────────›"],
+    ["a line that fits", "┌─┐", 10, "┌─┐"],
+    ["a wide character at the edge: left out whole", "abcdefgh漢字", 10, "abcdefgh ›"],
+    ["a wide character that fits", "abcdefg漢字", 10, "abcdefg漢›"],
+  ])("clips, never wraps, %s", (_name, line, columns, shown) => {
+    const text = renderEntry(entry(line), PLAIN, columns);
+    const lines = text.split("\n");
+    expect(lines[1]).toBe(shown);
+    expect(displayWidth(lines[1] as string)).toBeLessThanOrEqual(columns);
+  });
+
+  it("says once, under a clipped diagram, how to see it whole", () => {
+    expect(renderEntry(entry("─".repeat(30)), PLAIN, 60)).not.toMatch(/›|cut at/);
+    const clipped = renderEntry(entry(`${"─".repeat(30)}\n${"─".repeat(30)}`), PLAIN, 20);
+    expect(clipped.match(/›/g)).toHaveLength(3);
+    expect(clipped).toMatch(
+      /› 2 lines are cut at 20\ncolumns; to see it\nwhole: sysdiag show x\n--raw \| less -S\n$/,
+    );
+  });
+
+  it("wraps the summary and related ids at words on a terminal, not in a pipe", () => {
+    const long = {
+      ...entry("ab"),
+      summary: "one two three four five six",
+      related: ["a-b", "c-d", "e-f"],
+    };
+    expect(renderEntry(long, PLAIN, 14).split("\n").slice(-5)).toEqual([
+      "one two three",
+      "four five six",
+      "Related: a-b,",
+      "  c-d, e-f",
+      "",
+    ]);
+    expect(renderEntry(long, PLAIN, undefined)).toMatch(
+      /\none two three four five six\nRelated: a-b, c-d, e-f\n$/,
+    );
   });
 
   it("--raw is the diagram and a newline", () => {

@@ -1,0 +1,181 @@
+import { isatty } from "node:tty";
+import { fileURLToPath } from "node:url";
+import pkg from "../../package.json" with { type: "json" };
+import { loadCatalog } from "../catalog/load.js";
+import type { Context } from "../commands/context.js";
+import { COMMANDS } from "../commands/registry.js";
+import type { Result } from "../commands/spec.js";
+import { EXIT, SysdiagError, UsageError } from "../errors.js";
+import { ClosedPipe, decodeText, type ReadLimit, readStdinBytes, writeFd } from "../io.js";
+import { guardOutput, sanitizeLine } from "../render/sanitize.js";
+import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
+import type { Catalog } from "../types.js";
+import { decideAscii, decideColor } from "./globals.js";
+import { commandPosition, type Parsed, quickParse } from "./parse.js";
+
+/** src/cli/main.ts and dist/cli.cjs both sit below the package root. */
+const DEFAULT_CATALOG = new URL(
+  import.meta.url.endsWith(".ts") ? "../../data/diagrams.json" : "../data/diagrams.json",
+  import.meta.url,
+);
+
+/** Where the CLI reads and writes; tests pass their own. */
+export interface Io {
+  stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
+  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  env: Record<string, string | undefined>;
+  /** Standard input, refused past the limit. */
+  readStdin?: (limit: ReadLimit) => Uint8Array;
+}
+
+/** Edit distance with adjacent swaps (optimal string alignment), for "did you mean" a command. */
+function nearCommand(word: string): boolean {
+  return COMMANDS.some((c) => osa(word, c.name) <= (c.name.length > 4 ? 2 : 1));
+}
+
+function osa(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const row = d[i] as number[];
+      const up = d[i - 1] as number[];
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      row[j] = Math.min(
+        (up[j] as number) + 1,
+        (row[j - 1] as number) + 1,
+        (up[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+      }
+    }
+  }
+  return (d[a.length] as number[])[b.length] as number;
+}
+
+/**
+ * `sysdiag cache-aside` means `sysdiag show cache-aside` (the tldr habit). A
+ * command's name always wins, and a near miss of one (`shw`) is left for the
+ * parser to answer with "did you mean show?".
+ */
+export function withImplicitShow(argv: string[]): string[] {
+  const at = commandPosition(argv);
+  if (at < 0) return argv;
+  const word = argv[at] as string;
+  if (COMMANDS.some((c) => c.name === word) || nearCommand(word)) return argv;
+  return [...argv.slice(0, at), "show", ...argv.slice(at)];
+}
+
+/**
+ * Runs the command line `argv` (without node and script) against `io` and
+ * returns the exit code (see EXIT). Never exits the process.
+ */
+export async function main(argv: string[], io: Io): Promise<number> {
+  const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+  try {
+    // The version needs no parser: commander is most of what a start-up loads.
+    if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+      io.stdout.write(`${pkg.version}\n`);
+      return EXIT.ok;
+    }
+    if (argv.length === 0) argv = ["help"];
+    const line = withImplicitShow(argv);
+    let parsed = quickParse(line, COMMANDS);
+    if (!parsed) {
+      const { slowParse } = await import("./program.js");
+      parsed = await slowParse(line, (text) => io.stdout.write(text), columns);
+      if (!parsed) return EXIT.ok;
+    }
+    return await dispatch(parsed, io);
+  } catch (error) {
+    return report(error, argv, io);
+  }
+}
+
+async function dispatch(parsed: Parsed, io: Io): Promise<number> {
+  const { command, args, options, globals } = parsed;
+  const output = options.output as string | undefined;
+  if (options.force && output === undefined) {
+    throw new UsageError("--force goes with --output: it allows overwriting that file");
+  }
+  const toFile = output !== undefined && output !== "-";
+  const catalogPath = io.env.SYSDIAG_CATALOG || fileURLToPath(DEFAULT_CATALOG);
+  let catalog: Catalog | undefined;
+  let index: SearchIndex | undefined;
+  const loadedCatalog = () => {
+    catalog ??= loadCatalog(catalogPath);
+    return catalog;
+  };
+  const { createStyle } = await import("../render/style.js");
+  // A file is not a terminal: no colour in it, whatever the terminal would get.
+  const color = !toFile && decideColor(globals.color, io.env, io.stdout.isTTY === true);
+  const ctx: Context = {
+    catalog: loadedCatalog,
+    index: () => {
+      index ??= readIndex(indexPathFor(catalogPath), loadedCatalog());
+      return index;
+    },
+    stdin: (limit) =>
+      decodeText((io.readStdin ?? (() => new Uint8Array()))(limit), "standard input"),
+    style: await createStyle(color),
+    ascii: decideAscii(globals, io.env),
+    columns: !toFile && io.stdout.isTTY ? io.stdout.columns : undefined,
+  };
+  const result: Result = await command.run(ctx, { args, options });
+  if (toFile) {
+    const { writeFileAtomic } = await import("../io.js");
+    writeFileAtomic(output, result.stdout, options.force === true);
+  } else io.stdout.write(guardOutput(result.stdout));
+  for (const note of result.notes ?? []) io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
+  return result.exitCode ?? EXIT.ok;
+}
+
+function helpPointer(argv: string[]): string {
+  const line = withImplicitShow(argv);
+  const at = commandPosition(line);
+  const name = at >= 0 && COMMANDS.some((c) => c.name === line[at]) ? line[at] : undefined;
+  return `see 'sysdiag${name ? ` ${name}` : ""} --help'`;
+}
+
+/** Known errors print one line; anything else is a bug and prints its stack. */
+function report(error: unknown, argv: string[], io: Io): number {
+  if (error instanceof ClosedPipe) return EXIT.ok;
+  const say = (text: string) => {
+    try {
+      io.stderr.write(text);
+    } catch {
+      // Standard error is gone too: the exit code is all that is left to say it.
+    }
+  };
+  if (error instanceof UsageError) {
+    say(`sysdiag: ${sanitizeLine(error.message)}; ${helpPointer(argv)}\n`);
+    return error.exitCode;
+  }
+  if (error instanceof SysdiagError) {
+    say(`sysdiag: ${sanitizeLine(error.message)}\n`);
+    return error.exitCode;
+  }
+  say(`sysdiag: internal error, please report it:\n${(error as Error)?.stack ?? String(error)}\n`);
+  return EXIT.internal;
+}
+
+/** The process entry point: the one place that touches the process's streams and exit code. */
+export async function runMain(): Promise<void> {
+  process.on("SIGINT", () => process.exit(EXIT.interrupted));
+  const stdoutIsTTY = isatty(1);
+  process.exitCode = await main(process.argv.slice(2), {
+    stdout: {
+      write: (text: string) => writeFd(1, text),
+      isTTY: stdoutIsTTY,
+      // Only a terminal has a width, and only then is the stream worth setting up.
+      get columns() {
+        return stdoutIsTTY ? process.stdout.columns : undefined;
+      },
+    },
+    stderr: { write: (text: string) => writeFd(2, text), isTTY: isatty(2) },
+    env: process.env,
+    readStdin: readStdinBytes,
+  });
+}

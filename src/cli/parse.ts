@@ -1,0 +1,127 @@
+import { parseArgs } from "node:util";
+import type { CommandSpec, OptionSpec, OptionSpecs } from "../commands/spec.js";
+import { parseFlags } from "../commands/spec.js";
+import { GLOBAL_OPTIONS, type Globals } from "./globals.js";
+
+/** A command line taken apart: which command, its arguments and options, the global options. */
+export interface Parsed {
+  command: CommandSpec;
+  args: string[];
+  options: Record<string, unknown>;
+  globals: Globals;
+}
+
+/** `-o, --output <file>` and `--force`, for commands whose spec says `output: true`. */
+export const OUTPUT_OPTIONS = {
+  output: {
+    flags: "-o, --output <file>",
+    description: "write to this file (- for standard output); never a partial file",
+    complete: "files",
+  } as OptionSpec<string | undefined>,
+  force: {
+    flags: "--force",
+    description: "with --output, overwrite the file if it exists",
+  } as OptionSpec<boolean | undefined>,
+} satisfies OptionSpecs;
+
+export function optionsOf(command: CommandSpec): OptionSpecs {
+  return command.output ? { ...command.options, ...OUTPUT_OPTIONS } : command.options;
+}
+
+/** Global flags that may stand before the command's name. */
+const GLOBAL_LONG = new Set(
+  Object.values(GLOBAL_OPTIONS as OptionSpecs).map((o) => `--${parseFlags(o.flags).long}`),
+);
+
+/** The position of the command's name: the first word that is not a global flag. */
+export function commandPosition(argv: readonly string[]): number {
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i] as string;
+    if (GLOBAL_LONG.has(token)) continue;
+    return token.startsWith("-") ? -1 : i;
+  }
+  return -1;
+}
+
+/**
+ * Parses an ordinary command line from the specs with Node's own parser, so that
+ * commander (most of what a start-up would load) is needed only for help and for
+ * errors. Anything this does not accept returns undefined, and commander, which
+ * reads the same specs, then parses it and words the error.
+ */
+export function quickParse(
+  argv: readonly string[],
+  commands: readonly CommandSpec[],
+): Parsed | undefined {
+  const at = commandPosition(argv);
+  if (at < 0) return undefined;
+  const command = commands.find((c) => c.name === argv[at]);
+  if (!command) return undefined;
+  const specs: Array<[string, OptionSpec]> = [
+    ...Object.entries(GLOBAL_OPTIONS as OptionSpecs),
+    ...Object.entries(optionsOf(command)),
+  ];
+  const config: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> =
+    {};
+  const byLong = new Map<string, { key: string; spec: OptionSpec; negated: boolean }>();
+  for (const [, spec] of specs) {
+    const { long, short, value, negated, key } = parseFlags(spec.flags);
+    config[long] = {
+      type: value ? "string" : "boolean",
+      ...(short ? { short } : {}),
+      ...(spec.repeatable ? { multiple: true } : {}),
+    };
+    byLong.set(long, { key, spec, negated });
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({
+      args: [...argv.slice(0, at), ...argv.slice(at + 1)],
+      options: config,
+      allowPositionals: true,
+      strict: true,
+      tokens: true,
+    });
+  } catch {
+    return undefined;
+  }
+  const globals: Globals = {};
+  const options: Record<string, unknown> = {};
+  const globalKeys = new Set(
+    Object.keys(GLOBAL_OPTIONS).map((k) => (k === "noColor" ? "color" : k)),
+  );
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option") continue;
+    const known = byLong.get(token.name);
+    if (!known) return undefined;
+    let value: unknown = known.negated ? false : (token.value ?? true);
+    if (typeof value === "string") {
+      if (known.spec.choices && !known.spec.choices.includes(value)) return undefined;
+      if (known.spec.parse) {
+        try {
+          value = known.spec.parse(value);
+        } catch {
+          return undefined;
+        }
+      }
+    }
+    const into: Record<string, unknown> = globalKeys.has(known.key)
+      ? (globals as Record<string, unknown>)
+      : options;
+    if (known.spec.repeatable) {
+      into[known.key] = [...((into[known.key] as string[] | undefined) ?? []), value];
+    } else into[known.key] = value;
+  }
+  for (const [key, spec] of Object.entries(optionsOf(command))) {
+    if (options[key] === undefined && spec.default !== undefined) options[key] = spec.default;
+    for (const other of spec.conflicts ?? []) {
+      if (options[key] !== undefined && options[other] !== undefined) return undefined;
+    }
+  }
+  if (globals.ascii && globals.unicode) return undefined;
+  const args = parsed.positionals;
+  const required = command.args.filter((a) => a.required).length;
+  const variadic = command.args.some((a) => a.variadic);
+  if (args.length < required || (!variadic && args.length > command.args.length)) return undefined;
+  return { command, args, options, globals };
+}

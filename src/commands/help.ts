@@ -1,0 +1,14 @@
+import { arg, defineCommand } from "./spec.js";
+
+export default defineCommand({
+  name: "help",
+  summary: "show help for sysdiag or for one command",
+  args: [arg("command", "the command to explain", { required: false, complete: "commands" })],
+  options: {},
+  examples: ["sysdiag help", "sysdiag help show"],
+  exitCodes: [],
+  async run(ctx, { args }) {
+    const { helpText } = await import("../cli/program.js");
+    return { stdout: helpText(args[0], ctx.columns) };
+  },
+});

@@ -1,0 +1,26 @@
+import categories from "./categories.js";
+import help from "./help.js";
+import lint from "./lint.js";
+import list from "./list.js";
+import search from "./search.js";
+import show from "./show.js";
+import type { CommandSpec } from "./spec.js";
+import tips from "./tips.js";
+
+/**
+ * Every command, in the order help lists them. Specs are small data; what a
+ * command needs to run is imported inside its `run`, so listing them costs nothing.
+ */
+export const COMMANDS: readonly CommandSpec[] = [
+  show,
+  list,
+  categories,
+  search,
+  lint,
+  tips,
+  help,
+] as unknown as CommandSpec[];
+
+export function findCommand(name: string): CommandSpec | undefined {
+  return COMMANDS.find((c) => c.name === name);
+}

@@ -1,0 +1,248 @@
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readSync,
+  renameSync,
+  type Stats,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { IoError } from "./errors.js";
+
+/**
+ * The one io module: reading files and standard input within limits, writing
+ * standard output and files without ever leaving a torn file, and turning errno
+ * codes into words. Messages quote paths raw: the CLI sanitizes every message.
+ */
+
+const ERRNO_WORDS: Record<string, string> = {
+  ENOENT: "no such file or directory",
+  EACCES: "permission denied",
+  EPERM: "operation not permitted",
+  EISDIR: "is a directory",
+  ENOTDIR: "a part of the path is not a directory",
+  ENOSPC: "no space left on the device",
+  EDQUOT: "disk quota exceeded",
+  EROFS: "read-only file system",
+  EEXIST: "already exists",
+  EMFILE: "too many open files",
+  ENAMETOOLONG: "name too long",
+  ELOOP: "too many symbolic links",
+  EFBIG: "file too large",
+  EIO: "input/output error",
+  EPIPE: "the reader went away",
+  EBADF: "not open",
+};
+
+/** `ENOSPC` -> "no space left on the device (ENOSPC)". */
+export function errnoWords(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === undefined) return (error as Error | undefined)?.message ?? String(error);
+  return `${ERRNO_WORDS[code] ?? "error"} (${code})`;
+}
+
+export const errnoCode = (error: unknown): string | undefined =>
+  (error as NodeJS.ErrnoException | undefined)?.code;
+
+const kindOf = (stat: Stats): string =>
+  stat.isDirectory()
+    ? "a directory"
+    : stat.isFIFO()
+      ? "a FIFO"
+      : stat.isSocket()
+        ? "a socket"
+        : stat.isCharacterDevice() || stat.isBlockDevice()
+          ? "a device"
+          : "not a regular file";
+
+const megabytes = (bytes: number) =>
+  bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+
+export interface ReadLimit {
+  /** At most this many bytes are read; a longer input is refused, not cut. */
+  limit: number;
+  /** What the limit is for, in the refusal: "lint reads files up to 1 MB". */
+  purpose: string;
+}
+
+/**
+ * A regular file's bytes, refused at once when it is anything else (a FIFO or a
+ * device would block or never end, and `stat` says 0 bytes for them), and refused
+ * by the bytes actually read, not by what `stat` says, when it is over the limit.
+ */
+export function readFileBytes(path: string, { limit, purpose }: ReadLimit): Uint8Array {
+  let stat: Stats;
+  try {
+    stat = statSync(path);
+  } catch (error) {
+    throw new IoError(`cannot read ${path}: ${errnoWords(error)}`);
+  }
+  if (!stat.isFile()) throw new IoError(`cannot read ${path}: it is ${kindOf(stat)}`);
+  if (stat.size > limit) {
+    throw new IoError(`${path} is ${megabytes(stat.size)}; ${purpose}`);
+  }
+  let fd: number;
+  try {
+    // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it does not hang.
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (error) {
+    throw new IoError(`cannot read ${path}: ${errnoWords(error)}`);
+  }
+  try {
+    const opened = fstatSync(fd);
+    if (!opened.isFile()) throw new IoError(`cannot read ${path}: it is ${kindOf(opened)}`);
+    return readAll(fd, limit, () => `${path} is over ${megabytes(limit)}; ${purpose}`, path);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+function readAll(fd: number, limit: number, tooBig: () => string, name: string): Uint8Array {
+  const buffer = Buffer.allocUnsafe(Math.min(limit + 1, 64 * 1024));
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for (;;) {
+    let n: number;
+    try {
+      n = readSync(fd, buffer, 0, buffer.length, null);
+    } catch (error) {
+      if (errnoCode(error) === "EAGAIN") {
+        waitBriefly();
+        continue;
+      }
+      if (errnoCode(error) === "EOF") break;
+      throw new IoError(`cannot read ${name}: ${errnoWords(error)}`);
+    }
+    if (n === 0) break;
+    total += n;
+    if (total > limit) throw new IoError(tooBig());
+    chunks.push(Buffer.from(buffer.subarray(0, n)));
+  }
+  return Buffer.concat(chunks, total);
+}
+
+const sleeper = new Int32Array(new SharedArrayBuffer(4));
+/** A pipe with nothing in it yet: wait a moment rather than spin. */
+const waitBriefly = () => Atomics.wait(sleeper, 0, 0, 5);
+
+/** Standard input, refused past the limit by the bytes actually read. */
+export function readStdinBytes({ limit, purpose }: ReadLimit): Uint8Array {
+  return readAll(
+    0,
+    limit,
+    () => `standard input is over ${megabytes(limit)}; ${purpose}`,
+    "standard input",
+  );
+}
+
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
+/** Bytes as text: UTF-8 or refused, a byte-order mark dropped, NUL taken for a binary file. */
+export function decodeText(bytes: Uint8Array, name: string): string {
+  if (bytes.includes(0)) throw new IoError(`${name} is a binary file, not text`);
+  try {
+    return strictUtf8.decode(bytes).replace(/^\uFEFF/, "");
+  } catch {
+    throw new IoError(`${name} is not UTF-8 text`);
+  }
+}
+
+/** The text of a file or, for `-`, of standard input, within a limit. */
+export function readText(path: string, limit: ReadLimit): string {
+  if (path === "-") return decodeText(readStdinBytes(limit), "standard input");
+  return decodeText(readFileBytes(path, limit), path);
+}
+
+/**
+ * Writes a file so that it is never seen half-written: the text goes to a
+ * temporary file beside it, is flushed, and then takes the name in one step. Without
+ * `force` an existing file is left alone (the name is taken with link(), which
+ * fails rather than replace). A full disk or a read-only directory leaves no trace.
+ */
+export function writeFileAtomic(path: string, text: string | Uint8Array, force: boolean): void {
+  const dir = dirname(path);
+  let dirStat: Stats;
+  try {
+    dirStat = statSync(dir);
+  } catch (error) {
+    if (errnoCode(error) === "ENOENT")
+      throw new IoError(`cannot write ${path}: the directory ${dir} does not exist`);
+    throw new IoError(`cannot write ${path}: ${errnoWords(error)}`);
+  }
+  if (!dirStat.isDirectory()) throw new IoError(`cannot write ${path}: ${dir} is not a directory`);
+  try {
+    if (statSync(path).isDirectory()) throw new IoError(`cannot write ${path}: it is a directory`);
+    if (!force) throw new IoError(`${path} exists; add --force to overwrite it`);
+  } catch (error) {
+    if (error instanceof IoError) throw error;
+  }
+  const temp = join(
+    dir,
+    `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`,
+  );
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, "wx", 0o644);
+    const bytes = typeof text === "string" ? Buffer.from(text) : text;
+    let written = 0;
+    while (written < bytes.length) written += writeSync(fd, bytes, written);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    if (force) renameSync(temp, path);
+    else {
+      try {
+        linkSync(temp, path);
+      } catch (error) {
+        // A file system without hard links: the check above stands in for link()'s.
+        if (errnoCode(error) === "EPERM" || errnoCode(error) === "ENOTSUP") renameSync(temp, path);
+        else throw error;
+      }
+    }
+  } catch (error) {
+    if (errnoCode(error) === "EEXIST" && fd === undefined) {
+      throw new IoError(`${path} exists; add --force to overwrite it`);
+    }
+    throw new IoError(`cannot write ${path}: ${errnoWords(error)}`);
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+    try {
+      unlinkSync(temp);
+    } catch {
+      // Renamed away, or never made.
+    }
+  }
+}
+
+/** Thrown when standard output's reader has gone (`sysdiag list | head -1`): not an error. */
+export class ClosedPipe extends Error {}
+
+/**
+ * Writes to a file descriptor synchronously: no stream is set up (that costs a
+ * `show` more than its catalog), and output is complete before the process exits.
+ */
+export function writeFd(fd: number, text: string): void {
+  const bytes = Buffer.from(text);
+  let written = 0;
+  while (written < bytes.length) {
+    try {
+      written += writeSync(fd, bytes, written);
+    } catch (error) {
+      const code = errnoCode(error);
+      if (code === "EAGAIN") {
+        waitBriefly();
+        continue;
+      }
+      if (code === "EPIPE") throw new ClosedPipe();
+      throw new IoError(
+        `cannot write to standard ${fd === 2 ? "error" : "output"}: ${errnoWords(error)}`,
+      );
+    }
+  }
+}
