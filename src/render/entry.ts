@@ -70,15 +70,19 @@ export function renderEntry(
     // A wide character left out at the edge leaves a blank, not half a glyph.
     return `${convert(highlightDiagram(text, style))}${" ".repeat(columns - 1 - width)}${marker}`;
   });
+  // The command is kept on one line, so that it can be copied as it stands.
   const hint =
     clipped === 0
       ? ""
-      : `${wrapWords(
-          wordsOf(
-            `${ascii ? CLIPPED.ascii : CLIPPED.unicode} ${clipped} ${clipped === 1 ? "line is" : "lines are"} cut at ${columns} columns; to see it whole: sysdiag show ${entry.id} --raw | less -S`,
+      : `${[
+          ...wrapWords(
+            wordsOf(
+              `${ascii ? CLIPPED.ascii : CLIPPED.unicode} ${clipped} ${clipped === 1 ? "line is" : "lines are"} cut at ${columns} columns; to see the whole diagram:`,
+            ),
+            columns,
           ),
-          columns,
-        )
+          `  sysdiag show ${entry.id} --raw | less -S`,
+        ]
           .map((line) => style.dim(line))
           .join("\n")}\n`;
   return `${title}\n${lines.join("\n")}\n${hint}${notes}`;

@@ -156,7 +156,7 @@ describe("renderEntry", () => {
     const clipped = renderEntry(entry(`${"─".repeat(30)}\n${"─".repeat(30)}`), PLAIN, 20);
     expect(clipped.match(/›/g)).toHaveLength(3);
     expect(clipped).toMatch(
-      /› 2 lines are cut at 20\ncolumns; to see it\nwhole: sysdiag show x\n--raw \| less -S\n$/,
+      /\n› 2 lines are cut at\n20 columns; to see\nthe whole diagram:\n {2}sysdiag show x --raw \| less -S\n$/,
     );
   });
 
