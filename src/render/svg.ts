@@ -277,7 +277,8 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
   const outlined = boxes.map((b) => {
     if (!b.sound) {
       // The fill of a broken box; its strokes are in the box-edge path.
-      return `<rect class="box fill" x="${num(cx(b.left))}" y="${num(cy(b.top))}" width="${(b.right - b.left) * CW}" height="${(b.bottom - b.top) * CH}"/>`;
+      const rx = b.rounded.every(Boolean) ? ` rx="${RADIUS}"` : "";
+      return `<rect class="box fill" x="${num(cx(b.left))}" y="${num(cy(b.top))}" width="${(b.right - b.left) * CW}" height="${(b.bottom - b.top) * CH}"${rx}/>`;
     }
     if (b.rounded.every((r) => r === b.rounded[0])) {
       const rx = b.rounded[0] ? ` rx="${RADIUS}"` : "";
