@@ -1,7 +1,7 @@
 import stringWidth from "string-width";
 import { type Box, horizontalEdge, outlines, verticalEdge } from "../diagram/boxes.js";
 import { ARMS, type Dir, E, HEADS, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
-import { Grid } from "../diagram/grid.js";
+import { Grid, step } from "../diagram/grid.js";
 
 /** One grid cell in SVG units: a monospace character is about 0.6 em wide. */
 const CW = 9;
@@ -192,15 +192,25 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
 
   const lines: string[] = [];
   const brokenEdges: string[] = [];
-  const stroke = (row: number, col: number, dir: Dir, from = 0) => {
-    const key = `${row}:${col}:${dir}`;
-    const box = owner.get(key);
+  /**
+   * How far a stroke leaving a cell towards `dir` runs: to the cell's edge, or on to the
+   * centre of a line it butts against (`│───` beside a box), so the two meet.
+   */
+  const reach = (row: number, col: number, dir: Dir) => {
+    const [nr, nc] = step(row, col, dir);
+    const meets = grid.kind(nr, nc) === "stroke" && !grid.reaches(nr, nc, OPPOSITE[dir]);
+    return meets ? 1 : 0.5;
+  };
+  const stroke = (row: number, col: number, dir: Dir) => {
+    const box = owner.get(`${row}:${col}:${dir}`);
     if (box?.sound) return;
     const [dr, dc] = STEP[dir];
     const x = cx(col);
     const y = cy(row);
-    const d = `M${num(x + dc * from)},${num(y + dr * from)}L${num(x + (dc * CW) / 2)},${num(y + (dr * CH) / 2)}`;
-    (box ? brokenEdges : lines).push(d);
+    const to = reach(row, col, dir);
+    (box ? brokenEdges : lines).push(
+      `M${num(x)},${num(y)}L${num(x + dc * CW * to)},${num(y + dr * CH * to)}`,
+    );
   };
 
   const arrows: string[] = [];
@@ -231,7 +241,8 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
       const bx = tipX - dc * HEAD_LENGTH;
       const by = tipY - dr * HEAD_LENGTH;
       // The shaft runs from the cell's back edge up to the head's base, if the base is in front of it.
-      const back = dc !== 0 ? cx(col) - (dc * CW) / 2 : cy(row) - (dr * CH) / 2;
+      const behind = reach(row, col, OPPOSITE[head]);
+      const back = dc !== 0 ? cx(col) - dc * CW * behind : cy(row) - dr * CH * behind;
       const base = dc !== 0 ? bx : by;
       if ((base - back) * (dc + dr) > 0) {
         const shaft =
@@ -276,9 +287,8 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
 
   const outlined = boxes.map((b) => {
     if (!b.sound) {
-      // The fill of a broken box; its strokes are in the box-edge path.
-      const rx = b.rounded.every(Boolean) ? ` rx="${RADIUS}"` : "";
-      return `<rect class="box fill" x="${num(cx(b.left))}" y="${num(cy(b.top))}" width="${(b.right - b.left) * CW}" height="${(b.bottom - b.top) * CH}"${rx}/>`;
+      // The fill of a broken box, corners as drawn; its strokes are in the box-edge path.
+      return `<path class="box fill" d="${outlinePath(b, b.rounded)}"/>`;
     }
     if (b.rounded.every((r) => r === b.rounded[0])) {
       const rx = b.rounded[0] ? ` rx="${RADIUS}"` : "";

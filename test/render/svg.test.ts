@@ -154,12 +154,29 @@ describe("renderSvg boxes", () => {
     const whole = renderSvg(sound, "t");
     const svg = renderSvg(broken, "t");
     // The same fill, where the sound box's would be...
-    expect(rects(svg, "box fill")).toEqual(rects(whole, "box"));
+    const [r] = rects(whole, "box");
+    if (!r) throw new Error("no sound box");
+    const outline = `M${r.x},${r.y}H${r.x + r.width}V${r.y + r.height}H${r.x}V${r.y}Z`;
+    expect(svg).toContain(`<path class="box fill" d="${outline}"/>`);
     // ...and its strokes in the box style (class "box"), none in the plain line style.
     expect(svg).toMatch(/<path class="box edge" d="M/);
     expect(svg.includes('<path class="line"')).toBe(stray);
     // Both styles come from the one `.box` rule; the fill-only and stroke-only parts opt out of one each.
     expect(svg).toContain(".box { fill:");
+  });
+
+  it("a broken box's fill rounds the corners the drawing rounds", () => {
+    const d = renderSvg("╭─────┐\n│ App │\n╰── ──╯", "t").match(
+      /<path class="box fill" d="([^"]*)"/,
+    )?.[1];
+    // ╭ ╰ ╯ rounded, ┐ square.
+    expect(d?.match(/A/g)).toHaveLength(3);
+  });
+
+  it("a line butting against a box runs to its edge", () => {
+    // The ─ at column 3 (centre x = 9 + 3 * 9 + 4.5) runs left to the │'s centre, not its own cell's edge.
+    const svg = renderSvg("┌─┐\n│a│──► b\n└─┘", "t");
+    expect(svg.match(/<path class="line" d="([^"]*)"/)?.[1]).toContain("M40.5,36L31.5,36M");
   });
 
   it("a line fanning out is not a broken box", () => {
