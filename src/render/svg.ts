@@ -1,71 +1,259 @@
-import { findBoxes } from "../diagram/boxes.js";
-import { ARMS, type Dir, E, HEADS, N, OPPOSITE, S, STEP, W } from "../diagram/charset.js";
-import { Grid } from "../diagram/grid.js";
+import stringWidth from "string-width";
+import { type Box, horizontalEdge, outlines, verticalEdge } from "../diagram/boxes.js";
+import { ARMS, type Dir, E, HEADS, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
+import { Grid, step } from "../diagram/grid.js";
 
 /** One grid cell in SVG units: a monospace character is about 0.6 em wide. */
 const CW = 9;
 const CH = 18;
 const PAD = CW;
 const FONT = 15;
+/** Radius of a rounded corner: half a cell's width, so the arc stays inside its cell. */
+const RADIUS = CW / 2;
+/** An arrow head: length from base to tip, and half its base. */
+const HEAD_LENGTH = 8;
+const HEAD_HALF = 4;
+/**
+ * From a cell's centre down to the text baseline. Renderers that ignore
+ * `dominant-baseline` (rsvg, PDF pipelines) set `y` as the baseline; for a monospace
+ * face the x-height centre sits about 0.35 em above it.
+ */
+const BASELINE = Math.round(FONT * 0.35 * 100) / 100;
+/** A broken outline is still drawn as a box when this much of its perimeter is there. */
+const BROKEN_BOX_MIN = 0.8;
 
-const escapeXml = (text: string) =>
-  text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
+export interface SvgOptions {
+  /** Read by screen readers and search engines: put in <desc>. */
+  description?: string;
+  /** "auto" (default) fills the canvas with the theme's background; "transparent" leaves it bare. */
+  background?: "transparent" | "auto";
+}
+
+/** What XML 1.0 forbids in a document: C0 controls but tab and newline, U+FFFE/FFFF, lone surrogates. */
+const NOT_XML =
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what XML forbids
+  /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text fit for XML content and attribute values: forbidden characters dropped, the rest escaped. */
+export function xmlText(text: string): string {
+  return text
+    .replace(NOT_XML, "")
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&apos;");
+}
 
 const cx = (col: number) => PAD + col * CW + CW / 2;
 const cy = (row: number) => PAD + row * CH + CH / 2;
+const num = (n: number) => String(Math.round(n * 100) / 100);
 
-/**
- * A vector drawing of a diagram from its grid: each closed box a <rect>, every
- * other stroke a line <path>, each arrow head a filled triangle, each run of label
- * words a <text> at its own column. Drawn from the grid model rather than by
- * aasvg, which draws a box as four unrelated strokes and needs ASCII first.
- */
-export function renderSvg(diagram: string, title: string): string {
-  const grid = new Grid(diagram);
-  const boxes = findBoxes(grid);
-  const onPerimeter = new Set<string>();
-  for (const b of boxes) {
-    for (let c = b.left; c <= b.right; c++) {
-      onPerimeter.add(`${b.top}:${c}:h`);
-      onPerimeter.add(`${b.bottom}:${c}:h`);
-    }
-    for (let r = b.top; r <= b.bottom; r++) {
-      onPerimeter.add(`${r}:${b.left}:v`);
-      onPerimeter.add(`${r}:${b.right}:v`);
+/** Display columns of a label: a wide (CJK) character takes two. */
+const columns = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text));
+
+const CORNER_ARMS: Record<"tl" | "tr" | "bl" | "br", number> = {
+  tl: E | S,
+  tr: S | W,
+  bl: N | E,
+  br: N | W,
+};
+
+interface Shape extends Box {
+  /** All four edges meet: drawn as one closed outline. */
+  sound: boolean;
+  /** Which corners the drawing rounds: top-left, top-right, bottom-right, bottom-left. */
+  rounded: [boolean, boolean, boolean, boolean];
+}
+
+/** The arms of each perimeter cell that run along the outline, keyed `row:col:dir`. */
+function perimeterArms(box: Box): string[] {
+  const keys: string[] = [];
+  for (let c = box.left; c <= box.right; c++) {
+    for (const r of [box.top, box.bottom]) {
+      if (c < box.right) keys.push(`${r}:${c}:${E}`);
+      if (c > box.left) keys.push(`${r}:${c}:${W}`);
     }
   }
+  for (let r = box.top; r <= box.bottom; r++) {
+    for (const c of [box.left, box.right]) {
+      if (r < box.bottom) keys.push(`${r}:${c}:${S}`);
+      if (r > box.top) keys.push(`${r}:${c}:${N}`);
+    }
+  }
+  return keys;
+}
 
-  // Half-segments from a cell's centre out to its edge, one per arm, except those
-  // that run along a box's own outline (the <rect> draws those).
-  const segments: string[] = [];
-  const arrows: string[] = [];
-  const half = (row: number, col: number, dir: Dir) => {
-    const axis = dir === E || dir === W ? "h" : "v";
-    if (onPerimeter.has(`${row}:${col}:${axis}`)) return;
+/**
+ * Boxes from the tracer's outlines: the sound ones, and the broken ones that still
+ * read as boxes (three corners or more, most of the perimeter drawn) rather than a
+ * line fanning out (`┌──┴──┐` over two arrows), which has an outline's top only.
+ */
+function shapes(grid: Grid): Shape[] {
+  const found: Shape[] = [];
+  for (const o of outlines(grid)) {
+    const sound =
+      o.topCloses &&
+      o.leftCloses &&
+      o.rightCloses &&
+      o.rightBottom === o.bottom &&
+      o.bottomEnd === o.right;
+    const box = {
+      top: o.top,
+      left: o.left,
+      right: o.right,
+      bottom: Math.max(o.bottom, o.rightBottom),
+    };
+    const corners = {
+      tl: [box.top, box.left],
+      tr: [box.top, box.right],
+      br: [box.bottom, box.right],
+      bl: [box.bottom, box.left],
+    } as const;
+    const rounded = (["tl", "tr", "br", "bl"] as const).map((k) =>
+      ROUNDED.has(grid.at(...corners[k])),
+    ) as Shape["rounded"];
+    if (sound) {
+      found.push({ ...box, sound, rounded });
+      continue;
+    }
+    const cornersThere = (["tl", "tr", "br", "bl"] as const).filter(
+      (k) => (grid.arms(...corners[k]) & CORNER_ARMS[k]) === CORNER_ARMS[k],
+    ).length;
+    let cells = 0;
+    let there = 0;
+    for (let c = box.left + 1; c < box.right; c++) {
+      for (const r of [box.top, box.bottom]) {
+        cells++;
+        if (horizontalEdge(grid, r, c)) there++;
+      }
+    }
+    for (let r = box.top + 1; r < box.bottom; r++) {
+      for (const c of [box.left, box.right]) {
+        cells++;
+        if (verticalEdge(grid, r, c)) there++;
+      }
+    }
+    if (cornersThere >= 3 && there >= cells * BROKEN_BOX_MIN)
+      found.push({ ...box, sound, rounded });
+  }
+  return found;
+}
+
+/** A closed box outline with each corner rounded only where the drawing rounds it. */
+function outlinePath(box: Box, rounded: Shape["rounded"]): string {
+  const [x0, y0, x1, y1] = [cx(box.left), cy(box.top), cx(box.right), cy(box.bottom)];
+  const [tl, tr, br, bl] = rounded.map((r) => (r ? RADIUS : 0)) as [number, number, number, number];
+  const arc = (r: number, x: number, y: number) =>
+    r ? `A${r},${r} 0 0 1 ${num(x)},${num(y)}` : "";
+  return [
+    `M${num(x0 + tl)},${num(y0)}`,
+    `H${num(x1 - tr)}`,
+    arc(tr, x1, y0 + tr),
+    `V${num(y1 - br)}`,
+    arc(br, x1 - br, y1),
+    `H${num(x0 + bl)}`,
+    arc(bl, x0, y1 - bl),
+    `V${num(y0 + tl)}`,
+    arc(tl, x0 + tl, y0),
+    "Z",
+  ].join("");
+}
+
+/** Where an arrow head's tip goes: the line or box edge it points at, else its own cell's edge. */
+function tipOf(grid: Grid, row: number, col: number, head: Dir, boxes: Box[]): [number, number] {
+  const [dr, dc] = STEP[head];
+  const [nr, nc] = [row + dr, col + dc];
+  // A head set in a box's edge, pointing inside: the edge runs through its own centre.
+  const inside = (b: Box) => nr > b.top && nr < b.bottom && nc > b.left && nc < b.right;
+  const onEdge = (b: Box) =>
+    ((row === b.top || row === b.bottom) && col >= b.left && col <= b.right) ||
+    ((col === b.left || col === b.right) && row >= b.top && row <= b.bottom);
+  if (boxes.some((b) => onEdge(b) && inside(b))) return [cx(col), cy(row)];
+  if (grid.kind(nr, nc) === "stroke") return [cx(nc), cy(nr)];
+  return [cx(col) + (dc * CW) / 2, cy(row) + (dr * CH) / 2];
+}
+
+/**
+ * A vector drawing of a diagram from its grid: each closed box a <rect> (or a path
+ * when only some corners are rounded), each broken box filled and stroked the same
+ * way, every other stroke a line <path>, each arrow head a filled triangle whose tip
+ * touches what it points at, each run of label words a <text> at its own column.
+ * Drawn from the grid model rather than by aasvg, which draws a box as four
+ * unrelated strokes and needs ASCII first.
+ */
+export function renderSvg(diagram: string, title: string, options: SvgOptions = {}): string {
+  const grid = new Grid(diagram);
+  const boxes = shapes(grid);
+  // Perimeter arms: those of sound boxes are drawn by their outline, those of broken
+  // ones go with the box strokes rather than the lines.
+  const owner = new Map<string, Shape>();
+  for (const b of boxes) for (const key of perimeterArms(b)) owner.set(key, b);
+
+  const lines: string[] = [];
+  const brokenEdges: string[] = [];
+  /**
+   * How far a stroke leaving a cell towards `dir` runs: to the cell's edge, or on to the
+   * centre of a line it butts against (`│───` beside a box), so the two meet.
+   */
+  const reach = (row: number, col: number, dir: Dir) => {
+    const [nr, nc] = step(row, col, dir);
+    const meets = grid.kind(nr, nc) === "stroke" && !grid.reaches(nr, nc, OPPOSITE[dir]);
+    return meets ? 1 : 0.5;
+  };
+  const stroke = (row: number, col: number, dir: Dir) => {
+    const box = owner.get(`${row}:${col}:${dir}`);
+    if (box?.sound) return;
     const [dr, dc] = STEP[dir];
     const x = cx(col);
     const y = cy(row);
-    segments.push(`M${x},${y}L${x + (dc * CW) / 2},${y + (dr * CH) / 2}`);
+    const to = reach(row, col, dir);
+    (box ? brokenEdges : lines).push(
+      `M${num(x)},${num(y)}L${num(x + dc * CW * to)},${num(y + dr * CH * to)}`,
+    );
   };
+
+  const arrows: string[] = [];
   for (let row = 0; row < grid.height; row++) {
     for (let col = 0; col < grid.width; col++) {
-      const arms = ARMS.get(grid.at(row, col));
+      const char = grid.at(row, col);
+      const arms = ARMS.get(char);
       if (arms !== undefined) {
-        for (const dir of [N, E, S, W] as Dir[]) if (arms & dir) half(row, col, dir);
+        const bends = ROUNDED.has(char);
+        if (bends && !owner.get(`${row}:${col}:${arms & (E | W)}`)?.sound) {
+          // A rounded bend: an arc from one arm's cell edge to the other's.
+          const h = (arms & E) !== 0 ? 1 : -1;
+          const v = (arms & S) !== 0 ? 1 : -1;
+          const x = cx(col);
+          const y = cy(row);
+          const sweep = h * v > 0 ? 0 : 1;
+          const d = `M${num(x + (h * CW) / 2)},${num(y)}H${num(x + h * RADIUS)}A${RADIUS},${RADIUS} 0 0 ${sweep} ${num(x)},${num(y + v * RADIUS)}V${num(y + (v * CH) / 2)}`;
+          (owner.has(`${row}:${col}:${arms & (E | W)}`) ? brokenEdges : lines).push(d);
+          continue;
+        }
+        for (const dir of [N, E, S, W] as Dir[]) if (arms & dir) stroke(row, col, dir);
         continue;
       }
-      const head = HEADS.get(grid.at(row, col));
+      const head = HEADS.get(char);
       if (head === undefined) continue;
-      half(row, col, OPPOSITE[head]);
       const [dr, dc] = STEP[head];
-      const tipX = cx(col) + (dc * CW) / 2;
-      const tipY = cy(row) + (dr * CH) / 2;
-      // Base half a cell back from the tip, as wide as a cell.
-      const bx = tipX - dc * CW * 0.9;
-      const by = tipY - dr * CH * 0.5;
-      const [px, py] = dc !== 0 ? [0, CH * 0.28] : [CW * 0.45, 0];
+      const [tipX, tipY] = tipOf(grid, row, col, head, boxes);
+      const bx = tipX - dc * HEAD_LENGTH;
+      const by = tipY - dr * HEAD_LENGTH;
+      // The shaft runs from the cell's back edge up to the head's base, if the base is in front of it.
+      const behind = reach(row, col, OPPOSITE[head]);
+      const back = dc !== 0 ? cx(col) - dc * CW * behind : cy(row) - dr * CH * behind;
+      const base = dc !== 0 ? bx : by;
+      if ((base - back) * (dc + dr) > 0) {
+        const shaft =
+          dc !== 0
+            ? `M${num(back)},${num(cy(row))}L${num(base)},${num(cy(row))}`
+            : `M${num(cx(col))},${num(back)}L${num(cx(col))},${num(base)}`;
+        (owner.has(`${row}:${col}:${OPPOSITE[head]}`) ? brokenEdges : lines).push(shaft);
+      }
+      const [px, py] = dc !== 0 ? [0, HEAD_HALF] : [HEAD_HALF, 0];
       arrows.push(
-        `<polygon class="arrow" points="${tipX},${tipY} ${bx + px},${by + py} ${bx - px},${by - py}"/>`,
+        `<polygon class="arrow" points="${num(tipX)},${num(tipY)} ${num(bx + px)},${num(by + py)} ${num(bx - px)},${num(by - py)}"/>`,
       );
     }
   }
@@ -87,32 +275,56 @@ export function renderSvg(diagram: string, title: string): string {
       ) {
         end++;
       }
-      const text = grid.rows[row]?.slice(start, end + 1).join("") ?? "";
-      texts.push(
-        `<text x="${PAD + start * CW}" y="${cy(row)}" textLength="${(end - start + 1) * CW}">${escapeXml(text)}</text>`,
-      );
+      const text = (grid.rows[row]?.slice(start, end + 1).join("") ?? "").replace(NOT_XML, "");
+      if (text.trim() !== "") {
+        texts.push(
+          `<text x="${num(PAD + start * CW)}" y="${num(cy(row) + BASELINE)}" textLength="${columns(text) * CW}">${xmlText(text)}</text>`,
+        );
+      }
       col = end + 1;
     }
   }
 
-  const rects = boxes.map(
-    (b) =>
-      `<rect class="box" x="${cx(b.left)}" y="${cy(b.top)}" width="${(b.right - b.left) * CW}" height="${(b.bottom - b.top) * CH}" rx="3"/>`,
-  );
+  const outlined = boxes.map((b) => {
+    if (!b.sound) {
+      // The fill of a broken box, corners as drawn; its strokes are in the box-edge path.
+      return `<path class="box fill" d="${outlinePath(b, b.rounded)}"/>`;
+    }
+    if (b.rounded.every((r) => r === b.rounded[0])) {
+      const rx = b.rounded[0] ? ` rx="${RADIUS}"` : "";
+      return `<rect class="box" x="${num(cx(b.left))}" y="${num(cy(b.top))}" width="${(b.right - b.left) * CW}" height="${(b.bottom - b.top) * CH}"${rx}/>`;
+    }
+    return `<path class="box" d="${outlinePath(b, b.rounded)}"/>`;
+  });
+
   const width = grid.width * CW + 2 * PAD;
   const height = grid.height * CH + 2 * PAD;
+  const description = options.description !== undefined ? xmlText(options.description) : undefined;
+  // Ids unique to the drawing, so two diagrams inlined in one page do not share them.
+  const id = `sysdiag-${hash(`${title}\n${diagram}`)}`;
+  const labelledBy = description !== undefined ? `${id}-title ${id}-desc` : `${id}-title`;
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img">`,
-    `<title>${escapeXml(title)}</title>`,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${labelledBy}" class="${id}">`,
+    `<title id="${id}-title">${xmlText(title)}</title>`,
+    description !== undefined ? `<desc id="${id}-desc">${description}</desc>` : "",
     "<style>",
-    "rect.box, path.line { fill: none; stroke: #334155; stroke-width: 1.5; stroke-linecap: square; }",
-    "rect.box { fill: #f8fafc; }",
-    "polygon.arrow { fill: #334155; }",
-    `text { font: ${FONT}px ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; fill: #0f172a; dominant-baseline: central; white-space: pre; }`,
+    // A plain colour before each var(): a renderer without custom properties keeps the first.
+    `.${id} { --bg: #ffffff; --box: #f6f8fa; --ink: #57606a; --text: #1f2328; }`,
+    `@media (prefers-color-scheme: dark) { .${id} { --bg: #0d1117; --box: #161b22; --ink: #8d96a0; --text: #e6edf3; } }`,
+    ".bg { fill: #ffffff; fill: var(--bg); }",
+    ".box, .line, .edge { stroke: #57606a; stroke: var(--ink); stroke-width: 1.5; stroke-linecap: square; stroke-linejoin: miter; }",
+    ".box { fill: #f6f8fa; fill: var(--box); }",
+    ".box.fill { stroke: none; }",
+    ".line, .edge { fill: none; }",
+    ".arrow { fill: #57606a; fill: var(--ink); }",
+    `text { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "DejaVu Sans Mono", monospace; font-size: ${FONT}px; fill: #1f2328; fill: var(--text); white-space: pre; }`,
     "</style>",
-    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-    ...rects,
-    segments.length > 0 ? `<path class="line" d="${segments.join("")}"/>` : "",
+    options.background === "transparent"
+      ? ""
+      : `<rect class="bg" width="${width}" height="${height}"/>`,
+    ...outlined,
+    lines.length > 0 ? `<path class="line" d="${lines.join("")}"/>` : "",
+    brokenEdges.length > 0 ? `<path class="box edge" d="${brokenEdges.join("")}"/>` : "",
     ...arrows,
     ...texts,
     "</svg>",
@@ -120,4 +332,14 @@ export function renderSvg(diagram: string, title: string): string {
   ]
     .filter((line) => line !== "")
     .join("\n");
+}
+
+/** FNV-1a, base 36: a short stable name for a drawing. */
+function hash(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
 }

@@ -45,14 +45,18 @@ describe("renderSvg", () => {
       expect(count(svg, /<rect class="box"/g)).toBe(findBoxes(grid).length);
       expect(count(svg, /<polygon class="arrow"/g)).toBe(heads);
       expect(count(svg, /<text /g)).toBeGreaterThan(0);
-      expect(svg).toContain(`<title>${entry.title.replace(/&/g, "&amp;")}</title>`);
+      const escaped = entry.title
+        .replace(/&/g, "&amp;")
+        .replace(/'/g, "&apos;")
+        .replace(/"/g, "&quot;");
+      expect(svg.match(/<title id="[^"]+">([^<]*)<\/title>/)?.[1]).toBe(escaped);
     },
   );
 
   it("escapes text and keeps every label word", () => {
     const svg = renderSvg("┌──────┐\n│ a<b&c │\n└──────┘", "T&T");
     expect(svg).toContain(">a&lt;b&amp;c</text>");
-    expect(svg).toContain("<title>T&amp;T</title>");
+    expect(svg).toMatch(/<title id="[^"]+">T&amp;T<\/title>/);
   });
 
   it("draws no box for an open shape", () => {
