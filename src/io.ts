@@ -116,7 +116,6 @@ function readAll(fd: number, limit: number, tooBig: () => string, name: string):
         waitBriefly();
         continue;
       }
-      if (errnoCode(error) === "EOF") break;
       throw new IoError(`cannot read ${name}: ${errnoWords(error)}`);
     }
     if (n === 0) break;
@@ -131,14 +130,27 @@ const sleeper = new Int32Array(new SharedArrayBuffer(4));
 /** A pipe with nothing in it yet: wait a moment rather than spin. */
 const waitBriefly = () => Atomics.wait(sleeper, 0, 0, 5);
 
-/** Standard input, refused past the limit by the bytes actually read. */
-export function readStdinBytes({ limit, purpose }: ReadLimit): Uint8Array {
-  return readAll(
-    0,
-    limit,
-    () => `standard input is over ${megabytes(limit)}; ${purpose}`,
-    "standard input",
-  );
+/**
+ * Standard input, refused past the limit by the bytes actually read. Read as a
+ * stream, so that the process stays responsive (Ctrl-C) while a pipe is quiet.
+ */
+export async function readStdinBytes({ limit, purpose }: ReadLimit): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let total = 0;
+  try {
+    for await (const chunk of process.stdin) {
+      total += (chunk as Buffer).length;
+      if (total > limit) {
+        process.stdin.destroy();
+        throw new IoError(`standard input is over ${megabytes(limit)}; ${purpose}`);
+      }
+      chunks.push(chunk as Buffer);
+    }
+  } catch (error) {
+    if (error instanceof IoError) throw error;
+    throw new IoError(`cannot read standard input: ${errnoWords(error)}`);
+  }
+  return Buffer.concat(chunks, total);
 }
 
 const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
@@ -153,9 +165,8 @@ export function decodeText(bytes: Uint8Array, name: string): string {
   }
 }
 
-/** The text of a file or, for `-`, of standard input, within a limit. */
+/** The text of a file, within a limit. */
 export function readText(path: string, limit: ReadLimit): string {
-  if (path === "-") return decodeText(readStdinBytes(limit), "standard input");
   return decodeText(readFileBytes(path, limit), path);
 }
 

@@ -25,7 +25,7 @@ export interface Io {
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
   /** Standard input, refused past the limit. */
-  readStdin?: (limit: ReadLimit) => Uint8Array;
+  readStdin?: (limit: ReadLimit) => Promise<Uint8Array>;
 }
 
 /** Edit distance with adjacent swaps (optimal string alignment), for "did you mean" a command. */
@@ -117,8 +117,8 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
       index ??= readIndex(indexPathFor(catalogPath), loadedCatalog());
       return index;
     },
-    stdin: (limit) =>
-      decodeText((io.readStdin ?? (() => new Uint8Array()))(limit), "standard input"),
+    stdin: async (limit) =>
+      decodeText(await (io.readStdin ?? (async () => new Uint8Array()))(limit), "standard input"),
     style: await createStyle(color),
     ascii: decideAscii(globals, io.env),
     columns: !toFile && io.stdout.isTTY ? io.stdout.columns : undefined,

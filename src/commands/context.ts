@@ -11,7 +11,7 @@ export interface Context {
   catalog(): Catalog;
   index(): SearchIndex;
   /** Standard input's text, refused past the limit. */
-  stdin(limit: ReadLimit): string;
+  stdin(limit: ReadLimit): Promise<string>;
   style: Style;
   /** Draw with `+ - | v > < ^` (and the tool's own symbols in ASCII) instead of Unicode. */
   ascii: boolean;

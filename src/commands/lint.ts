@@ -50,10 +50,13 @@ export default defineCommand({
       const { findBlocks } = await import("../diagram/blocks.js");
       const { readText } = await import("../io.js");
       // Every input is read before any is linted: a missing file fails the run up front.
-      const inputs = args.map((file) => ({
-        file,
-        text: file === "-" ? ctx.stdin(LINT_LIMIT) : readText(file, LINT_LIMIT),
-      }));
+      const inputs: Array<{ file: string; text: string }> = [];
+      for (const file of args) {
+        inputs.push({
+          file,
+          text: file === "-" ? await ctx.stdin(LINT_LIMIT) : readText(file, LINT_LIMIT),
+        });
+      }
       for (const { file, text } of inputs) {
         const name = file === "-" ? "<stdin>" : file;
         const blocks = findBlocks(text);

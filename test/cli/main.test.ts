@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideAscii, decideColor } from "../../src/cli/globals.js";
+import { main } from "../../src/cli/main.js";
 import { ANSI, catalog, run } from "../helpers.js";
 
 describe("decideColor", () => {
@@ -74,5 +75,26 @@ describe("main, in-process", () => {
     expect(result.stderr).toBe(
       "sysdiag: cannot read the catalog /nonexistent/catalog.json (ENOENT)\n",
     );
+  });
+});
+
+describe("a bug", () => {
+  it("prints its stack and exits 70", async () => {
+    let stderr = "";
+    const code = await main(["list"], {
+      stdout: {
+        write: () => {
+          throw new TypeError("boom");
+        },
+      },
+      stderr: {
+        write: (text: string) => {
+          stderr += text;
+        },
+      },
+      env: {},
+    });
+    expect(code).toBe(70);
+    expect(stderr).toMatch(/^sysdiag: internal error, please report it:\nTypeError: boom\n {4}at /);
   });
 });

@@ -1,0 +1,229 @@
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { COMMANDS } from "../../src/commands/registry.js";
+import { BIN, catalog, expectOneLineError, spawnCli as sysdiag } from "../helpers.js";
+
+/** The exit-code contract, the one-line errors and -o, as a user meets them. */
+
+const dir = mkdtempSync(join(tmpdir(), "sysdiag-contract-"));
+const diagram = (id: string) => catalog.diagrams.find((d) => d.id === id)?.diagram;
+
+describe("every command", () => {
+  it.each(COMMANDS.map((c) => [c.name]))("%s has help with examples and exit codes", (name) => {
+    for (const argv of [
+      [name, "--help"],
+      ["help", name],
+    ]) {
+      const { code, stdout, stderr } = sysdiag(argv);
+      expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+      expect(stdout).toMatch(new RegExp(`^Usage: sysdiag ${name}`));
+      expect(stdout).toMatch(/\nExamples:\n {2}\$ sysdiag /);
+      expect(stdout).toMatch(/\nExit codes:\n {4}0 {2}ok\n/);
+    }
+  });
+
+  it("sysdiag help lists every command and the exit codes", () => {
+    const { code, stdout } = sysdiag(["help"]);
+    expect(code).toBe(0);
+    for (const command of COMMANDS) expect(stdout).toMatch(new RegExp(`\\n {2}${command.name}\\b`));
+    for (const exit of [0, 1, 2, 3, 70, 130])
+      expect(stdout).toMatch(new RegExp(`\\n +${exit} {2}\\S`));
+  });
+
+  it("help for a command that does not exist is a usage error", () => {
+    expectOneLineError(sysdiag(["help", "nope"]), 2, /no command 'nope'; commands are: show, /);
+  });
+});
+
+describe("names as people type them", () => {
+  const ids = (args: string[]) => {
+    const result = sysdiag([...args, "--json"]);
+    const json = JSON.parse(result.stdout || "null");
+    return Array.isArray(json) ? json.map((e: { id: string }) => e.id) : [json?.id];
+  };
+
+  it.each([
+    [["show", "cache", "aside"], ["cache-aside"]],
+    [["show", "two", "phase", "commit"], ["two-phase-commit"]],
+    [
+      ["show", "cqrs", "saga"],
+      ["cqrs", "saga"],
+    ],
+    [
+      ["show", "cache", "aside", "saga"],
+      ["cache-aside", "saga"],
+    ],
+    [["show", "two", "pahse", "commit"], ["two-phase-commit"]],
+    [["cache-aside"], ["cache-aside"]],
+    [["cache", "aside"], ["cache-aside"]],
+  ])("%j", (args, expected) => {
+    expect(ids(args)).toEqual(expected);
+  });
+
+  it("a command's name always wins, and a near miss of one is asked about", () => {
+    expect(sysdiag(["list"]).stdout).toMatch(/^Architecture Patterns/);
+    expectOneLineError(
+      sysdiag(["serach", "x"]),
+      2,
+      /unknown command 'serach' \(Did you mean search\?\)/,
+    );
+  });
+
+  it.each([
+    ["cahce", "cachx"],
+    ["reids", "rediz"],
+    ["sahrding", "sharxing"],
+  ])("swapped letters (%s) find what one wrong letter (%s) finds", (swapped, substituted) => {
+    const top = (word: string) =>
+      JSON.parse(sysdiag(["search", word, "--json", "-n", "3"]).stdout).map(
+        (h: { id: string }) => h.id,
+      );
+    expect(top(swapped).length).toBeGreaterThan(0);
+    expect(top(swapped)[0]).toBe(top(substituted)[0]);
+  });
+
+  it("two pahse commit resolves despite the swap", () => {
+    expect(sysdiag(["show", "two", "pahse", "commit", "--raw"]).stdout).toBe(
+      `${diagram("two-phase-commit")}\n`,
+    );
+  });
+});
+
+describe("machine output", () => {
+  it("search --json with no result prints [] and exits 1", () => {
+    expect(sysdiag(["search", "zzzzqqq", "--json"])).toEqual({
+      code: 1,
+      stdout: "[]\n",
+      stderr: "",
+    });
+  });
+
+  it("--ascii covers the tool's own symbols", () => {
+    const { stdout } = sysdiag(["--ascii", "search", "cach", "asid", "--explain"]);
+    expect(stdout).toMatch(/cach->cache/);
+    expect(stdout).toMatch(/^[\x20-\x7e\n]*$/);
+    const typo = sysdiag(["--ascii", "search", "cahce", "--explain"]).stdout;
+    expect(typo).toMatch(/cahce~cache/);
+    expect(typo).toMatch(/^[\x20-\x7e\n]*$/);
+  });
+});
+
+describe("errors", () => {
+  it("echoes what it was given with control characters escaped", () => {
+    const result = sysdiag(["show", "\u001b]0;pwned\u0007"]);
+    expectOneLineError(result, 1, /no diagram named '\\e\]0;pwned\\a'/);
+    expect(result.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/);
+  });
+
+  it("an option value with a newline stays one line", () => {
+    expectOneLineError(sysdiag(["list", "-c", "a\nb\u202e"]), 1, /no category 'a\\nb\\u202e'/);
+  });
+
+  it("a write error on standard output: one line, exit 3", () => {
+    const result = spawnSync("sh", ["-c", `node ${BIN} show cache-aside > /dev/full`], {
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(3);
+    expect(result.stderr).toBe(
+      "sysdiag: cannot write to standard output: no space left on the device (ENOSPC)\n",
+    );
+  });
+
+  it("standard input over the limit is refused by the bytes read", () => {
+    const result = sysdiag(["lint", "-"], { input: `┌─┐\n${"x".repeat(2 * 1024 * 1024)}` });
+    expectOneLineError(result, 3, /standard input is over 1\.0 MB; lint reads files up to 1 MB/);
+  });
+
+  it("interrupted: exit 130", async () => {
+    const child = spawn(process.execPath, [BIN, "lint", "-"], { stdio: ["pipe", "pipe", "pipe"] });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    child.kill("SIGINT");
+    const code = await new Promise((resolve) => child.on("exit", (c) => resolve(c)));
+    expect(code).toBe(130);
+  });
+});
+
+describe("-o", () => {
+  const files = () => readdirSync(dir).sort();
+
+  it("- is standard output", () => {
+    expect(sysdiag(["show", "cqrs", "--raw", "-o", "-"]).stdout).toBe(`${diagram("cqrs")}\n`);
+  });
+
+  it.each([
+    ["a directory", () => dir, /cannot write .*: it is a directory/],
+    [
+      "a missing directory",
+      () => join(dir, "no/such/file.txt"),
+      /the directory .*no\/such does not exist/,
+    ],
+    ["a path through a file", () => join(BIN, "x.txt"), /sysdiag\.cjs is not a directory/],
+  ])("refuses %s in its own words, exit 3", (_name, path, message) => {
+    expectOneLineError(sysdiag(["show", "cqrs", "-o", path()]), 3, message);
+  });
+
+  it("an existing file is kept without --force, and replaced whole with it", () => {
+    const out = join(dir, "kept.txt");
+    writeFileSync(out, "mine");
+    expectOneLineError(
+      sysdiag(["show", "cqrs", "--raw", "-o", out]),
+      3,
+      /kept\.txt exists; add --force/,
+    );
+    expect(readFileSync(out, "utf8")).toBe("mine");
+    expect(sysdiag(["show", "cqrs", "--raw", "-o", out, "--force"]).code).toBe(0);
+    expect(readFileSync(out, "utf8")).toBe(`${diagram("cqrs")}\n`);
+    expect(files().filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  describe("on a small or read-only file system", () => {
+    const mnt = join(dir, "mnt");
+    mkdirSync(mnt, { recursive: true });
+    // A 16 KB tmpfs: root can mount one here and in CI; the test says so when it cannot.
+    const mounted =
+      spawnSync("mount", ["-t", "tmpfs", "-o", "size=16k", "tmpfs", mnt]).status === 0;
+    afterAll(() => {
+      spawnSync("umount", [mnt]);
+    });
+
+    it("a full disk leaves no partial file, and the old file whole", () => {
+      expect(mounted, "mount -t tmpfs failed: these tests need root").toBe(true);
+      const out = join(mnt, "all.json");
+      writeFileSync(out, "old");
+      const all = catalog.diagrams.map((d) => d.id);
+      const result = sysdiag(["show", ...all, "--json", "-o", out, "--force"]);
+      expectOneLineError(
+        result,
+        3,
+        /cannot write .*all\.json: no space left on the device \(ENOSPC\)/,
+      );
+      expect(readFileSync(out, "utf8")).toBe("old");
+      expect(readdirSync(mnt)).toEqual(["all.json"]);
+      // And it tries again without complaint once there is room (no half file to refuse over).
+      execFileSync("rm", [out]);
+      expect(sysdiag(["show", "cqrs", "--raw", "-o", out]).code).toBe(0);
+    });
+
+    it("a read-only file system is its own message", () => {
+      expect(mounted).toBe(true);
+      expect(spawnSync("mount", ["-o", "remount,ro", mnt]).status).toBe(0);
+      const out = join(mnt, "ro.txt");
+      expectOneLineError(
+        sysdiag(["show", "cqrs", "--raw", "-o", out]),
+        3,
+        /cannot write .*ro\.txt: read-only file system \(EROFS\)/,
+      );
+      expect(existsSync(out)).toBe(false);
+    });
+  });
+});
