@@ -20,6 +20,10 @@ export interface Entry {
   original?: string;
   /** 1-based line of the `###` heading in the source document. */
   line: number;
+  /** Where it comes from: "built-in", or the path of the user's file. */
+  source?: string;
+  /** The source of an entry with the same id that this one hides ("built-in" or a path). */
+  overrides?: string;
 }
 
 export interface Category {

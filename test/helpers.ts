@@ -1,11 +1,24 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { type Io, main } from "../src/cli/main.js";
 import type { Catalog } from "../src/types.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/**
+ * A home of the tests' own with nothing in it, so that no diagram of the person
+ * running them (in ~/.local/share/sysdiag) changes what the tests see.
+ */
+export const EMPTY_HOME = mkdtempSync(join(tmpdir(), "sysdiag-home-"));
+const ISOLATED = {
+  HOME: EMPTY_HOME,
+  XDG_DATA_HOME: join(EMPTY_HOME, "data"),
+  XDG_CACHE_HOME: join(EMPTY_HOME, "cache"),
+};
 export const CATALOG_FILE = `${ROOT}data/diagrams.json`;
 export const catalog = JSON.parse(readFileSync(CATALOG_FILE, "utf8")) as Catalog;
 
@@ -35,7 +48,7 @@ export async function run(
         stderr += chunk;
       },
     },
-    env: options.env ?? {},
+    env: { ...ISOLATED, ...options.env },
   };
   const code = await main(argv, io);
   return { code, stdout, stderr };
@@ -59,6 +72,9 @@ export function spawnCli(
     "NO_COLOR",
     "FORCE_COLOR",
     "SYSDIAG_CATALOG",
+    "SYSDIAG_PATH",
+    "VISUAL",
+    "EDITOR",
     "COLUMNS",
     "LC_ALL",
     "LC_CTYPE",
@@ -67,7 +83,7 @@ export function spawnCli(
   }
   const result = spawnSync(process.execPath, [BIN, ...args], {
     encoding: "utf8",
-    env: { ...env, ...options.env },
+    env: { ...env, ...ISOLATED, ...options.env },
     input: options.input ?? "",
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };

@@ -1,31 +1,31 @@
 import { readFileSync } from "node:fs";
 import { DataError } from "../errors.js";
+import { errnoWords } from "../io.js";
 import type { Catalog } from "../types.js";
+import { checkCatalog } from "./validate.js";
 
 /**
- * Reads a catalog file. Only its outline is checked here: a full validation runs
- * when the catalog is extracted, and every command pays for what runs at load.
+ * Reads the built-in catalog (or the one SYSDIAG_CATALOG names in its place),
+ * checked field by field: what the commands read is what they assume.
  */
 export function loadCatalog(path: string): Catalog {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? "unreadable";
-    throw new DataError(`cannot read the catalog ${path} (${code})`);
+    throw new DataError(`cannot read the catalog ${path}: ${errnoWords(error)}`);
   }
-  let catalog: Catalog;
+  let data: unknown;
   try {
-    catalog = JSON.parse(text) as Catalog;
+    data = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
     throw new DataError(`the catalog ${path} is not valid JSON: ${(error as Error).message}`);
   }
-  if (
-    catalog?.version !== 1 ||
-    !Array.isArray(catalog.diagrams) ||
-    !Array.isArray(catalog.categories)
-  ) {
-    throw new DataError(`the catalog ${path} is not a version 1 sysdiag catalog`);
+  const { catalog, problems } = checkCatalog(data);
+  if (problems.length > 0) {
+    throw new DataError(
+      `the catalog ${path} is broken: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ""}`,
+    );
   }
   return catalog;
 }

@@ -1,5 +1,5 @@
 import { DataError } from "../errors.js";
-import type { Catalog } from "../types.js";
+import type { Catalog, Category, Entry } from "../types.js";
 import { KEBAB, normalizeName } from "./names.js";
 
 /**
@@ -57,4 +57,114 @@ export function validateCatalog(catalog: Catalog): Catalog {
     throw new DataError(`invalid catalog: ${problems.join("; ")}`);
   }
   return catalog;
+}
+
+const isString = (value: unknown): value is string => typeof value === "string";
+const isStrings = (value: unknown): value is string[] =>
+  Array.isArray(value) && value.every(isString);
+
+/** What each field of an entry must be, for data read from a file. */
+const ENTRY_FIELDS: Array<[keyof Entry, (value: unknown) => boolean, string, boolean]> = [
+  ["id", (v) => isString(v) && KEBAB.test(v) && v.length <= 64, "a kebab-case id", true],
+  ["title", (v) => isString(v) && v.trim() !== "", "a non-empty string", true],
+  ["category", (v) => isString(v) && v.trim() !== "", "a non-empty string", true],
+  ["categoryId", (v) => isString(v) && KEBAB.test(v), "a kebab-case id", true],
+  ["diagram", (v) => isString(v) && v.trim() !== "", "a non-empty string", true],
+  ["aliases", isStrings, "an array of strings", false],
+  ["tags", isStrings, "an array of strings", false],
+  ["summary", isString, "a string", false],
+  ["related", isStrings, "an array of strings", false],
+  ["original", isString, "a string", false],
+  ["line", (v) => Number.isInteger(v), "a whole number", false],
+];
+
+export interface Checked {
+  catalog: Catalog;
+  /** What was wrong, each naming where: `diagrams[3].title: expected a non-empty string`. */
+  problems: string[];
+}
+
+/**
+ * A catalog read from a file, checked field by field so that no shape of data
+ * reaches code that assumes another. An entry that is wrong is left out and
+ * named; a file that is not a catalog at all is one problem and no entries.
+ */
+export function checkCatalog(data: unknown): Checked {
+  const problems: string[] = [];
+  const empty: Catalog = {
+    version: 1,
+    source: "",
+    categories: [],
+    diagrams: [],
+    tips: { title: "", markdown: "" },
+  };
+  if (typeof data !== "object" || data === null || Array.isArray(data)) {
+    return { catalog: empty, problems: ["not a sysdiag catalog (expected a JSON object)"] };
+  }
+  const record = data as Record<string, unknown>;
+  if (record.version !== 1) {
+    return { catalog: empty, problems: ['not a version 1 sysdiag catalog ("version": 1)'] };
+  }
+  if (!Array.isArray(record.diagrams)) {
+    return { catalog: empty, problems: ['"diagrams" is not an array'] };
+  }
+  const categories: Category[] = [];
+  if (record.categories !== undefined && !Array.isArray(record.categories)) {
+    problems.push('"categories" is not an array');
+  }
+  for (const [i, category] of (
+    (Array.isArray(record.categories) ? record.categories : []) as unknown[]
+  ).entries()) {
+    const c = category as Record<string, unknown> | null;
+    if (c && isString(c.id) && KEBAB.test(c.id) && isString(c.name) && c.name.trim() !== "") {
+      categories.push({ id: c.id, name: c.name });
+    } else problems.push(`categories[${i}]: expected {id: a kebab-case id, name: a string}`);
+  }
+  const diagrams: Entry[] = [];
+  for (const [i, item] of (record.diagrams as unknown[]).entries()) {
+    if (typeof item !== "object" || item === null || Array.isArray(item)) {
+      problems.push(
+        `diagrams[${i}]: expected an object, found ${item === null ? "null" : typeof item}`,
+      );
+      continue;
+    }
+    const fields = item as Record<string, unknown>;
+    const wrong = ENTRY_FIELDS.find(
+      ([key, ok, , required]) => (required || fields[key] !== undefined) && !ok(fields[key]),
+    );
+    if (wrong) {
+      const [key, , expected, required] = wrong;
+      problems.push(
+        `diagrams[${i}]${isString(fields.id) ? ` (${fields.id})` : ""}: ${fields[key] === undefined && required ? `missing "${key}"` : `"${key}" is not ${expected}`}`,
+      );
+      continue;
+    }
+    diagrams.push({
+      id: fields.id as string,
+      title: fields.title as string,
+      category: fields.category as string,
+      categoryId: fields.categoryId as string,
+      aliases: (fields.aliases as string[] | undefined) ?? [],
+      tags: (fields.tags as string[] | undefined) ?? [],
+      summary: (fields.summary as string | undefined) ?? "",
+      related: (fields.related as string[] | undefined) ?? [],
+      diagram: fields.diagram as string,
+      ...(isString(fields.original) ? { original: fields.original } : {}),
+      line: (fields.line as number | undefined) ?? 0,
+    });
+  }
+  const tips = record.tips as Record<string, unknown> | undefined;
+  return {
+    catalog: {
+      version: 1,
+      source: isString(record.source) ? record.source : "",
+      categories,
+      diagrams,
+      tips:
+        tips && isString(tips.title) && isString(tips.markdown)
+          ? { title: tips.title, markdown: tips.markdown }
+          : { title: "", markdown: "" },
+    },
+    problems,
+  };
 }

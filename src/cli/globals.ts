@@ -1,4 +1,4 @@
-import { flag, type OptionSpecs } from "../commands/spec.js";
+import { flag, type OptionSpecs, repeatable } from "../commands/spec.js";
 
 /** Options every command takes, before or after its name. */
 export const GLOBAL_OPTIONS = {
@@ -9,6 +9,15 @@ export const GLOBAL_OPTIONS = {
     conflicts: ["unicode"],
   },
   unicode: flag("--unicode", "draw with box-drawing characters whatever the locale"),
+  catalog: repeatable(
+    "--catalog <path>",
+    "read diagrams from this Markdown or JSON file or directory too (repeatable; first is highest)",
+    "files",
+  ),
+  strict: flag(
+    "--strict",
+    "a source that cannot be read or parsed is an error (exit 3), not a warning",
+  ),
 } satisfies OptionSpecs;
 
 /** `--color` and `--no-color` are one setting: the last one given wins. */
@@ -16,6 +25,8 @@ export interface Globals {
   color?: boolean;
   ascii?: boolean;
   unicode?: boolean;
+  catalog?: string[];
+  strict?: boolean;
 }
 
 type Env = Record<string, string | undefined>;

@@ -1,15 +1,15 @@
 import { isatty } from "node:tty";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
-import { loadCatalog } from "../catalog/load.js";
+import { places } from "../catalog/sources.js";
+import { type Loaded, loadPlaces } from "../catalog/store.js";
 import type { Context } from "../commands/context.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { Result } from "../commands/spec.js";
-import { EXIT, SysdiagError, UsageError } from "../errors.js";
+import { DataError, EXIT, SysdiagError, UsageError } from "../errors.js";
 import { ClosedPipe, decodeText, type ReadLimit, readStdinBytes, writeFd } from "../io.js";
 import { guardOutput, sanitizeLine } from "../render/sanitize.js";
 import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
-import type { Catalog } from "../types.js";
 import { decideAscii, decideColor } from "./globals.js";
 import { commandPosition, type Parsed, quickParse } from "./parse.js";
 
@@ -24,6 +24,8 @@ export interface Io {
   stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
   env: Record<string, string | undefined>;
+  /** The working directory, where relative paths and the project's `.sysdiag/` are found. */
+  cwd?: string;
   /** Standard input, refused past the limit. */
   readStdin?: (limit: ReadLimit) => Promise<Uint8Array>;
 }
@@ -101,20 +103,41 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     throw new UsageError("--force goes with --output: it allows overwriting that file");
   }
   const toFile = output !== undefined && output !== "-";
-  const catalogPath = io.env.SYSDIAG_CATALOG || fileURLToPath(DEFAULT_CATALOG);
-  let catalog: Catalog | undefined;
+  const builtIn = io.env.SYSDIAG_CATALOG || fileURLToPath(DEFAULT_CATALOG);
+  let loaded: Loaded | undefined;
   let index: SearchIndex | undefined;
-  const loadedCatalog = () => {
-    catalog ??= loadCatalog(catalogPath);
-    return catalog;
+  const read = () =>
+    loadPlaces(
+      places({
+        catalogs: globals.catalog ?? [],
+        env: io.env,
+        cwd: io.cwd ?? process.cwd(),
+        builtIn,
+      }),
+    );
+  const load = (): Loaded => {
+    if (loaded) return loaded;
+    loaded = read();
+    // Said once a run, on standard error, and skipped: the rest of the catalog works.
+    const problems = loaded.reports.flatMap((r) => r.problems);
+    for (const problem of problems) io.stderr.write(`sysdiag: ${sanitizeLine(problem)}\n`);
+    if (globals.strict && problems.length > 0) {
+      throw new DataError(
+        `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the catalog sources (--strict)`,
+      );
+    }
+    return loaded;
   };
   const { createStyle } = await import("../render/style.js");
   // A file is not a terminal: no colour in it, whatever the terminal would get.
   const color = !toFile && decideColor(globals.color, io.env, io.stdout.isTTY === true);
   const ctx: Context = {
-    catalog: loadedCatalog,
+    catalog: () => load().catalog,
+    reload: () => read().catalog,
+    env: io.env,
+    sources: () => load().reports,
     index: () => {
-      index ??= readIndex(indexPathFor(catalogPath), loadedCatalog());
+      index ??= readIndex(indexPathFor(builtIn), load().catalog);
       return index;
     },
     stdin: async (limit) =>

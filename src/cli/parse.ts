@@ -28,16 +28,23 @@ export function optionsOf(command: CommandSpec): OptionSpecs {
   return command.output ? { ...command.options, ...OUTPUT_OPTIONS } : command.options;
 }
 
-/** Global flags that may stand before the command's name. */
-const GLOBAL_LONG = new Set(
-  Object.values(GLOBAL_OPTIONS as OptionSpecs).map((o) => `--${parseFlags(o.flags).long}`),
+/** Global options that may stand before the command's name, and whether each takes a value. */
+const GLOBAL_LONG = new Map(
+  Object.values(GLOBAL_OPTIONS as OptionSpecs).map((o) => {
+    const { long, value } = parseFlags(o.flags);
+    return [`--${long}`, value !== undefined];
+  }),
 );
 
-/** The position of the command's name: the first word that is not a global flag. */
+/** The position of the command's name: the first word that is not a global option or its value. */
 export function commandPosition(argv: readonly string[]): number {
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] as string;
-    if (GLOBAL_LONG.has(token)) continue;
+    const takesValue = GLOBAL_LONG.get(token.replace(/=.*$/, ""));
+    if (takesValue !== undefined) {
+      if (takesValue && !token.includes("=")) i++;
+      continue;
+    }
     return token.startsWith("-") ? -1 : i;
   }
   return -1;

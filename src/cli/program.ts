@@ -3,7 +3,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { COMMANDS, findCommand } from "../commands/registry.js";
 import type { CommandSpec, OptionSpec } from "../commands/spec.js";
 import { EXIT_CODES, UsageError } from "../errors.js";
-import { GLOBAL_OPTIONS } from "./globals.js";
+import { GLOBAL_OPTIONS, type Globals } from "./globals.js";
 import { optionsOf, type Parsed } from "./parse.js";
 
 /**
@@ -106,7 +106,7 @@ export function buildProgram(write: (text: string) => void, columns: number | un
         .flatMap((v) =>
           v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string],
         );
-      const globals = program.opts<{ color?: boolean; ascii?: boolean; unicode?: boolean }>();
+      const globals = program.opts<Globals>();
       parsed = {
         command: spec,
         args,
@@ -115,6 +115,8 @@ export function buildProgram(write: (text: string) => void, columns: number | un
           ...(globals.color !== undefined ? { color: globals.color } : {}),
           ...(globals.ascii ? { ascii: true } : {}),
           ...(globals.unicode ? { unicode: true } : {}),
+          ...(globals.catalog ? { catalog: globals.catalog } : {}),
+          ...(globals.strict ? { strict: true } : {}),
         },
       };
     });

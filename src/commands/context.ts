@@ -1,3 +1,4 @@
+import type { SourceReport } from "../catalog/store.js";
 import type { ReadLimit } from "../io.js";
 import type { Style } from "../render/style.js";
 import type { SearchIndex } from "../search/inverted-index.js";
@@ -9,6 +10,11 @@ import type { Catalog } from "../types.js";
  */
 export interface Context {
   catalog(): Catalog;
+  /** The catalog read afresh from every source (under a lock, before a change). */
+  reload(): Catalog;
+  env: Record<string, string | undefined>;
+  /** Every place diagrams were read from, highest first, with what each gave. */
+  sources(): SourceReport[];
   index(): SearchIndex;
   /** Standard input's text, refused past the limit. */
   stdin(limit: ReadLimit): Promise<string>;

@@ -16,11 +16,11 @@ export default defineCommand({
       "only this category (id, name or a near miss)",
       "categories",
     ),
-    json: flag("--json", "an array of {id, title, category, categoryId}"),
+    json: flag("--json", "an array of {id, title, category, categoryId, source}"),
   },
   examples: ["sysdiag list", "sysdiag list databases", "sysdiag list --category caching --json"],
   exitCodes: [[1, "no such category (the valid ones are listed)"]],
-  json: "[{id, title, category, categoryId}]",
+  json: '[{id, title, category, categoryId, source, overrides?}] (source: "built-in" or the file)',
   async run(ctx, { args, options }) {
     const [positional] = args;
     if (positional !== undefined && options.category !== undefined) {

@@ -1,7 +1,11 @@
+import add from "./add.js";
 import categories from "./categories.js";
+import edit from "./edit.js";
 import help from "./help.js";
 import lint from "./lint.js";
 import list from "./list.js";
+import paths from "./paths.js";
+import remove from "./remove.js";
 import search from "./search.js";
 import show from "./show.js";
 import type { CommandSpec } from "./spec.js";
@@ -18,6 +22,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   search,
   lint,
   tips,
+  add,
+  edit,
+  remove,
+  paths,
   help,
 ] as unknown as CommandSpec[];
 

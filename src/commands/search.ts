@@ -12,7 +12,7 @@ export default defineCommand({
     explain: flag("--explain", "show which field and words matched, and the score"),
     json: flag(
       "--json",
-      "the ranked array of {id, title, category, score} (+ matches with --explain)",
+      "the ranked array of {id, title, category, source, score} (+ matches with --explain)",
     ),
   },
   examples: [
@@ -22,7 +22,7 @@ export default defineCommand({
     "sysdiag search queue --limit 3 --json",
   ],
   exitCodes: [[1, "nothing matches (with --json: prints [])"]],
-  json: "[{id, title, category, score, matches?: [{term, field, word, kind, points}]}]",
+  json: "[{id, title, category, source, score, matches?: [{term, field, word, kind, points}]}]",
   async run(ctx, { args, options }) {
     const query = args.join(" ").trim();
     const { rank } = await import("../search/rank.js");
@@ -34,6 +34,7 @@ export default defineCommand({
           id: entry.id,
           title: entry.title,
           category: entry.category,
+          source: entry.source ?? "built-in",
           score: round(score),
           ...(options.explain
             ? { matches: matches.map((m) => ({ ...m, points: round(m.points) })) }

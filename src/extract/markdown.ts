@@ -1,4 +1,5 @@
 import { DataError } from "../errors.js";
+import { scanMarkdown } from "./fences.js";
 
 /** A `###` heading and the fenced block under it. */
 export interface RawDiagram {
@@ -17,9 +18,8 @@ export interface RawSection {
   prose: string;
 }
 
-const FENCE = /^(`{3,}|~{3,})/;
 // "### 3. Saga Pattern" -> "Saga Pattern"; "### Fan-Out Patterns" has no number.
-const NUMBERED = /^\d+\.\s+/;
+export const NUMBERED = /^\d+\.\s+/;
 
 function fail(message: string, line: number): never {
   throw new DataError(`line ${line}: ${message}`);
@@ -31,7 +31,6 @@ function fail(message: string, line: number): never {
  * title, an unclosed fence) is an error rather than a silently skipped diagram.
  */
 export function parseDocument(text: string): RawSection[] {
-  const lines = text.split(/\r?\n/);
   const sections: RawSection[] = [];
   let section: RawSection | undefined;
   let heading: { title: string; line: number; used: boolean } | undefined;
@@ -44,40 +43,31 @@ export function parseDocument(text: string): RawSection[] {
     proseEnded = false;
   };
 
-  for (let i = 0; i < lines.length; i++) {
-    const text = lines[i] as string;
-    const lineNo = i + 1;
-    const fence = FENCE.exec(text);
-    if (fence) {
-      const marker = fence[1] as string;
-      const start = lineNo;
-      const body: string[] = [];
-      i++;
-      while (i < lines.length && !(lines[i] as string).startsWith(marker)) {
-        body.push(lines[i] as string);
-        i++;
-      }
-      if (i >= lines.length) fail("fenced block is never closed", start);
-      if (!section) fail("fenced block before any '##' section", start);
-      if (!heading) fail(`fenced block in '${section.name}' has no '###' title above it`, start);
-      if (heading.used) fail(`second fenced block under '### ${heading.title}'`, start);
+  for (const token of scanMarkdown(text)) {
+    if (token.kind === "fence") {
+      if (!token.closed) fail("fenced block is never closed", token.line);
+      if (!section) fail("fenced block before any '##' section", token.line);
+      if (!heading)
+        fail(`fenced block in '${section.name}' has no '###' title above it`, token.line);
+      if (heading.used) fail(`second fenced block under '### ${heading.title}'`, token.line);
       heading.used = true;
-      section.diagrams.push({ title: heading.title, line: heading.line, diagram: body.join("\n") });
+      section.diagrams.push({ title: heading.title, line: heading.line, diagram: token.body });
       continue;
     }
-    if (text.startsWith("## ")) {
+    if (token.kind === "heading" && token.level === 2) {
       closeSection();
-      section = { name: text.slice(3).trim(), line: lineNo, diagrams: [], prose: "" };
+      section = { name: token.text, line: token.line, diagrams: [], prose: "" };
       sections.push(section);
       heading = undefined;
       continue;
     }
-    if (text.startsWith("### ")) {
-      heading = { title: text.slice(4).trim().replace(NUMBERED, ""), line: lineNo, used: false };
+    if (token.kind === "heading" && token.level === 3) {
+      heading = { title: token.text.replace(NUMBERED, ""), line: token.line, used: false };
     }
     if (!section) continue;
-    if (/^-{3,}\s*$/.test(text)) proseEnded = true;
-    else if (!proseEnded) prose.push(text);
+    const line = token.kind === "heading" ? token.raw : token.text;
+    if (/^-{3,}\s*$/.test(line)) proseEnded = true;
+    else if (!proseEnded) prose.push(line);
   }
   closeSection();
   return sections;

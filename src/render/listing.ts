@@ -1,3 +1,4 @@
+import type { SourceReport } from "../catalog/store.js";
 import type { Ranked } from "../search/rank.js";
 import type { Catalog, Entry } from "../types.js";
 import { explainMatches } from "./explain.js";
@@ -15,7 +16,8 @@ export function formatList(catalog: Catalog, entries: Entry[], style: Style): st
     const members = entries.filter((e) => e.categoryId === category.id);
     if (members.length === 0) continue;
     const rows = members.map(
-      (e) => `  ${style.id(padEnd(sanitizeLine(e.id), idWidth))}  ${sanitizeLine(e.title)}`,
+      (e) =>
+        `  ${style.id(padEnd(sanitizeLine(e.id), idWidth))}  ${sanitizeLine(e.title)}${sourceNote(e, style)}`,
     );
     blocks.push(
       [
@@ -25,6 +27,15 @@ export function formatList(catalog: Catalog, entries: Entry[], style: Style): st
     );
   }
   return `${blocks.join("\n\n")}\n`;
+}
+
+/** Where a user's diagram comes from, and what it hides; nothing for a built-in one. */
+function sourceNote(entry: Entry, style: Style): string {
+  if (entry.source === undefined || entry.source === "built-in") return "";
+  const hides = entry.overrides
+    ? `, hides the ${entry.overrides === "built-in" ? "built-in one" : entry.overrides}`
+    : "";
+  return `  ${style.dim(`(${sanitizeLine(entry.source)}${hides})`)}`;
 }
 
 /** `categories`: id, name and number of diagrams, one category a line. */
@@ -89,4 +100,29 @@ export function formatProse(title: string, markdown: string, style: Style): stri
     })
     .join("\n");
   return `${style.title(safeTitle)}\n\n${body}\n`;
+}
+
+const ORIGIN: Record<SourceReport["origin"], string> = {
+  "--catalog": "--catalog",
+  SYSDIAG_PATH: "SYSDIAG_PATH",
+  project: "project",
+  user: "user",
+  "built-in": "built-in",
+};
+
+/** `paths`: each place, highest first, what it gave, and what was wrong in it. */
+export function formatPaths(reports: SourceReport[], style: Style): string {
+  const pathWidth = widest(reports.map((r) => sanitizeLine(r.path)));
+  const originWidth = widest(reports.map((r) => ORIGIN[r.origin]));
+  return reports
+    .map((report, i) => {
+      const gave = report.present
+        ? `${report.diagrams} ${report.diagrams === 1 ? "diagram" : "diagrams"}`
+        : style.dim("not present");
+      const head = `${String(i + 1).padStart(2)}. ${padEnd(ORIGIN[report.origin], originWidth)}  ${style.id(padEnd(sanitizeLine(report.path), pathWidth))}  ${gave}\n`;
+      return (
+        head + report.problems.map((p) => `      ${style.dim("!")} ${sanitizeLine(p)}\n`).join("")
+      );
+    })
+    .join("");
 }

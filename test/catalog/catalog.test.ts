@@ -31,7 +31,11 @@ describe("loadCatalog", () => {
   });
 
   it.each([
-    ["a missing file", join(dir, "none.json"), /cannot read the catalog .*none\.json \(ENOENT\)/],
+    [
+      "a missing file",
+      join(dir, "none.json"),
+      /cannot read the catalog .*none\.json: no such file or directory \(ENOENT\)/,
+    ],
     ["broken JSON", file("broken.json", "{"), /is not valid JSON/],
     ["another shape", file("other.json", '{"version":2}'), /not a version 1 sysdiag catalog/],
   ])("refuses %s in one line", (_name, path, message) => {

@@ -73,7 +73,7 @@ describe("main, in-process", () => {
     const result = await run(["list"], { env: { SYSDIAG_CATALOG: "/nonexistent/catalog.json" } });
     expect(result).toMatchObject({ code: 3, stdout: "" });
     expect(result.stderr).toBe(
-      "sysdiag: cannot read the catalog /nonexistent/catalog.json (ENOENT)\n",
+      "sysdiag: cannot read the catalog /nonexistent/catalog.json: no such file or directory (ENOENT)\n",
     );
   });
 });

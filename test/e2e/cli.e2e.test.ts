@@ -51,7 +51,10 @@ describe("sysdiag show", () => {
 
   it("--json prints the entry, and an array for several names", () => {
     const one = JSON.parse(sysdiag(["show", "2pc", "--json"]).stdout);
-    expect(one).toEqual(catalog.diagrams.find((d) => d.id === "two-phase-commit"));
+    expect(one).toEqual({
+      ...catalog.diagrams.find((d) => d.id === "two-phase-commit"),
+      source: "built-in",
+    });
     const two = JSON.parse(sysdiag(["show", "cqrs", "saga", "--json"]).stdout);
     expect(two.map((e: { id: string }) => e.id)).toEqual(["cqrs", "saga"]);
   });
@@ -164,7 +167,7 @@ describe("sysdiag search", () => {
   it("--limit and --json", () => {
     const hits = JSON.parse(sysdiag(["search", "replication", "-n", "2", "--json"]).stdout);
     expect(hits).toHaveLength(2);
-    expect(Object.keys(hits[0])).toEqual(["id", "title", "category", "score"]);
+    expect(Object.keys(hits[0])).toEqual(["id", "title", "category", "source", "score"]);
   });
 
   it("no result: exit 1 with a hint", () => {

@@ -1,0 +1,57 @@
+import { existsSync, statSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+
+/**
+ * Where diagrams are read from, highest first: `--catalog` (each, in the order
+ * given), `SYSDIAG_PATH` (colon-separated, in order), the project's `.sysdiag/`
+ * (in the working directory or the nearest parent that has one, like cheat's
+ * `.cheat`), the user's data directory, then the built-in catalog. A diagram in a
+ * higher place hides one with the same id in a lower.
+ */
+export type Origin = "--catalog" | "SYSDIAG_PATH" | "project" | "user" | "built-in";
+
+export interface Place {
+  path: string;
+  origin: Origin;
+}
+
+type Env = Record<string, string | undefined>;
+
+/** `$XDG_DATA_HOME/sysdiag`, by default `~/.local/share/sysdiag`, on every OS. */
+export function userDataDir(env: Env): string {
+  const base =
+    env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith("/") ? env.XDG_DATA_HOME : undefined;
+  return join(base ?? join(env.HOME || homedir(), ".local", "share"), "sysdiag");
+}
+
+/** The nearest `.sysdiag` directory from `cwd` up. */
+export function projectDir(cwd: string): string | undefined {
+  for (let dir = resolve(cwd); ; dir = dirname(dir)) {
+    const candidate = join(dir, ".sysdiag");
+    try {
+      if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
+    } catch {
+      // Unreadable: as if it were not there.
+    }
+    if (dirname(dir) === dir) return undefined;
+  }
+}
+
+export function places(options: {
+  catalogs: readonly string[];
+  env: Env;
+  cwd: string;
+  builtIn: string;
+}): Place[] {
+  const { catalogs, env, cwd, builtIn } = options;
+  const out: Place[] = catalogs.map((path) => ({ path: resolve(cwd, path), origin: "--catalog" }));
+  for (const path of (env.SYSDIAG_PATH ?? "").split(":")) {
+    if (path !== "") out.push({ path: resolve(cwd, path), origin: "SYSDIAG_PATH" });
+  }
+  const project = projectDir(cwd);
+  if (project) out.push({ path: project, origin: "project" });
+  out.push({ path: userDataDir(env), origin: "user" });
+  out.push({ path: builtIn, origin: "built-in" });
+  return out;
+}

@@ -1,0 +1,102 @@
+import { mkdirSync, readFileSync, unlinkSync } from "node:fs";
+import { join, resolve, sep } from "node:path";
+import { IoError, UsageError } from "../errors.js";
+import { scanMarkdown } from "../extract/fences.js";
+import { errnoCode, errnoWords, writeFileAtomic } from "../io.js";
+import { KEBAB } from "./names.js";
+
+/**
+ * The user's data directory is the one place sysdiag writes diagrams: one
+ * Markdown file a diagram, named by its id. Every change is made under a lock on
+ * the directory (two `add`s at once both land) and every file is written whole
+ * (a temporary file renamed over it), so an interrupted change leaves each
+ * diagram as it was or as it was meant to be, never torn.
+ */
+
+/** Names Windows reserves, refused everywhere so that a data directory can be synced anywhere. */
+const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
+
+/** The file of a diagram id, refused when the id could name anything outside the directory. */
+export function fileFor(dir: string, id: string): string {
+  if (!KEBAB.test(id) || id.length > 64 || RESERVED.test(id)) {
+    throw new UsageError(
+      `'${id}' cannot be a diagram id: use a-z, 0-9 and single dashes, at most 64, not a reserved name`,
+    );
+  }
+  const file = resolve(dir, `${id}.md`);
+  if (!file.startsWith(resolve(dir) + sep)) throw new UsageError(`'${id}' cannot be a diagram id`);
+  return file;
+}
+
+export function ensureDir(dir: string): void {
+  try {
+    mkdirSync(dir, { recursive: true, mode: 0o755 });
+  } catch (error) {
+    throw new IoError(`cannot create the data directory ${dir}: ${errnoWords(error)}`);
+  }
+}
+
+/** Runs `change` holding the data directory's lock; waits a while for another holder. */
+export async function withLock<T>(dir: string, change: () => T | Promise<T>): Promise<T> {
+  ensureDir(dir);
+  // A CommonJS module: bundled, its functions may sit on the default export.
+  const lockfile = await import("proper-lockfile");
+  const lock = lockfile.lock ?? (lockfile as unknown as { default: typeof lockfile }).default.lock;
+  let release: () => Promise<void>;
+  try {
+    release = await lock(dir, {
+      lockfilePath: join(dir, ".lock"),
+      realpath: false,
+      // A lock left by a killed process is taken over after this long.
+      stale: 10_000,
+      retries: { retries: 100, factor: 1.2, minTimeout: 20, maxTimeout: 250 },
+    });
+  } catch (error) {
+    if (errnoCode(error) === "ELOCKED") {
+      throw new IoError(`the data directory ${dir} is busy (another sysdiag is changing it)`);
+    }
+    throw new IoError(`cannot lock the data directory ${dir}: ${errnoWords(error)}`);
+  }
+  try {
+    return await change();
+  } finally {
+    await release().catch(() => {});
+  }
+}
+
+export function writeDiagramFile(file: string, text: string, replace: boolean): void {
+  try {
+    writeFileAtomic(file, text, replace);
+  } catch (error) {
+    if (error instanceof IoError && /exists; add --force/.test(error.message)) {
+      throw new IoError(`${file} exists; add --replace to replace it`);
+    }
+    throw error;
+  }
+}
+
+export function removeFile(file: string): void {
+  try {
+    unlinkSync(file);
+  } catch (error) {
+    throw new IoError(`cannot remove ${file}: ${errnoWords(error)}`);
+  }
+}
+
+/** A document without the section of the diagram whose `###` heading is on `line`. */
+export function withoutSection(text: string, line: number): string {
+  const lines = text.split("\n");
+  const next = scanMarkdown(text).find(
+    (token) => token.kind === "heading" && token.level <= 3 && token.line > line,
+  );
+  const end = next ? next.line - 1 : lines.length;
+  return [...lines.slice(0, line - 1), ...lines.slice(end)].join("\n");
+}
+
+export function readUtf8(file: string): string {
+  try {
+    return readFileSync(file, "utf8");
+  } catch (error) {
+    throw new IoError(`cannot read ${file}: ${errnoWords(error)}`);
+  }
+}

@@ -1,0 +1,77 @@
+import { NotFoundError, UsageError } from "../errors.js";
+import { arg, defineCommand, flag } from "./spec.js";
+
+export default defineCommand({
+  name: "add",
+  summary: "add the diagrams of a Markdown document to your own catalog",
+  args: [
+    arg(
+      "file",
+      "a Markdown document (## category, ### title, fenced drawing), or - for standard input",
+      { complete: "files" },
+    ),
+  ],
+  options: {
+    replace: flag("--replace", "replace a diagram that has the same id (yours or a built-in one)"),
+  },
+  examples: [
+    "sysdiag add my-designs.md",
+    "sysdiag show cache-aside --format md | sed 's/Cache-Aside/My Cache/' | sysdiag add -",
+    "sysdiag add cache.md --replace",
+  ],
+  details:
+    "Each diagram is written to its own file, <id>.md, in your data directory\n" +
+    "($XDG_DATA_HOME/sysdiag, by default ~/.local/share/sysdiag). Nothing is overwritten\n" +
+    "without --replace: when an id is taken, nothing of the document is added.",
+  exitCodes: [
+    [1, "the document holds no diagram"],
+    [3, "the document or the data directory cannot be read or written"],
+  ],
+  async run(ctx, { args, options }) {
+    const [file = "-"] = args;
+    const { readDocument, formatDocument } = await import("../extract/document.js");
+    const { SOURCE_LIMIT } = await import("../catalog/store.js");
+    const { readText } = await import("../io.js");
+    const name = file === "-" ? "standard input" : file;
+    const text = file === "-" ? await ctx.stdin(SOURCE_LIMIT) : readText(file, SOURCE_LIMIT);
+    const { diagrams, problems } = readDocument(text);
+    const notes = problems.map((p) => `${file === "-" ? "<stdin>" : file}:${p.line}: ${p.message}`);
+    if (diagrams.length === 0) {
+      throw new NotFoundError(
+        `no diagram in ${name}${problems.length > 0 ? `: ${notes[0]}` : ": no '###' title over a fenced drawing"}`,
+      );
+    }
+    const seen = new Set<string>();
+    for (const d of diagrams) {
+      if (seen.has(d.id)) throw new UsageError(`${name} has two diagrams with the id '${d.id}'`);
+      seen.add(d.id);
+    }
+    const { userDataDir } = await import("../catalog/sources.js");
+    const { fileFor, withLock, writeDiagramFile } = await import("../catalog/user.js");
+    const dir = userDataDir(ctx.env);
+    const files = diagrams.map((d) => fileFor(dir, d.id));
+    const lines = await withLock(dir, () => {
+      // Checked under the lock, so that a racing add of the same id cannot slip in between.
+      const catalog = ctx.reload();
+      const byId = new Map(catalog.diagrams.map((e) => [e.id, e]));
+      const taken = diagrams.filter((d) => byId.has(d.id));
+      if (taken.length > 0 && !options.replace) {
+        const what = taken
+          .map(
+            (d) =>
+              `${d.id} (${byId.get(d.id)?.source === "built-in" ? "built-in" : byId.get(d.id)?.source})`,
+          )
+          .join(", ");
+        throw new UsageError(
+          `${taken.length === 1 ? "this id is" : "these ids are"} taken: ${what}; add --replace to replace, nothing was added`,
+        );
+      }
+      return diagrams.map((d, i) => {
+        const target = files[i] as string;
+        writeDiagramFile(target, formatDocument(d), options.replace === true);
+        return `${byId.has(d.id) ? "replaced" : "added"} ${d.id} (${d.title}) in ${target}\n`;
+      });
+    });
+    return { stdout: lines.join(""), notes };
+  },
+});

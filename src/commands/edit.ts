@@ -1,0 +1,85 @@
+import { IoError } from "../errors.js";
+import { arg, defineCommand } from "./spec.js";
+
+/** Editors that take `+LINE` to open a file at a line. */
+const TAKES_LINE = new Set([
+  "vi",
+  "vim",
+  "nvim",
+  "view",
+  "nano",
+  "emacs",
+  "emacsclient",
+  "micro",
+  "kak",
+  "joe",
+  "mg",
+  "ne",
+  "hx",
+  "helix",
+]);
+
+export default defineCommand({
+  name: "edit",
+  summary: "open a diagram in your editor (a built-in one is copied to your catalog first)",
+  args: [arg("name", "a diagram id, alias or title", { complete: "diagrams" })],
+  options: {},
+  examples: ["sysdiag edit write-behind", "EDITOR=nano sysdiag edit cache-aside"],
+  details:
+    "Opens the Markdown file that holds the diagram in $VISUAL, else $EDITOR, else vi. A built-in\n" +
+    "diagram (or one from a JSON catalog) is first copied into your data directory, where your\n" +
+    "copy then hides the original. Afterwards the file is read back: a drawing that no longer\n" +
+    "parses is reported, and lint's findings are shown.",
+  exitCodes: [
+    [1, "no such diagram, or the edited file has problems or lint defects"],
+    [3, "the editor failed, or a file cannot be read or written"],
+  ],
+  async run(ctx, { args }) {
+    const [name = ""] = args;
+    const { resolveName } = await import("../search/resolve.js");
+    const entry = await resolveName(ctx.catalog(), name, ctx.index);
+    const { userDataDir } = await import("../catalog/sources.js");
+    const { fileFor, withLock, writeDiagramFile, readUtf8 } = await import("../catalog/user.js");
+    const { formatDocument, readDocument } = await import("../extract/document.js");
+    const notes: string[] = [];
+    let file = entry.source;
+    let line = entry.line;
+    if (file === undefined || file === "built-in" || file.endsWith(".json")) {
+      const dir = userDataDir(ctx.env);
+      file = fileFor(dir, entry.id);
+      const target = file;
+      await withLock(dir, () => writeDiagramFile(target, formatDocument(entry), false));
+      line = 3;
+      notes.push(`copied '${entry.id}' to ${file}; your copy hides the original`);
+    }
+    const editor = ctx.env.VISUAL || ctx.env.EDITOR || "vi";
+    const program = editor.trim().split(/\s+/)[0]?.split("/").pop() ?? "";
+    const at = TAKES_LINE.has(program) ? [`+${line}`] : [];
+    const { spawnSync } = await import("node:child_process");
+    // Through the shell, as git does, so that EDITOR="code --wait" works.
+    const result = spawnSync("/bin/sh", ["-c", `${editor} "$@"`, editor, ...at, file], {
+      stdio: "inherit",
+    });
+    if (result.error)
+      throw new IoError(`cannot run the editor '${editor}': ${result.error.message}`);
+    if (result.status !== 0) {
+      throw new IoError(
+        `the editor '${editor}' exited with ${result.status ?? result.signal}; ${file} is as it left it`,
+      );
+    }
+    const { diagrams, problems } = readDocument(readUtf8(file));
+    const { lintDiagram } = await import("../diagram/lint.js");
+    const findings: string[] = [];
+    for (const d of diagrams) {
+      for (const f of lintDiagram(d.diagram)) {
+        findings.push(
+          `${file}:${(d.bodyLine ?? d.line) + f.line - 1}:${f.column}: ${f.message} [${f.rule}]`,
+        );
+      }
+    }
+    const report = [...problems.map((p) => `${file}:${p.line}: ${p.message}`), ...findings];
+    const { sanitizeLine } = await import("../render/sanitize.js");
+    const stdout = `${[...report.map(sanitizeLine), `edited ${file}: ${diagrams.length} ${diagrams.length === 1 ? "diagram" : "diagrams"}, ${problems.length + findings.length === 0 ? "no problems" : `${problems.length + findings.length} to look at`}`].join("\n")}\n`;
+    return { stdout, notes, exitCode: report.length > 0 ? 1 : 0 };
+  },
+});

@@ -1,0 +1,55 @@
+import { NotFoundError, UsageError } from "../errors.js";
+import { arg, defineCommand } from "./spec.js";
+
+export default defineCommand({
+  name: "remove",
+  summary: "remove one of your own diagrams",
+  args: [arg("id", "the id of a diagram in your data directory", { complete: "diagrams" })],
+  options: {},
+  examples: ["sysdiag remove write-behind"],
+  details:
+    "Only diagrams in your data directory are removed (its file, or its section of the file).\n" +
+    "Built-in diagrams cannot be removed; one you replaced shows again once yours is gone.",
+  exitCodes: [
+    [1, "no diagram has this id"],
+    [3, "the data directory cannot be written"],
+  ],
+  async run(ctx, { args }) {
+    const [id = ""] = args;
+    const { userDataDir } = await import("../catalog/sources.js");
+    const { withLock, removeFile, readUtf8, writeDiagramFile, withoutSection } = await import(
+      "../catalog/user.js"
+    );
+    const { resolve, sep } = await import("node:path");
+    const { readDocument } = await import("../extract/document.js");
+    const dir = userDataDir(ctx.env);
+    const message = await withLock(dir, () => {
+      const catalog = ctx.reload();
+      const entry = catalog.diagrams.find((e) => e.id === id);
+      if (!entry) {
+        throw new NotFoundError(`no diagram has the id '${id}'; 'sysdiag list' shows them all`);
+      }
+      if (entry.source === "built-in" || entry.source === undefined) {
+        throw new UsageError(
+          `'${id}' is built in and cannot be removed; 'sysdiag edit ${id}' makes a copy of your own`,
+        );
+      }
+      const file = entry.source;
+      if (!resolve(file).startsWith(resolve(dir) + sep)) {
+        throw new UsageError(
+          `'${id}' comes from ${file}, which sysdiag does not change; remove it there`,
+        );
+      }
+      if (file.endsWith(".json")) {
+        throw new UsageError(`'${id}' is in the JSON catalog ${file}; remove it there`);
+      }
+      const text = readUtf8(file);
+      const others = readDocument(text).diagrams.filter((d) => d.id !== id);
+      if (others.length === 0) removeFile(file);
+      else writeDiagramFile(file, withoutSection(text, entry.line), true);
+      const back = entry.overrides === "built-in" ? `; the built-in '${id}' shows again` : "";
+      return `removed ${id} (${entry.title}) from ${file}${back}\n`;
+    });
+    return { stdout: message };
+  },
+});

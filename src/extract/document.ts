@@ -1,0 +1,220 @@
+import { KEBAB, normalizeName } from "../catalog/names.js";
+import { isDrawing } from "../diagram/blocks.js";
+import type { Entry } from "../types.js";
+import { repairMojibake } from "./encoding.js";
+import { scanMarkdown } from "./fences.js";
+import { NUMBERED } from "./markdown.js";
+
+/**
+ * A user's document: Markdown laid out like the shipped one (`##` category,
+ * `###` title, a fenced drawing), with optional facts per diagram in an HTML
+ * comment between the title and the drawing:
+ *
+ *     ### Write-Behind Cache
+ *     <!-- sysdiag
+ *     id: write-behind
+ *     aliases: write behind, lazy write
+ *     tags: Redis, Kafka
+ *     summary: Writes go to the cache and reach the database later, in batches.
+ *     related: write-back, cache-aside
+ *     -->
+ *
+ * Unlike the shipped document, nothing in it stops the rest from loading: every
+ * problem is reported with its line and that diagram is skipped.
+ */
+
+export interface DocumentEntry
+  extends Pick<
+    Entry,
+    "id" | "title" | "category" | "aliases" | "tags" | "summary" | "related" | "diagram" | "line"
+  > {
+  /** 1-based line of the drawing's first line. */
+  bodyLine?: number;
+}
+
+export interface Problem {
+  line: number;
+  message: string;
+}
+
+export interface ReadDocument {
+  diagrams: DocumentEntry[];
+  problems: Problem[];
+}
+
+/** The category of diagrams that stand under no `##` heading. */
+export const DEFAULT_CATEGORY = "My Diagrams";
+
+const KEYS = new Set(["id", "aliases", "tags", "summary", "related"]);
+/** Info strings of fences that are drawings even without a box-drawing character. */
+const DRAWING_INFO = new Set(["", "text", "txt", "plain", "ascii", "diagram", "sysdiag"]);
+export const MAX_ID_LENGTH = 64;
+
+/** Garbled box drawing, as UTF-8 read through a Windows code page makes it ("â”Œ"). */
+const MOJIBAKE =
+  /â[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
+
+/** The text with its encoding repaired when it is box drawing garbled in transit, else as it is. */
+export function repairIfGarbled(text: string): string {
+  if (!MOJIBAKE.test(text)) return text;
+  try {
+    return repairMojibake(text);
+  } catch {
+    return text;
+  }
+}
+
+const list = (value: string) =>
+  value
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+
+/** A short, stable id for a title with no letters a kebab-case id can hold ("缓存"). */
+function hashId(title: string): string {
+  let hash = 2166136261;
+  for (const char of title) hash = Math.imul(hash ^ (char.codePointAt(0) ?? 0), 16777619);
+  return `diagram-${(hash >>> 0).toString(16).padStart(8, "0")}`;
+}
+
+export function readDocument(raw: string): ReadDocument {
+  const text = repairIfGarbled(raw);
+  const diagrams: DocumentEntry[] = [];
+  const problems: Problem[] = [];
+  let category: string | undefined;
+  let heading:
+    | { title: string; line: number; used: boolean; meta: Record<string, string> }
+    | undefined;
+  let comment: { line: number; lines: string[] } | undefined;
+
+  const readMeta = (lines: string[], line: number) => {
+    if (!heading) {
+      problems.push({ line, message: "a sysdiag comment with no '###' title above it" });
+      return;
+    }
+    lines.forEach((entry, i) => {
+      if (entry.trim() === "") return;
+      const match = /^\s*([a-z]+)\s*:\s*(.*)$/.exec(entry);
+      if (!match || !KEYS.has(match[1] as string)) {
+        problems.push({
+          line: line + i,
+          message: `'${entry.trim()}' is not one of id, aliases, tags, summary, related (key: value)`,
+        });
+        return;
+      }
+      (heading as { meta: Record<string, string> }).meta[match[1] as string] = (
+        match[2] as string
+      ).trim();
+    });
+  };
+
+  for (const token of scanMarkdown(text)) {
+    if (comment) {
+      const line = token.kind === "heading" ? token.raw : token.kind === "text" ? token.text : "";
+      const end = line.indexOf("-->");
+      if (token.kind === "fence" || end < 0) {
+        if (token.kind === "fence") {
+          problems.push({
+            line: comment.line,
+            message: "a sysdiag comment that is never closed with -->",
+          });
+          comment = undefined;
+        } else {
+          comment.lines.push(line);
+          continue;
+        }
+      } else {
+        comment.lines.push(line.slice(0, end));
+        readMeta(comment.lines, comment.line);
+        comment = undefined;
+        continue;
+      }
+    }
+    if (token.kind === "heading") {
+      if (token.level === 2) {
+        category = token.text;
+        heading = undefined;
+      } else if (token.level === 3) {
+        heading = {
+          title: token.text.replace(NUMBERED, ""),
+          line: token.line,
+          used: false,
+          meta: {},
+        };
+      }
+      continue;
+    }
+    if (token.kind === "text") {
+      const open = /^\s*<!--\s*sysdiag\b(.*)$/.exec(token.text);
+      if (open) {
+        const rest = open[1] as string;
+        const end = rest.indexOf("-->");
+        if (end >= 0) readMeta(rest.slice(0, end).split(";"), token.line);
+        else comment = { line: token.line, lines: [rest] };
+      }
+      continue;
+    }
+    // A fence.
+    if (!token.closed) {
+      problems.push({ line: token.line, message: "fenced block is never closed" });
+      break;
+    }
+    const info = (token.info.split(/\s+/)[0] ?? "").toLowerCase();
+    if (!DRAWING_INFO.has(info) && !isDrawing(token.body)) continue; // code, not a drawing
+    if (!heading) {
+      problems.push({ line: token.line, message: "a drawing with no '###' title above it" });
+      continue;
+    }
+    if (heading.used) {
+      problems.push({ line: token.line, message: `a second drawing under '### ${heading.title}'` });
+      continue;
+    }
+    heading.used = true;
+    if (token.body.trim() === "") {
+      problems.push({ line: token.line, message: `the drawing of '${heading.title}' is empty` });
+      continue;
+    }
+    const { meta } = heading;
+    const id = meta.id ?? (normalizeName(heading.title) || hashId(heading.title));
+    if (!KEBAB.test(id) || id.length > MAX_ID_LENGTH) {
+      problems.push({
+        line: heading.line,
+        message: `id '${id}' is not kebab-case (a-z, 0-9 and single dashes, at most ${MAX_ID_LENGTH})`,
+      });
+      continue;
+    }
+    diagrams.push({
+      id,
+      title: heading.title.replace(/\s+/g, " ").trim(),
+      category: category ?? DEFAULT_CATEGORY,
+      aliases: list(meta.aliases ?? ""),
+      tags: list(meta.tags ?? ""),
+      summary: (meta.summary ?? "").trim(),
+      related: list(meta.related ?? ""),
+      diagram: token.body.replace(/\n+$/, ""),
+      line: heading.line,
+      bodyLine: token.line + 1,
+    });
+  }
+  return { diagrams, problems };
+}
+
+const flat = (text: string) => text.replace(/\s+/g, " ").replace(/-->/g, "-- >").trim();
+
+/** One diagram as a document `readDocument` reads back the same (what `add` and `edit` write). */
+export function formatDocument(entry: DocumentEntry): string {
+  const longest = Math.max(0, ...[...entry.diagram.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = "`".repeat(Math.max(3, longest + 1));
+  const meta = [
+    `id: ${entry.id}`,
+    entry.aliases.length > 0
+      ? `aliases: ${entry.aliases.map((a) => flat(a).replace(/,/g, " ")).join(", ")}`
+      : "",
+    entry.tags.length > 0
+      ? `tags: ${entry.tags.map((t) => flat(t).replace(/,/g, " ")).join(", ")}`
+      : "",
+    entry.summary ? `summary: ${flat(entry.summary)}` : "",
+    entry.related.length > 0 ? `related: ${entry.related.join(", ")}` : "",
+  ].filter(Boolean);
+  return `## ${flat(entry.category)}\n\n### ${flat(entry.title)}\n<!-- sysdiag\n${meta.join("\n")}\n-->\n${fence}text\n${entry.diagram}\n${fence}\n`;
+}

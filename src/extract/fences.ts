@@ -1,0 +1,58 @@
+/**
+ * The one Markdown scanner: headings, fenced blocks (``` or ~~~, closed by a fence
+ * of the same character at least as long, per CommonMark) and everything else as
+ * text lines. The extractor, user documents and lint all read Markdown through it.
+ */
+export type Token =
+  | { kind: "heading"; level: number; text: string; raw: string; line: number }
+  | { kind: "fence"; info: string; body: string; line: number; closed: boolean }
+  | { kind: "text"; text: string; line: number };
+
+const OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
+const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+
+/** 1-based line numbers throughout. */
+export function scanMarkdown(text: string): Token[] {
+  const lines = text.split(/\r?\n/);
+  const tokens: Token[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const open = OPEN.exec(line);
+    // A backtick fence's info string may not hold a backtick (CommonMark).
+    if (open && !(open[1]?.startsWith("`") && open[2]?.includes("`"))) {
+      const marker = open[1] as string;
+      const close = new RegExp(`^ {0,3}${marker[0] === "`" ? "`" : "~"}{${marker.length},}\\s*$`);
+      const start = i + 1;
+      const body: string[] = [];
+      let closed = false;
+      for (i++; i < lines.length; i++) {
+        if (close.test(lines[i] as string)) {
+          closed = true;
+          break;
+        }
+        body.push(lines[i] as string);
+      }
+      tokens.push({
+        kind: "fence",
+        info: (open[2] ?? "").trim(),
+        body: body.join("\n"),
+        line: start,
+        closed,
+      });
+      continue;
+    }
+    const heading = HEADING.exec(line);
+    if (heading) {
+      tokens.push({
+        kind: "heading",
+        level: (heading[1] as string).length,
+        text: heading[2] as string,
+        raw: line,
+        line: i + 1,
+      });
+      continue;
+    }
+    tokens.push({ kind: "text", text: line, line: i + 1 });
+  }
+  return tokens;
+}
