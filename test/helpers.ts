@@ -65,7 +65,7 @@ export const BIN = `${ROOT}bin/sysdiag.cjs`;
  */
 export function spawnCli(
   args: string[],
-  options: { env?: Record<string, string>; input?: string } = {},
+  options: { env?: Record<string, string>; input?: string; cwd?: string } = {},
 ) {
   const env: NodeJS.ProcessEnv = { ...process.env, LANG: "C.UTF-8" };
   for (const name of [
@@ -85,6 +85,7 @@ export function spawnCli(
     encoding: "utf8",
     env: { ...env, ...ISOLATED, ...options.env },
     input: options.input ?? "",
+    ...(options.cwd ? { cwd: options.cwd } : {}),
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

@@ -32,10 +32,23 @@ export interface Loaded {
 
 const MARKDOWN = new Set([".md", ".markdown", ".txt"]);
 
-function jsonProblem(text: string, error: Error): string {
-  const at = /position (\d+)/.exec(error.message);
-  const line = at ? text.slice(0, Number(at[1])).split("\n").length : undefined;
-  return `${line !== undefined ? `${line}: ` : ""}not valid JSON: ${error.message.replace(/ in JSON at position \d+.*$/, "")}`;
+/**
+ * `path:line: not valid JSON: …`. V8 names the position (`at position 42`) or quotes
+ * the text around the fault (`..."agrams": [}" is not valid JSON`), which is found again.
+ */
+function jsonProblem(path: string, text: string, error: Error): string {
+  const message = error.message;
+  let offset: number | undefined;
+  const at = /position (\d+)/.exec(message);
+  if (at) offset = Number(at[1]);
+  else {
+    const quoted = /"(?:\.\.\.)?(.*?)(?:\.\.\.)?" is not valid JSON/s.exec(message);
+    const found = quoted?.[1] ? text.indexOf(quoted[1]) : -1;
+    if (found >= 0) offset = found + Math.min((quoted?.[1] ?? "").length - 1, 10);
+  }
+  const line = offset === undefined ? "" : `:${text.slice(0, offset).split("\n").length}`;
+  const what = message.replace(/,? (?:in JSON at position \d+|".*" is not valid JSON).*$/s, "");
+  return `${path}${line}: not valid JSON: ${what}`;
 }
 
 interface FileEntries {
@@ -57,7 +70,7 @@ export function readSourceFile(path: string): FileEntries {
     try {
       data = JSON.parse(text);
     } catch (error) {
-      return { entries: [], problems: [`${path}:${jsonProblem(text, error as Error)}`] };
+      return { entries: [], problems: [jsonProblem(path, text, error as Error)] };
     }
     const { catalog, problems } = checkCatalog(data);
     return {

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, unlinkSync } from "node:fs";
+import { accessSync, constants, mkdirSync, readFileSync, unlinkSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { IoError, UsageError } from "../errors.js";
 import { scanMarkdown } from "../extract/fences.js";
@@ -34,6 +34,12 @@ export function ensureDir(dir: string): void {
   } catch (error) {
     throw new IoError(`cannot create the data directory ${dir}: ${errnoWords(error)}`);
   }
+  try {
+    // Said at once, rather than after the lock has retried for a while.
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new IoError(`cannot write to the data directory ${dir}: ${errnoWords(error)}`);
+  }
 }
 
 /** Runs `change` holding the data directory's lock; waits a while for another holder. */
@@ -48,7 +54,7 @@ export async function withLock<T>(dir: string, change: () => T | Promise<T>): Pr
       lockfilePath: join(dir, ".lock"),
       realpath: false,
       // A lock left by a killed process is taken over after this long.
-      stale: 10_000,
+      stale: 2_000,
       retries: { retries: 100, factor: 1.2, minTimeout: 20, maxTimeout: 250 },
     });
   } catch (error) {

@@ -38,11 +38,13 @@ export default defineCommand({
       const { toJson } = await import("../render/json.js");
       return {
         stdout: toJson(
-          entries.map(({ id, title, category, categoryId }) => ({
+          entries.map(({ id, title, category, categoryId, source, overrides }) => ({
             id,
             title,
             category,
             categoryId,
+            source: source ?? "built-in",
+            ...(overrides ? { overrides } : {}),
           })),
         ),
       };
