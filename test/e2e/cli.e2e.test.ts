@@ -118,6 +118,7 @@ describe("sysdiag list and categories", () => {
       title: "Cache-Aside Pattern",
       category: "Caching Strategies",
       categoryId: "caching",
+      source: "built-in",
     });
   });
 
