@@ -3,6 +3,7 @@ import { extname, join } from "node:path";
 import { DataError, SysdiagError } from "../errors.js";
 import { type DocumentEntry, readDocument } from "../extract/document.js";
 import { decodeText, errnoWords, readFileBytes } from "../io.js";
+import { LIMITS } from "../limits.js";
 import type { Catalog, Category, Entry } from "../types.js";
 import { loadCatalog } from "./load.js";
 import { normalizeName } from "./names.js";
@@ -10,9 +11,8 @@ import type { Origin, Place } from "./sources.js";
 import { checkCatalog } from "./validate.js";
 
 /** The largest source file read; a larger one is reported and skipped. */
-export const SOURCE_LIMIT = { limit: 5 * 1024 * 1024, purpose: "sources are read up to 5 MB" };
-/** A directory source reads at most this many files. */
-export const MAX_FILES = 10_000;
+export const SOURCE_LIMIT = { limit: LIMITS.sourceBytes, purpose: "sources are read up to 5 MB" };
+const MAX_FILES = LIMITS.filesPerDirectory;
 
 export interface SourceReport {
   path: string;

@@ -3,6 +3,7 @@ import { join, resolve, sep } from "node:path";
 import { IoError, UsageError } from "../errors.js";
 import { scanMarkdown } from "../extract/fences.js";
 import { errnoCode, errnoWords, writeFileAtomic } from "../io.js";
+import { LIMITS } from "../limits.js";
 import { KEBAB } from "./names.js";
 
 /**
@@ -18,7 +19,7 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])$/;
 
 /** The file of a diagram id, refused when the id could name anything outside the directory. */
 export function fileFor(dir: string, id: string): string {
-  if (!KEBAB.test(id) || id.length > 64 || RESERVED.test(id)) {
+  if (!KEBAB.test(id) || id.length > LIMITS.idChars || RESERVED.test(id)) {
     throw new UsageError(
       `'${id}' cannot be a diagram id: use a-z, 0-9 and single dashes, at most 64, not a reserved name`,
     );

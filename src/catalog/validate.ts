@@ -1,4 +1,5 @@
 import { DataError } from "../errors.js";
+import { LIMITS } from "../limits.js";
 import type { Catalog, Category, Entry } from "../types.js";
 import { KEBAB, normalizeName } from "./names.js";
 
@@ -65,11 +66,21 @@ const isStrings = (value: unknown): value is string[] =>
 
 /** What each field of an entry must be, for data read from a file. */
 const ENTRY_FIELDS: Array<[keyof Entry, (value: unknown) => boolean, string, boolean]> = [
-  ["id", (v) => isString(v) && KEBAB.test(v) && v.length <= 64, "a kebab-case id", true],
+  [
+    "id",
+    (v) => isString(v) && KEBAB.test(v) && v.length <= LIMITS.idChars,
+    "a kebab-case id",
+    true,
+  ],
   ["title", (v) => isString(v) && v.trim() !== "", "a non-empty string", true],
   ["category", (v) => isString(v) && v.trim() !== "", "a non-empty string", true],
   ["categoryId", (v) => isString(v) && KEBAB.test(v), "a kebab-case id", true],
-  ["diagram", (v) => isString(v) && v.trim() !== "", "a non-empty string", true],
+  [
+    "diagram",
+    (v) => isString(v) && v.trim() !== "" && v.length <= LIMITS.diagramChars,
+    `a drawing of 1 to ${LIMITS.diagramChars} characters`,
+    true,
+  ],
   ["aliases", isStrings, "an array of strings", false],
   ["tags", isStrings, "an array of strings", false],
   ["summary", isString, "a string", false],

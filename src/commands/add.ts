@@ -1,5 +1,8 @@
 import { NotFoundError, UsageError } from "../errors.js";
+import { LIMITS } from "../limits.js";
 import { arg, defineCommand, flag } from "./spec.js";
+
+const ADD_LIMIT = { limit: LIMITS.lintBytes, purpose: "add reads documents up to 1 MB" };
 
 export default defineCommand({
   name: "add",
@@ -30,10 +33,9 @@ export default defineCommand({
   async run(ctx, { args, options }) {
     const [file = "-"] = args;
     const { readDocument, formatDocument } = await import("../extract/document.js");
-    const { SOURCE_LIMIT } = await import("../catalog/store.js");
     const { readText } = await import("../io.js");
     const name = file === "-" ? "standard input" : file;
-    const text = file === "-" ? await ctx.stdin(SOURCE_LIMIT) : readText(file, SOURCE_LIMIT);
+    const text = file === "-" ? await ctx.stdin(ADD_LIMIT) : readText(file, ADD_LIMIT);
     const { diagrams, problems } = readDocument(text);
     const notes = problems.map((p) => `${file === "-" ? "<stdin>" : file}:${p.line}: ${p.message}`);
     if (diagrams.length === 0) {

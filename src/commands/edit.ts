@@ -1,4 +1,5 @@
 import { IoError } from "../errors.js";
+import { checkQuery } from "../limits.js";
 import { arg, defineCommand } from "./spec.js";
 
 /** Editors that take `+LINE` to open a file at a line. */
@@ -35,6 +36,7 @@ export default defineCommand({
     [3, "the editor failed, or a file cannot be read or written"],
   ],
   async run(ctx, { args }) {
+    checkQuery(args);
     const [name = ""] = args;
     const { resolveName } = await import("../search/resolve.js");
     const entry = await resolveName(ctx.catalog(), name, ctx.index);

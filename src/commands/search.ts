@@ -1,4 +1,5 @@
 import { NotFoundError } from "../errors.js";
+import { checkQuery } from "../limits.js";
 import { arg, count, defineCommand, flag } from "./spec.js";
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;
@@ -24,6 +25,7 @@ export default defineCommand({
   exitCodes: [[1, "nothing matches (with --json: prints [])"]],
   json: "[{id, title, category, source, score, matches?: [{term, field, word, kind, points}]}]",
   async run(ctx, { args, options }) {
+    checkQuery(args);
     const query = args.join(" ").trim();
     const { rank } = await import("../search/rank.js");
     const hits = await rank(ctx.catalog(), query, ctx.index(), options.limit);

@@ -1,4 +1,5 @@
 import { UsageError } from "../errors.js";
+import { checkQuery } from "../limits.js";
 import type { Entry } from "../types.js";
 import type { Context } from "./context.js";
 import { arg, defineCommand, flag, oneOf } from "./spec.js";
@@ -37,6 +38,7 @@ export default defineCommand({
   exitCodes: [[1, "a name matches no diagram (nothing is printed)"]],
   json: "one entry {id, title, category, categoryId, aliases, tags, summary, related, diagram, original?, line}, or an array of them for several names",
   async run(ctx, { args, options }) {
+    checkQuery(args);
     const format = chosenFormat(options);
     if (format === "svg" && args.length > 1) {
       throw new UsageError("--format svg draws one diagram at a time");

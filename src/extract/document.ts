@@ -1,5 +1,6 @@
 import { KEBAB, normalizeName } from "../catalog/names.js";
 import { isDrawing } from "../diagram/blocks.js";
+import { LIMITS } from "../limits.js";
 import type { Entry } from "../types.js";
 import { repairMojibake } from "./encoding.js";
 import { scanMarkdown } from "./fences.js";
@@ -48,7 +49,6 @@ export const DEFAULT_CATEGORY = "My Diagrams";
 const KEYS = new Set(["id", "aliases", "tags", "summary", "related"]);
 /** Info strings of fences that are drawings even without a box-drawing character. */
 const DRAWING_INFO = new Set(["", "text", "txt", "plain", "ascii", "diagram", "sysdiag"]);
-export const MAX_ID_LENGTH = 64;
 
 /** Garbled box drawing, as UTF-8 read through a Windows code page makes it ("â”Œ"). */
 const MOJIBAKE =
@@ -170,16 +170,23 @@ export function readDocument(raw: string): ReadDocument {
       continue;
     }
     heading.used = true;
+    if (token.body.length > LIMITS.diagramChars) {
+      problems.push({
+        line: token.line,
+        message: `the drawing of '${heading.title}' is over ${LIMITS.diagramChars} characters`,
+      });
+      continue;
+    }
     if (token.body.trim() === "") {
       problems.push({ line: token.line, message: `the drawing of '${heading.title}' is empty` });
       continue;
     }
     const { meta } = heading;
     const id = meta.id ?? (normalizeName(heading.title) || hashId(heading.title));
-    if (!KEBAB.test(id) || id.length > MAX_ID_LENGTH) {
+    if (!KEBAB.test(id) || id.length > LIMITS.idChars) {
       problems.push({
         line: heading.line,
-        message: `id '${id}' is not kebab-case (a-z, 0-9 and single dashes, at most ${MAX_ID_LENGTH})`,
+        message: `id '${id}' is not kebab-case (a-z, 0-9 and single dashes, at most ${LIMITS.idChars})`,
       });
       continue;
     }
