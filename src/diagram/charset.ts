@@ -69,7 +69,7 @@ const LIGHT = "─│┌╭┐╮└╰┘╯├┤┬┴┼";
  * ASCII drawings (`+--+`, `|`, `-->`): a `+` is a corner or junction whose arms come
  * from its neighbours, `-` and `|` are strokes only as part of a line, and `v ^ < >`
  * are heads only with a shaft or an edge beside them. A text is drawn in ASCII when it
- * has no box-drawing character and a `+--` or `--+`.
+ * has no box-drawing character and a `+--` or `--+` (a box) or a `-->` or `<--` (an arrow).
  */
 export const ASCII_CORNER = "+";
 export const ASCII_HORIZONTAL = "-";
@@ -80,7 +80,7 @@ export const ASCII_HEADS: ReadonlyMap<string, Dir> = new Map<string, Dir>([
   [">", E],
   ["<", W],
 ]);
-const ASCII_DRAWING = /\+--|--\+/;
+const ASCII_DRAWING = /\+--|--\+|-->|<--/;
 
 export function isAsciiDrawing(text: string): boolean {
   return ASCII_DRAWING.test(text) && !BOX_DRAWING.test(text);

@@ -168,7 +168,7 @@ export class Grid {
     for (const dir of DIRS) {
       const [r, c] = step(row, col, dir);
       const next = this.at(r, c);
-      if (isAsciiStroke(next, dir) || ASCII_HEADS.get(next) === dir) arms |= dir;
+      if (isAsciiStroke(next, dir) || this.headOf(next, r, c) === dir) arms |= dir;
     }
     return arms;
   }
