@@ -1,4 +1,4 @@
-import { E, N, S, W } from "./charset.js";
+import { ASCII_CORNER, E, N, S, W } from "./charset.js";
 import type { Grid } from "./grid.js";
 
 /**
@@ -121,8 +121,16 @@ function afterTitle(grid: Grid, row: number, col: number): number | undefined {
   return words && horizontalEdge(grid, row, c) ? c : undefined;
 }
 
-const closesTop = (grid: Grid, row: number, col: number) =>
-  (grid.arms(row, col) & (S | W)) === (S | W);
+/**
+ * Whether the cell turns an edge as a corner with these arms does. An ASCII `+` is a
+ * corner by its shape: it turns with the one edge it ends, though the other be missing.
+ */
+export function turns(grid: Grid, row: number, col: number, arms: number): boolean {
+  const has = grid.arms(row, col) & arms;
+  return has === arms || (has !== 0 && grid.ascii && grid.at(row, col) === ASCII_CORNER);
+}
+
+const closesTop = (grid: Grid, row: number, col: number) => turns(grid, row, col, S | W);
 
 /** Follows each edge from a top-left corner; undefined when the corner is only a line's bend. */
 export function trace(
@@ -152,8 +160,8 @@ export function trace(
     rightBottom,
     bottomEnd,
     topCloses: closesTop(grid, top, right),
-    leftCloses: (grid.arms(bottom, left) & (N | E)) === (N | E),
-    rightCloses: (grid.arms(rightBottom, right) & (N | W)) === (N | W),
+    leftCloses: turns(grid, bottom, left, N | E),
+    rightCloses: turns(grid, rightBottom, right, N | W),
   };
 }
 

@@ -1,4 +1,4 @@
-import { outlines, verticalEdge } from "./boxes.js";
+import { outlines, turns, verticalEdge } from "./boxes.js";
 import { BY_ARMS, DIR_NAME, DIRS, type Dir, E, N, OPPOSITE, S, W } from "./charset.js";
 import { Grid, step } from "./grid.js";
 
@@ -193,7 +193,7 @@ function checkBoxes(
       const more = lines > 1 ? ` (on ${lines} lines from here)` : "";
       add(first.row, right, "box-right", `${first.message}${more}`);
     }
-    if (o.bottomEnd !== right || (grid.arms(bottom, right) & (N | W)) !== (N | W)) {
+    if (o.bottomEnd !== right || !turns(grid, bottom, right, N | W)) {
       add(
         bottom,
         o.bottomEnd,
