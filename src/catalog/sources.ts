@@ -20,8 +20,8 @@ type Env = Record<string, string | undefined>;
 
 /** `$XDG_DATA_HOME/sysdiag`, by default `~/.local/share/sysdiag`, on every OS. */
 export function userDataDir(env: Env): string {
-  const base =
-    env.XDG_DATA_HOME && env.XDG_DATA_HOME.startsWith("/") ? env.XDG_DATA_HOME : undefined;
+  // A relative XDG_DATA_HOME is invalid by the spec, and ignored.
+  const base = env.XDG_DATA_HOME?.startsWith("/") ? env.XDG_DATA_HOME : undefined;
   return join(base ?? join(env.HOME || homedir(), ".local", "share"), "sysdiag");
 }
 

@@ -1,4 +1,4 @@
-import { BOX_DRAWING, HEADS } from "./charset.js";
+import { BOX_DRAWING, HEADS, isAsciiDrawing } from "./charset.js";
 
 /** A diagram found in a file, with the 1-based line of the file its first line is on. */
 export interface Block {
@@ -6,35 +6,77 @@ export interface Block {
   text: string;
 }
 
-/** Whether text is drawn (has a box-drawing character or an arrow head) rather than written. */
+/**
+ * Whether text is drawn (a box-drawing character, an arrow head, or an ASCII box's
+ * `+--`) rather than written.
+ */
 export function isDrawing(text: string): boolean {
   if (BOX_DRAWING.test(text)) return true;
   for (const head of HEADS.keys()) if (text.includes(head)) return true;
-  return false;
+  return isAsciiDrawing(text);
 }
 
+const FENCE = /^\s*(`{3,}|~{3,})/;
+const HEADING = /^ {0,3}#{1,6}(\s|$)/;
+/** An indented code block's line: four columns in, by spaces or a tab. */
+const INDENTED = /^( {4}| {0,3}\t)/;
+const blank = (line: string) => line.trim() === "";
+
 /**
- * The diagrams in a file: its fenced blocks that are drawings when it has fences
- * (Markdown), else the whole text when that is a drawing.
+ * The diagrams in a file: in Markdown (it has a fence or a heading) each fenced or
+ * indented code block that is a drawing, else (or when a heading stands over no such
+ * block) the whole text when that is a drawing.
+ * A block keeps its lines as they are in the file, indentation and all, so a column
+ * in it is a column in the file.
  */
 export function findBlocks(text: string): Block[] {
   const lines = text.split(/\r?\n/);
-  const blocks: Block[] = [];
-  let fenced = false;
-  for (let i = 0; i < lines.length; i++) {
-    const fence = /^\s*(`{3,}|~{3,})/.exec(lines[i] as string);
-    if (!fence) continue;
-    fenced = true;
-    const marker = fence[1] as string;
-    const body: string[] = [];
-    const start = i + 2;
-    for (i++; i < lines.length && !(lines[i] as string).trimStart().startsWith(marker); i++) {
-      body.push(lines[i] as string);
-    }
-    const block = body.join("\n");
-    if (isDrawing(block)) blocks.push({ line: start, text: block });
-  }
-  if (fenced) return blocks;
+  const fenced = lines.some((line) => FENCE.test(line));
+  const blocks = fenced || lines.some((line) => HEADING.test(line)) ? codeBlocks(lines) : [];
+  // A heading over a drawing set in no block at all: the text is the drawing.
+  if (blocks.length > 0 || fenced) return blocks;
   const whole = lines.join("\n").replace(/\n+$/, "");
   return isDrawing(whole) ? [{ line: 1, text: whole }] : [];
+}
+
+function codeBlocks(lines: string[]): Block[] {
+  const blocks: Block[] = [];
+  const keep = (line: number, body: string[]) => {
+    const block = body.join("\n");
+    if (isDrawing(block)) blocks.push({ line, text: block });
+  };
+  // An indented block cannot interrupt a paragraph: it starts after a blank line.
+  let afterBlank = true;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const fence = FENCE.exec(line);
+    if (fence) {
+      const marker = fence[1] as string;
+      const body: string[] = [];
+      const start = i + 2;
+      for (i++; i < lines.length && !(lines[i] as string).trimStart().startsWith(marker); i++) {
+        body.push(lines[i] as string);
+      }
+      keep(start, body);
+      afterBlank = false;
+      continue;
+    }
+    if (afterBlank && INDENTED.test(line) && !blank(line)) {
+      const start = i + 1;
+      let end = i;
+      // Blank lines inside the block belong to it; those after its last line do not.
+      for (let j = i; j < lines.length; j++) {
+        const next = lines[j] as string;
+        if (blank(next)) continue;
+        if (!INDENTED.test(next)) break;
+        end = j;
+      }
+      keep(start, lines.slice(i, end + 1));
+      i = end;
+      afterBlank = false;
+      continue;
+    }
+    afterBlank = blank(line);
+  }
+  return blocks;
 }

@@ -1,9 +1,10 @@
-import { E, HEADS, N, S, W } from "./charset.js";
+import { ASCII_CORNER, E, N, S, W } from "./charset.js";
 import type { Grid } from "./grid.js";
 
 /**
  * The one box tracer: lint reports the boxes that do not close, and the renderers
- * and the graph use the ones that do.
+ * and the graph use the ones that do. Light, rounded, heavy, double and ASCII boxes
+ * alike, and frames with a title set in their top edge (`╭── Title ──╮`).
  */
 
 const HORIZONTAL = E | W;
@@ -12,14 +13,72 @@ const VERTICAL = N | S;
 /** A cell that carries a horizontal edge: a stroke with both side arms, or a vertical arrow set in it. */
 export function horizontalEdge(grid: Grid, row: number, col: number): boolean {
   if ((grid.arms(row, col) & HORIZONTAL) === HORIZONTAL) return true;
-  const head = HEADS.get(grid.at(row, col));
+  const head = grid.head(row, col);
   return head === N || head === S;
 }
 
 export function verticalEdge(grid: Grid, row: number, col: number): boolean {
   if ((grid.arms(row, col) & VERTICAL) === VERTICAL) return true;
-  const head = HEADS.get(grid.at(row, col));
+  const head = grid.head(row, col);
   return head === E || head === W;
+}
+
+/**
+ * Where the edge through each cell ends, found once per cell: boxes that share an edge
+ * (a column of boxes on one bus line) would otherwise each walk it to its end.
+ */
+export class EdgeRuns {
+  private readonly across = new Map<number, Int32Array>();
+  private readonly down = new Map<number, Int32Array>();
+
+  constructor(private readonly grid: Grid) {}
+
+  /** The first column at or right of `col` that carries no horizontal edge. */
+  acrossEnd(row: number, col: number): number {
+    return this.run(this.across, row, col, 0, 1, horizontalEdge);
+  }
+
+  /** The first row at or below `row` whose cell in `col` carries no vertical edge. */
+  downEnd(row: number, col: number): number {
+    return this.run(this.down, row, col, 1, 0, verticalEdge);
+  }
+
+  private run(
+    memo: Map<number, Int32Array>,
+    row: number,
+    col: number,
+    dr: number,
+    dc: number,
+    edge: (grid: Grid, row: number, col: number) => boolean,
+  ): number {
+    const walked: [number, number][] = [];
+    let r = row;
+    let c = col;
+    let end: number | undefined;
+    // Stored as end + 1, so that 0 is "not yet known".
+    while (end === undefined) {
+      if (c < 0 || c >= this.grid.columns(r)) end = dr ? r : c;
+      else {
+        const known = memo.get(r)?.[c] ?? 0;
+        if (known > 0) end = known - 1;
+        else if (!edge(this.grid, r, c)) end = dr ? r : c;
+        else {
+          walked.push([r, c]);
+          r += dr;
+          c += dc;
+        }
+      }
+    }
+    for (const [wr, wc] of walked) {
+      let cells = memo.get(wr);
+      if (cells === undefined) {
+        cells = new Int32Array(this.grid.columns(wr));
+        memo.set(wr, cells);
+      }
+      cells[wc] = end + 1;
+    }
+    return end;
+  }
 }
 
 /** How far the edges of the box whose top-left corner is at (top, left) run. */
@@ -38,17 +97,61 @@ export interface Outline {
   rightCloses: boolean;
 }
 
+/** A title may have a blank or two each side of each word, no more. */
+const TITLE_BLANKS = 2;
+
+/**
+ * Where a top edge broken by a title (`── Title ──`) from `col` resumes, or undefined
+ * when what follows is no title: no word in it, or no edge after it.
+ */
+function afterTitle(grid: Grid, row: number, col: number): number | undefined {
+  let c = col;
+  let blanks = 0;
+  let words = false;
+  for (;;) {
+    const kind = grid.kind(row, c);
+    if (kind === "label") {
+      words = true;
+      blanks = 0;
+    } else if (kind === "blank" && c < grid.columns(row)) {
+      if (++blanks > TITLE_BLANKS) return undefined;
+    } else break;
+    c++;
+  }
+  return words && horizontalEdge(grid, row, c) ? c : undefined;
+}
+
+/**
+ * Whether the cell turns an edge as a corner with these arms does. An ASCII `+` is a
+ * corner by its shape: it turns with the one edge it ends, though the other be missing.
+ */
+export function turns(grid: Grid, row: number, col: number, arms: number): boolean {
+  const has = grid.arms(row, col) & arms;
+  return has === arms || (has !== 0 && grid.ascii && grid.at(row, col) === ASCII_CORNER);
+}
+
+const closesTop = (grid: Grid, row: number, col: number) => turns(grid, row, col, S | W);
+
 /** Follows each edge from a top-left corner; undefined when the corner is only a line's bend. */
-export function trace(grid: Grid, top: number, left: number): Outline | undefined {
+export function trace(
+  grid: Grid,
+  top: number,
+  left: number,
+  runs = new EdgeRuns(grid),
+): Outline | undefined {
   if (grid.arms(top, left) !== (E | S) || !horizontalEdge(grid, top, left + 1)) return undefined;
-  let right = left + 1;
-  while (horizontalEdge(grid, top, right)) right++;
-  let bottom = top + 1;
-  while (verticalEdge(grid, bottom, left)) bottom++;
-  let rightBottom = top + 1;
-  while (verticalEdge(grid, rightBottom, right)) rightBottom++;
-  let bottomEnd = left + 1;
-  while (bottomEnd < right && horizontalEdge(grid, bottom, bottomEnd)) bottomEnd++;
+  let right = runs.acrossEnd(top, left + 1);
+  // A titled frame: the edge resumes past the title and ends in a corner.
+  let end = right;
+  while (!closesTop(grid, top, end)) {
+    const resume = afterTitle(grid, top, end);
+    if (resume === undefined) break;
+    end = runs.acrossEnd(top, resume);
+  }
+  if (closesTop(grid, top, end)) right = end;
+  const bottom = runs.downEnd(top + 1, left);
+  const rightBottom = runs.downEnd(top + 1, right);
+  const bottomEnd = Math.min(right, runs.acrossEnd(bottom, left + 1));
   return {
     top,
     left,
@@ -56,17 +159,19 @@ export function trace(grid: Grid, top: number, left: number): Outline | undefine
     bottom,
     rightBottom,
     bottomEnd,
-    topCloses: (grid.arms(top, right) & (S | W)) === (S | W),
-    leftCloses: (grid.arms(bottom, left) & (N | E)) === (N | E),
-    rightCloses: (grid.arms(rightBottom, right) & (N | W)) === (N | W),
+    topCloses: closesTop(grid, top, right),
+    leftCloses: turns(grid, bottom, left, N | E),
+    rightCloses: turns(grid, rightBottom, right, N | W),
   };
 }
 
 export function outlines(grid: Grid): Outline[] {
+  const runs = new EdgeRuns(grid);
   const found: Outline[] = [];
   for (let top = 0; top < grid.height; top++) {
-    for (let left = 0; left < grid.width; left++) {
-      const outline = trace(grid, top, left);
+    const columns = grid.columns(top);
+    for (let left = 0; left < columns; left++) {
+      const outline = trace(grid, top, left, runs);
       if (outline) found.push(outline);
     }
   }

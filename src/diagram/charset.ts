@@ -26,32 +26,65 @@ export const DIR_NAME: Record<Dir, string> = {
   [W]: "left",
 } as Record<Dir, string>;
 
-/** Arms of the light (and rounded) box-drawing characters. */
-export const ARMS: ReadonlyMap<string, number> = new Map([
-  ["─", E | W],
-  ["│", N | S],
-  ["┌", E | S],
-  ["╭", E | S],
-  ["┐", S | W],
-  ["╮", S | W],
-  ["└", N | E],
-  ["╰", N | E],
-  ["┘", N | W],
-  ["╯", N | W],
-  ["├", N | E | S],
-  ["┤", N | S | W],
-  ["┬", E | S | W],
-  ["┴", N | E | W],
-  ["┼", N | E | S | W],
-]);
+/**
+ * Box-drawing characters by their arms, a row per set of arms: light first (the one
+ * drawn when a set of arms is wanted), then rounded, heavy, double, dashed and the
+ * light/heavy and single/double mixes. The diagonals (`╱╲╳`) have no arms.
+ */
+const BY_ARMS_ROWS: [number, string][] = [
+  [E | W, "─━═┄┅┈┉╌╍╼╾"],
+  [N | S, "│┃║┆┇┊┋╎╏╽╿"],
+  [E | S, "┌╭┏╔┍┎╒╓"],
+  [S | W, "┐╮┓╗┑┒╕╖"],
+  [N | E, "└╰┗╚┕┖╘╙"],
+  [N | W, "┘╯┛╝┙┚╛╜"],
+  [N | E | S, "├┣╠┝┞┟┠┡┢╞╟"],
+  [N | S | W, "┤┫╣┥┦┧┨┩┪╡╢"],
+  [E | S | W, "┬┳╦┭┮┯┰┱┲╤╥"],
+  [N | E | W, "┴┻╩┵┶┷┸┹┺╧╨"],
+  [N | E | S | W, "┼╋╬┽┾┿╀╁╂╃╄╅╆╇╈╉╊╪╫"],
+  [N, "╵╹"],
+  [E, "╶╺"],
+  [S, "╷╻"],
+  [W, "╴╸"],
+];
+
+/** Arms of every box-drawing character that has them. */
+export const ARMS: ReadonlyMap<string, number> = new Map(
+  BY_ARMS_ROWS.flatMap(([arms, chars]) => [...chars].map((char) => [char, arms] as const)),
+);
 
 /** Corners drawn rounded. */
 export const ROUNDED = new Set("╭╮╰╯");
 
-/** The character with exactly these arms (corners drawn square). */
+/** The light character with exactly these arms (corners drawn square). */
 export const BY_ARMS: ReadonlyMap<number, string> = new Map(
-  [...ARMS].filter(([char]) => !ROUNDED.has(char)).map(([char, arms]) => [arms, char]),
+  BY_ARMS_ROWS.map(([arms, chars]) => [arms, [...chars][0] as string]),
 );
+
+/** The light and rounded strokes: what the catalog is drawn with. */
+const LIGHT = "─│┌╭┐╮└╰┘╯├┤┬┴┼";
+
+/**
+ * ASCII drawings (`+--+`, `|`, `-->`): a `+` is a corner or junction whose arms come
+ * from its neighbours, `-` and `|` are strokes only as part of a line, and `v ^ < >`
+ * are heads only with a shaft or an edge beside them. A text is drawn in ASCII when it
+ * has no box-drawing character and a `+--` or `--+` (a box) or a `-->` or `<--` (an arrow).
+ */
+export const ASCII_CORNER = "+";
+export const ASCII_HORIZONTAL = "-";
+export const ASCII_VERTICAL = "|";
+export const ASCII_HEADS: ReadonlyMap<string, Dir> = new Map<string, Dir>([
+  ["v", S],
+  ["^", N],
+  [">", E],
+  ["<", W],
+]);
+const ASCII_DRAWING = /\+--|--\+|-->|<--/;
+
+export function isAsciiDrawing(text: string): boolean {
+  return ASCII_DRAWING.test(text) && !BOX_DRAWING.test(text);
+}
 
 /** Arrow heads drawn in the grid, and the way each points. */
 export const HEADS: ReadonlyMap<string, Dir> = new Map<string, Dir>([
@@ -104,4 +137,4 @@ export const ARROWS: ReadonlySet<string> = new Set([
  * The repertoire of an ASCII-art diagram: the characters a byte lost in transit may
  * be restored to by the encoding repair.
  */
-export const DIAGRAM_CHARACTERS = `${[...ARMS.keys()].join("")}${[...HEADS.keys()].join("")}←→↑↓↔↕`;
+export const DIAGRAM_CHARACTERS = `${LIGHT}${[...HEADS.keys()].join("")}←→↑↓↔↕`;

@@ -1,5 +1,5 @@
-import { outlines, verticalEdge } from "./boxes.js";
-import { ARMS, BY_ARMS, DIR_NAME, DIRS, type Dir, E, HEADS, N, OPPOSITE, S, W } from "./charset.js";
+import { outlines, turns, verticalEdge } from "./boxes.js";
+import { BY_ARMS, DIR_NAME, DIRS, type Dir, E, N, OPPOSITE, S, W } from "./charset.js";
 import { Grid, step } from "./grid.js";
 
 export type Rule =
@@ -13,7 +13,7 @@ export type Rule =
   | "box-right"
   | "box-bottom";
 
-/** A defect at a 1-based line and column of the diagram. */
+/** A defect at a 1-based line and display column (as a terminal counts) of the diagram. */
 export interface Defect {
   line: number;
   column: number;
@@ -30,26 +30,54 @@ function inEdge(grid: Grid, row: number, col: number, dir: Dir): boolean {
   });
 }
 
-/** How many vertical lines run straight through the word at (row, col). */
-function crossings(grid: Grid, row: number, col: number): number {
-  let start = col;
-  while (grid.kind(row, start - 1) === "label") start--;
-  let count = 0;
-  for (let c = start; grid.kind(row, c) === "label"; c++) {
-    if (grid.reaches(row - 1, c, S) && grid.reaches(row + 1, c, N)) count++;
+/**
+ * How many vertical lines run straight through each word: counted once per row, the
+ * first time one of its words is asked about, so a long label crossed by many lines
+ * is read once, not once per line.
+ */
+class Crossings {
+  private readonly rows = new Map<number, { start: Int32Array; count: Int32Array }>();
+
+  constructor(private readonly grid: Grid) {}
+
+  at(row: number, col: number): number {
+    let spans = this.rows.get(row);
+    if (spans === undefined) {
+      spans = this.count(row);
+      this.rows.set(row, spans);
+    }
+    const start = spans.start[col] ?? -1;
+    return start < 0 ? 0 : (spans.count[start] ?? 0);
   }
-  return count;
+
+  private count(row: number) {
+    const { grid } = this;
+    const columns = grid.columns(row);
+    const start = new Int32Array(columns).fill(-1);
+    const count = new Int32Array(columns);
+    for (let c = 0; c < columns; c++) {
+      if (grid.kind(row, c) !== "label") continue;
+      const first = grid.kind(row, c - 1) === "label" ? (start[c - 1] as number) : c;
+      start[c] = first;
+      if (grid.reaches(row - 1, c, S) && grid.reaches(row + 1, c, N))
+        count[first] = (count[first] ?? 0) + 1;
+    }
+    return { start, count };
+  }
 }
 
 function checkCells(
   grid: Grid,
   add: (row: number, col: number, rule: Rule, message: string) => void,
 ) {
+  const crossings = new Crossings(grid);
   for (let row = 0; row < grid.height; row++) {
-    for (let col = 0; col < grid.width; col++) {
+    // Past its own end a row is blank, whatever the width of the longest.
+    const columns = grid.columns(row);
+    for (let col = 0; col < columns; col++) {
       const char = grid.at(row, col);
-      const arms = ARMS.get(char);
-      if (arms !== undefined) {
+      const arms = grid.arms(row, col);
+      if (arms !== 0) {
         for (const dir of DIRS) {
           if (!(arms & dir)) continue;
           const [r, c] = step(row, col, dir);
@@ -85,14 +113,14 @@ function checkCells(
           if (
             (dir === N || dir === S) &&
             grid.reaches(r2, c2, OPPOSITE[dir]) &&
-            crossings(grid, r, c) > 1
+            crossings.at(r, c) > 1
           ) {
             add(r, c, "into-label", `a line runs through the label at '${grid.at(r, c)}'`);
           }
         }
         continue;
       }
-      const head = HEADS.get(char);
+      const head = grid.head(row, col);
       if (head === undefined || inEdge(grid, row, col, head)) continue;
       const [br, bc] = step(row, col, OPPOSITE[head]);
       if (!grid.reaches(br, bc, head)) {
@@ -140,21 +168,32 @@ function checkBoxes(
     // A bracket whose left leg bends away (`└───► Complete`) is no box either:
     // a box's bottom edge runs (nearly) to its right edge.
     if (!o.rightCloses && o.bottomEnd < right - 2) continue;
+    // One finding per box, at the first line the right edge is out: a shifted edge
+    // is one slip, however many lines it runs down.
+    let first: { row: number; message: string } | undefined;
+    let lines = 0;
     for (let row = top + 1; row < bottom; row++) {
       if (verticalEdge(grid, row, right)) continue;
+      lines++;
+      if (first !== undefined) continue;
       const near = [right - 1, right + 1, right - 2, right + 2].find((c) =>
         verticalEdge(grid, row, c),
       );
-      const found = grid.at(row, right);
+      // Half of a wide character is named by the whole of it.
+      const found = grid.at(row, right) || grid.at(row, right - 1);
       const message =
         near !== undefined
           ? `right edge of the box is at column ${near + 1}, its corner at column ${right + 1}`
           : found === " "
             ? "right edge of the box is missing"
             : `the label crosses the right edge of the box at '${found}'`;
-      add(row, right, "box-right", message);
+      first = { row, message };
     }
-    if (o.bottomEnd !== right || (grid.arms(bottom, right) & (N | W)) !== (N | W)) {
+    if (first !== undefined) {
+      const more = lines > 1 ? ` (on ${lines} lines from here)` : "";
+      add(first.row, right, "box-right", `${first.message}${more}`);
+    }
+    if (o.bottomEnd !== right || !turns(grid, bottom, right, N | W)) {
       add(
         bottom,
         o.bottomEnd,
@@ -167,7 +206,11 @@ function checkBoxes(
 
 /** Every defect of a diagram, in reading order, one per place and rule. */
 export function lintDiagram(text: string): Defect[] {
-  const grid = new Grid(text);
+  return lintGrid(new Grid(text));
+}
+
+/** lintDiagram of a grid already laid out (whose `probes` then count the work done). */
+export function lintGrid(grid: Grid): Defect[] {
   const seen = new Set<string>();
   const defects: Defect[] = [];
   const add = (row: number, col: number, rule: Rule, message: string) => {

@@ -1,35 +1,17 @@
-import { eastAsianWidth } from "get-east-asian-width";
+import { CONTINUATION, displayWidth as gridWidth, layOut } from "../diagram/grid.js";
 
 /**
- * Display width as a terminal counts it: East Asian wide and fullwidth characters
- * take two columns, combining marks, zero-width and default-ignorable characters
- * none. Lines made only of characters one column wide for certain (printable ASCII,
- * Latin, and the box-drawing, shape and arrow ranges diagrams are drawn with) are
- * measured by counting: every shipped diagram is.
+ * Widths as a terminal counts them, measured exactly as the diagram grid lays a line
+ * out (wide characters two columns, marks none, tabs to the next stop of 8), so that
+ * the frame, the clipping and lint agree. ANSI colour codes take no columns.
  */
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI escapes are what is stripped
 const ANSI = /\u001b\[[0-9;]*m/g;
-const NARROW = /^[\u0020-\u007e\u00a0-\u02ff\u2010-\u2027\u2190-\u21ff\u2500-\u25ff]*$/u;
-// Marks (combining, variation selectors), controls and format characters (zero-width space
-// and joiners, the byte-order mark).
-const ZERO = /^[\p{M}\p{Cc}\p{Cf}]$/u;
 
-/** Columns one character (a code point) takes. */
-export function charWidth(char: string): number {
-  const code = char.codePointAt(0) ?? 0;
-  if (code >= 0x20 && code < 0x7f) return 1;
-  if (ZERO.test(char)) return 0;
-  return eastAsianWidth(code);
-}
-
-/** Columns a line takes in a terminal; ANSI colour codes take none. */
+/** Columns a line takes in a terminal. */
 export function displayWidth(line: string): number {
-  const plain = line.includes("\u001b") ? line.replace(ANSI, "") : line;
-  if (NARROW.test(plain)) return plain.length;
-  let width = 0;
-  for (const char of plain) width += charWidth(char);
-  return width;
+  return gridWidth(line.includes("\u001b") ? line.replace(ANSI, "") : line);
 }
 
 /** Columns the widest line of `text` takes. */
@@ -44,19 +26,13 @@ export function widestLine(text: string): number {
  * that would straddle the edge is left out whole, never cut in half.
  */
 export function cutToWidth(line: string, columns: number): { text: string; width: number } {
-  if (NARROW.test(line)) {
-    const text = line.slice(0, columns);
-    return { text, width: text.length };
+  const cells = layOut(line).slice(0, columns);
+  if (cells.at(-1) !== CONTINUATION && cells.length === columns) {
+    // The last cell may be the first half of a wide character whose second half fell off.
+    const next = layOut(line)[columns];
+    if (next === CONTINUATION) cells.pop();
   }
-  let width = 0;
-  let text = "";
-  for (const char of line) {
-    const w = charWidth(char);
-    if (width + w > columns) break;
-    width += w;
-    text += char;
-  }
-  return { text, width };
+  return { text: cells.join(""), width: cells.length };
 }
 
 /** Pads plain text with spaces to `width` display columns. */

@@ -1,0 +1,99 @@
+import { describe, expect, it } from "vitest";
+import { ARMS, BY_ARMS, E, N, S, W } from "../../src/diagram/charset.js";
+import { CONTINUATION, displayWidth, Grid, layOut } from "../../src/diagram/grid.js";
+
+describe("layOut: one cell per terminal column", () => {
+  it.each([
+    ["narrow text", "ab─┐", ["a", "b", "─", "┐"]],
+    ["East Asian wide", "缓存", ["缓", CONTINUATION, "存", CONTINUATION]],
+    ["fullwidth forms", "Ａ1", ["Ａ", CONTINUATION, "1"]],
+    ["an emoji", "a🚀b", ["a", "🚀", CONTINUATION, "b"]],
+    ["an emoji sequence as one", "👩‍💻", ["👩‍💻", CONTINUATION]],
+    ["a combining accent on its letter", "Cafe\u0301", ["C", "a", "f", "e\u0301"]],
+    ["a zero-width space on the cell before", "a\u200bb", ["a\u200b", "b"]],
+    ["a mark after a wide character on it", "缓\u0301", ["缓\u0301", CONTINUATION]],
+    ["a tab to the next stop of 8", "ab\tc", ["a", "b", " ", " ", " ", " ", " ", " ", "c"]],
+    ["a tab at a stop: a full 8", "\tx", [" ", " ", " ", " ", " ", " ", " ", " ", "x"]],
+    ["a tab after a wide character", "缓\tx", ["缓", CONTINUATION, ...Array(6).fill(" "), "x"]],
+  ])("%s", (_name, line, cells) => {
+    expect(layOut(line)).toEqual(cells);
+    expect(displayWidth(line)).toBe(cells.length);
+  });
+});
+
+describe("Grid", () => {
+  const grid = new Grid("│缓存│\r\n└──┘");
+
+  it("lays each line out in display columns, a carriage return dropped", () => {
+    expect(grid.width).toBe(6);
+    expect(grid.columns(1)).toBe(4);
+    expect(grid.at(0, 5)).toBe("│");
+  });
+  it("makes the second half of a wide character part of its label", () => {
+    expect(grid.at(0, 2)).toBe(CONTINUATION);
+    expect([1, 2, 3, 4].map((c) => grid.kind(0, c))).toEqual(["label", "label", "label", "label"]);
+  });
+  it("gives back the text of a column range", () => {
+    expect(grid.text(0, 1, 5)).toBe("缓存");
+    expect(grid.text(0, 0, 3)).toBe("│缓");
+    expect(grid.text(9, 0, 3)).toBe("");
+  });
+  it("counts the cells it reads", () => {
+    const g = new Grid("ab");
+    g.kind(0, 0);
+    g.at(0, 1);
+    expect(g.probes).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe("ASCII drawings", () => {
+  it("reads `+` arms from its neighbours, `-` and `|` as lines", () => {
+    const g = new Grid(["+--+", "|  |", "+--+--> x"].join("\n"));
+    expect(g.ascii).toBe(true);
+    expect([g.arms(0, 0), g.arms(0, 3), g.arms(2, 0), g.arms(2, 3)]).toEqual([
+      E | S,
+      S | W,
+      N | E,
+      N | E | W,
+    ]);
+    expect(g.kind(1, 0)).toBe("stroke");
+    expect(g.head(2, 6)).toBe(E);
+  });
+  it("leaves a hyphenated word, a sum and a `v` in a word as text", () => {
+    const g = new Grid(["+--+", "|a-b a+b via|", "+--+"].join("\n"));
+    expect(g.kind(1, 2)).toBe("label");
+    expect(g.kind(1, 6)).toBe("label");
+    expect(g.kind(1, 9)).toBe("label");
+  });
+  it("is off for a Unicode drawing and for prose", () => {
+    expect(new Grid("┌─┐ a-b +--+").ascii).toBe(false);
+    expect(new Grid("a - b | c").ascii).toBe(false);
+    expect(new Grid("a - b | c").kind(0, 4)).toBe("label");
+  });
+});
+
+describe("charset", () => {
+  it("gives every box-drawing character but the diagonals its arms", () => {
+    const missing: string[] = [];
+    for (let code = 0x2500; code <= 0x257f; code++) {
+      const char = String.fromCodePoint(code);
+      if (!ARMS.has(char)) missing.push(char);
+    }
+    expect(missing.join("")).toBe("╱╲╳");
+  });
+  it.each([
+    ["═", E | W],
+    ["║", N | S],
+    ["╔", E | S],
+    ["┓", S | W],
+    ["╚", N | E],
+    ["┛", N | W],
+    ["╬", N | E | S | W],
+    ["╤", E | S | W],
+  ])("%s has its arms", (char, arms) => {
+    expect(ARMS.get(char)).toBe(arms);
+  });
+  it("draws each set of arms light", () => {
+    expect([...BY_ARMS.values()].slice(0, 11).join("")).toBe("─│┌┐└┘├┤┬┴┼");
+  });
+});

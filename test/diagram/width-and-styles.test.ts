@@ -1,0 +1,126 @@
+import { describe, expect, it } from "vitest";
+import { isDrawing } from "../../src/diagram/blocks.js";
+import { findBoxes } from "../../src/diagram/boxes.js";
+import { Grid } from "../../src/diagram/grid.js";
+import { lintDiagram } from "../../src/diagram/lint.js";
+import { toAscii } from "../../src/render/ascii.js";
+import { catalog } from "../helpers.js";
+
+const rules = (lines: string[]) =>
+  lintDiagram(lines.join("\n")).map((d) => `${d.line}:${d.column} ${d.rule}`);
+const boxes = (lines: string[]) => findBoxes(new Grid(lines.join("\n")));
+
+describe("lint measures labels as a terminal shows them", () => {
+  it.each([
+    ["CJK drawn to display width", ["┌──────┐", "│ 缓存 │", "└──────┘"]],
+    ["CJK beside a box", ["缓存 ┌─┐", "缓存 │a│", "缓存 └─┘"]],
+    ["an emoji drawn to display width", ["┌────────┐", "│ 🚀 App │", "└────────┘"]],
+    ["a combining accent", ["┌──────┐", "│ Cafe\u0301 │", "└──────┘"]],
+    ["a tab to column 8", ["┌──────────┐", "│\tX  │", "└──────────┘"]],
+    ["fullwidth text under an arrow", ["┌──────┐", "│ ＡＢ │", "└──┬───┘", "   ▼", " 数据库"]],
+  ])("%s is sound", (_name, lines) => {
+    expect(rules(lines)).toEqual([]);
+    expect(boxes(lines)).toHaveLength(1);
+  });
+
+  it.each([
+    ["CJK drawn to character count", ["┌────┐", "│ 缓存 │", "└────┘"], ["2:6 box-right"]],
+    [
+      "an emoji drawn to character count",
+      ["┌───────┐", "│ 🚀 App │", "└───────┘"],
+      ["1:9 gap", "2:9 box-right", "3:9 gap"],
+    ],
+    [
+      "a tab counted as one column",
+      ["┌────┐", "│\tX  │", "└────┘"],
+      ["1:6 gap", "2:6 box-right", "3:6 gap"],
+    ],
+    [
+      "a box after CJK, in display columns",
+      ["缓存 ┌─┐", "缓存 │a │", "缓存 └─┘"],
+      ["1:8 gap", "2:8 box-right", "3:8 gap"],
+    ],
+  ])("%s is broken", (_name, lines, expected) => {
+    expect(rules(lines)).toEqual(expected);
+    expect(boxes(lines)).toEqual([]);
+  });
+
+  it("names a wide character in a message whole", () => {
+    const [defect] = lintDiagram(["┌────┐", "│ 缓存 缓│", "└────┘"].join("\n"));
+    expect(defect?.message).toBe("the label crosses the right edge of the box at '存'");
+  });
+});
+
+describe("box styles, all traced by the one tracer", () => {
+  it.each([
+    ["rounded", ["╭───╮", "│ A │", "╰───╯"]],
+    ["double", ["╔═══╗", "║ A ║", "╚═══╝"]],
+    ["heavy", ["┏━━━┓", "┃ A ┃", "┗━━━┛"]],
+    ["mixed: double top, single sides", ["╒═══╕", "│ A │", "╘═══╛"]],
+    ["a titled frame", ["╭── Title ──╮", "│ body      │", "╰───────────╯"]],
+    [
+      "a titled frame of two words",
+      ["┌─ Load Balancer ─┐", "│                 │", "└─────────────────┘"],
+    ],
+    ["a titled frame in CJK", ["╭── 缓存 ──╮", "│          │", "╰──────────╯"]],
+    ["an ASCII box", ["+---+", "| A |", "+---+"]],
+    ["an ASCII box fed by an arrow", ["  |", "  v", "+---+", "| A |", "+---+"]],
+  ])("%s: found, and clean", (_name, lines) => {
+    expect(boxes(lines)).toHaveLength(1);
+    expect(rules(lines)).toEqual([]);
+  });
+
+  it.each([
+    ["double", ["╔═══╗", "║ A  ║", "╚═══╝"], ["1:5 gap", "2:5 box-right", "3:5 gap"]],
+    ["heavy", ["┏━━━┓", "┃ A ┃", "┗━━┛"], ["3:4 gap", "3:4 box-bottom"]],
+    ["ASCII", ["+---+", "| A  |", "+---+"], ["2:5 box-right"]],
+    ["ASCII, bottom short", ["+---+", "| A |", "+--+"], ["3:4 box-bottom"]],
+    ["a titled frame with no corner", ["╭── Title ──", "│ A", "╰──"], ["1:4 box-top"]],
+  ])("a broken %s box is reported", (_name, lines, expected) => {
+    expect(rules(lines)).toEqual(expected);
+  });
+
+  it("does not bridge a top edge to a far stroke across prose", () => {
+    expect(rules(["┌──   far  away   ──┐", "│ A │", "└───┘"])).toEqual(["1:4 box-top"]);
+  });
+});
+
+describe("one finding per slip", () => {
+  it("reports a right edge out on many lines once", () => {
+    const lines = ["┌─────┐", "│ App  │", "│ Db   │", "│ Q    │", "└─────┘"];
+    const found = lintDiagram(lines.join("\n")).filter((d) => d.rule === "box-right");
+    expect(found).toEqual([
+      {
+        line: 2,
+        column: 7,
+        rule: "box-right",
+        message:
+          "right edge of the box is at column 8, its corner at column 7 (on 3 lines from here)",
+      },
+    ]);
+  });
+});
+
+describe("an ASCII diagram lints as its Unicode original", () => {
+  it.each(catalog.diagrams.map((d) => [d.id, d.original ?? d.diagram, d.diagram] as const))(
+    "%s",
+    (_id, original, diagram) => {
+      const ascii = toAscii(diagram);
+      expect(lintDiagram(ascii)).toEqual([]);
+      expect(findBoxes(new Grid(ascii))).toEqual(findBoxes(new Grid(diagram)));
+      // A diagram that draws anything at all still draws it in ASCII.
+      expect(isDrawing(ascii)).toBe(isDrawing(diagram));
+      if (original !== diagram) {
+        const where = (text: string) => lintDiagram(text).length > 0;
+        expect(where(toAscii(original))).toBe(where(original));
+      }
+    },
+  );
+
+  it("finds `sysdiag --ascii show cqrs --raw` a drawing with its boxes", () => {
+    const cqrs = catalog.diagrams.find((d) => d.id === "cqrs");
+    const ascii = toAscii(cqrs?.diagram ?? "");
+    expect(isDrawing(ascii)).toBe(true);
+    expect(findBoxes(new Grid(ascii)).length).toBeGreaterThan(2);
+  });
+});
