@@ -115,9 +115,9 @@ describe("the sanitizer", () => {
   it("leaves no control character but newline and tab, and none at all on one line", () => {
     fc.assert(
       fc.property(fc.string({ unit: "binary", maxLength: 200 }), (text) => {
-        expect(sanitize(text)).not.toMatch(controls);
+        expect(controls.test(sanitize(text))).toBe(false);
         expect(sanitizeLine(text)).not.toMatch(/[\n\t]/);
-        expect(sanitizeLine(text)).not.toMatch(controls);
+        expect(controls.test(sanitizeLine(text))).toBe(false);
       }),
       { numRuns: 2000 },
     );
