@@ -94,7 +94,7 @@ export function readDocument(raw: string): ReadDocument {
     }
     lines.forEach((entry, i) => {
       if (entry.trim() === "") return;
-      const match = /^\s*([a-z]+)\s*:\s*(.*)$/.exec(entry);
+      const match = /^\s*([a-z]+)\s*:\s*(.*)$/s.exec(entry);
       if (!match || !KEYS.has(match[1] as string)) {
         problems.push({
           line: line + i,
@@ -145,7 +145,7 @@ export function readDocument(raw: string): ReadDocument {
       continue;
     }
     if (token.kind === "text") {
-      const open = /^\s*<!--\s*sysdiag\b(.*)$/.exec(token.text);
+      const open = /^\s*<!--\s*sysdiag\b(.*)$/s.exec(token.text);
       if (open) {
         const rest = open[1] as string;
         const end = rest.indexOf("-->");

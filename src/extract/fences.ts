@@ -8,8 +8,9 @@ export type Token =
   | { kind: "fence"; info: string; body: string; line: number; closed: boolean }
   | { kind: "text"; text: string; line: number };
 
-const OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/;
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+// dotAll: a stray carriage return inside a line is text, not the end of it.
+const OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/s;
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/s;
 
 /** 1-based line numbers throughout. */
 export function scanMarkdown(text: string): Token[] {

@@ -109,9 +109,13 @@ function footer(entry: Entry, style: Style, columns: number | undefined): string
   return text;
 }
 
-/** `--raw`: the diagram exactly as in the catalog (or in ASCII), and a newline. */
+/**
+ * `--raw`: the diagram as in the catalog (or in ASCII), and a newline. Control
+ * characters a catalog may hold are shown escaped, here as everywhere.
+ */
 export function renderRaw(entry: Entry, ascii = false): string {
-  return `${ascii ? toAscii(entry.diagram) : entry.diagram}\n`;
+  const diagram = sanitize(entry.diagram);
+  return `${ascii ? toAscii(diagram) : diagram}\n`;
 }
 
 /**
@@ -120,10 +124,13 @@ export function renderRaw(entry: Entry, ascii = false): string {
  * line, so that nothing in the entry can end the block or start another.
  */
 export function renderMarkdown(entry: Entry, ascii = false): string {
-  const body = ascii ? toAscii(entry.diagram) : entry.diagram;
+  const diagram = sanitize(entry.diagram);
+  const body = ascii ? toAscii(diagram) : diagram;
   const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = "`".repeat(Math.max(3, longest + 1));
-  const title = entry.title.replace(/\s+/g, " ").trim();
-  const summary = entry.summary ? `${entry.summary.replace(/\s+/g, " ").trim()}\n\n` : "";
+  const title = sanitizeLine(entry.title.replace(/\s+/g, " ").trim());
+  const summary = entry.summary
+    ? `${sanitizeLine(entry.summary.replace(/\s+/g, " ").trim())}\n\n`
+    : "";
   return `## ${title}\n\n${summary}${fence}text\n${body}\n${fence}\n`;
 }
