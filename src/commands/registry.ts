@@ -1,7 +1,10 @@
 import categories from "./categories.js";
+import complete from "./complete.js";
+import completion from "./completion.js";
 import help from "./help.js";
 import lint from "./lint.js";
 import list from "./list.js";
+import random from "./random.js";
 import search from "./search.js";
 import show from "./show.js";
 import type { CommandSpec } from "./spec.js";
@@ -16,9 +19,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   list,
   categories,
   search,
+  random,
   lint,
   tips,
+  completion,
   help,
+  complete,
 ] as unknown as CommandSpec[];
 
 export function findCommand(name: string): CommandSpec | undefined {
