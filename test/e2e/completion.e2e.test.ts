@@ -223,11 +223,11 @@ describe.runIf(hasTmux && has("zsh") && has("fish") && has("bash"))("in a termin
     // tmux trims the blank after the prompt.
     await term.waitFor(new RegExp(`^${shell}>`, "m"));
     term.keys("-l", text);
-    await term.waitFor(new RegExp(`${shell}> ${escape(text)}`));
+    await term.waitFor(new RegExp(`${shell}> ${literal(text)}`));
     return term;
   }
 
-  const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const literal = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
   it.each(["zsh", "bash", "fish"])(
     "%s: sysdiag categ<Tab> completes the command",
