@@ -3,7 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BIN, catalog, spawnCli } from "../helpers.js";
+import { BIN, catalog, expectOneLineError, spawnCli } from "../helpers.js";
 import { hasTmux, Tmux } from "../tmux.js";
 
 /**
@@ -115,6 +115,26 @@ const CASES: Array<[string, string[]]> = [
   ["sysdiag tips ", []],
   ["sysdiag __compl", []],
 ];
+
+describe("sysdiag completion and __complete", () => {
+  it("refuse a shell or a kind they do not know (exit 2)", () => {
+    expectOneLineError(
+      spawnCli(["completion", "tcsh"]),
+      2,
+      /no completion for 'tcsh'; shells are: bash, zsh, fish/,
+    );
+    expectOneLineError(spawnCli(["__complete", "files"]), 2, /kinds are: diagrams, categories/);
+  });
+
+  it("__complete reads the catalog SYSDIAG_CATALOG names", () => {
+    const result = spawnCli(["__complete", "categories"], {
+      env: { SYSDIAG_CATALOG: userCatalog },
+    });
+    expect(result.stdout).toBe(
+      `${[...catalog.categories.map((c) => c.id), "homegrown"].join("\n")}\n`,
+    );
+  });
+});
 
 describe.runIf(has("bash"))("bash", () => {
   it.each(CASES)("%j offers %j", (line, expected) => {
