@@ -17,8 +17,17 @@ export default defineCommand({
       "categories",
     ),
     json: flag("--json", "an array of {id, title, category, categoryId, source}"),
+    ids: {
+      ...flag("--ids", "only the ids, one a line (for scripts and fzf)"),
+      conflicts: ["json"],
+    },
   },
-  examples: ["sysdiag list", "sysdiag list databases", "sysdiag list --category caching --json"],
+  examples: [
+    "sysdiag list",
+    "sysdiag list databases",
+    "sysdiag list --category caching --json",
+    "sysdiag list --ids | fzf | xargs sysdiag show",
+  ],
   exitCodes: [[1, "no such category (the valid ones are listed)"]],
   json: '[{id, title, category, categoryId, source, overrides?}] (source: "built-in" or the file)',
   async run(ctx, { args, options }) {
@@ -33,6 +42,10 @@ export default defineCommand({
       const { resolveCategory } = await import("../search/category.js");
       const category = await resolveCategory(catalog, wanted);
       entries = entries.filter((e) => e.categoryId === category.id);
+    }
+    if (options.ids) {
+      const { formatIds } = await import("../render/listing.js");
+      return { stdout: formatIds(catalog, entries) };
     }
     if (options.json) {
       const { toJson } = await import("../render/json.js");

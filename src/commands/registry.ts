@@ -1,10 +1,13 @@
 import add from "./add.js";
 import categories from "./categories.js";
+import complete from "./complete.js";
+import completion from "./completion.js";
 import edit from "./edit.js";
 import help from "./help.js";
 import lint from "./lint.js";
 import list from "./list.js";
 import paths from "./paths.js";
+import random from "./random.js";
 import remove from "./remove.js";
 import search from "./search.js";
 import show from "./show.js";
@@ -20,13 +23,16 @@ export const COMMANDS: readonly CommandSpec[] = [
   list,
   categories,
   search,
+  random,
   lint,
   tips,
   add,
   edit,
   remove,
   paths,
+  completion,
   help,
+  complete,
 ] as unknown as CommandSpec[];
 
 export function findCommand(name: string): CommandSpec | undefined {

@@ -49,11 +49,16 @@ export default defineCommand({
     const entries = found.map((entry) =>
       options.original ? { ...entry, diagram: entry.original ?? entry.diagram } : entry,
     );
-    return { stdout: await renderAs(format, entries, ctx) };
+    return { stdout: await renderEntries(format, entries, ctx) };
   },
 });
 
-async function renderAs(format: Format, entries: Entry[], ctx: Context): Promise<string> {
+/** The entries as `show` prints them in `format`: also what `random` prints. */
+export async function renderEntries(
+  format: Format,
+  entries: Entry[],
+  ctx: Context,
+): Promise<string> {
   switch (format) {
     case "json": {
       const { toJson } = await import("../render/json.js");

@@ -38,6 +38,14 @@ function sourceNote(entry: Entry, style: Style): string {
   return `  ${style.dim(`(${sanitizeLine(entry.source)}${hides})`)}`;
 }
 
+/** `list --ids`: the ids in the order `list` shows them, one a line, nothing else. */
+export function formatIds(catalog: Catalog, entries: Entry[]): string {
+  const ids = catalog.categories.flatMap((category) =>
+    entries.filter((e) => e.categoryId === category.id).map((e) => `${sanitizeLine(e.id)}\n`),
+  );
+  return ids.join("");
+}
+
 /** `categories`: id, name and number of diagrams, one category a line. */
 export function formatCategories(catalog: Catalog, style: Style): string {
   const ids = catalog.categories.map((c) => sanitizeLine(c.id));

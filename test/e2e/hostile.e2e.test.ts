@@ -71,11 +71,19 @@ const RUNS: Record<string, string[][]> = {
   edit: [["trap"]],
   remove: [["json-trap"], [`x${ESC}[2J`]],
   paths: [[], ["--json"]],
+  random: [
+    ["--seed", "1"],
+    ["--category", "evil"],
+    ["--category", "evil", "--json"],
+  ],
+  completion: [["bash"], ["zsh"], ["fish"]],
+  __complete: [["diagrams"], ["categories"]],
   help: [[], [`${ESC}]0;x`]],
 };
 
 /** Every escape sequence in `text` is one of our colour codes. */
 function onlyOurColours(text: string): boolean {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: our colour codes are what is allowed
   const stripped = text.replace(/\u001b\[[0-9;]*m/g, "");
   return ![...stripped].some((c) => {
     const code = c.codePointAt(0) ?? 0;

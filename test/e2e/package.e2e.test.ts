@@ -26,11 +26,12 @@ describe("the packed package", () => {
   it("holds only what runs, under 300 KB", () => {
     const paths = (info?.files ?? []).map((f) => f.path).sort();
     expect(
-      paths.every((p) => /^(bin|dist|data)\/|^(package\.json|README\.md|LICENSE)$/.test(p)),
+      paths.every((p) => /^(bin|dist|data|man)\/|^(package\.json|README\.md|LICENSE)$/.test(p)),
     ).toBe(true);
     expect(paths).toContain("data/diagrams.json");
     expect(paths).toContain("data/diagrams.index.json");
     expect(paths).toContain("bin/sysdiag.cjs");
+    expect(paths).toContain("man/sysdiag.1");
     expect(paths.some((p) => p.startsWith("src/") || p.startsWith("test/"))).toBe(false);
     expect(info?.size).toBeLessThan(300 * 1024);
   });
@@ -59,5 +60,19 @@ describe("the packed package", () => {
     expect(result.stdout).toBe(
       readFileSync(join(ROOT, "test/fixtures/show-cache-aside.never.txt"), "utf8"),
     );
+    // npm links the page declared in package.json's `man` where man looks under the prefix.
+    const man = spawnSync("man", ["sysdiag"], {
+      encoding: "utf8",
+      env: {
+        ...process.env,
+        MANPATH: join(prefix, "share", "man"),
+        MANWIDTH: "80",
+        MANPAGER: "cat",
+        PAGER: "cat",
+      },
+    });
+    expect(man.stderr).toBe("");
+    expect(man.stdout).toMatch(/^SYSDIAG\(1\)/);
+    expect(man.stdout).toMatch(/\n {3}random\n/);
   });
 });

@@ -1,0 +1,54 @@
+import { NotFoundError } from "../errors.js";
+import { FORMATS, renderEntries } from "./show.js";
+import { defineCommand, type OptionSpec, oneOf, text } from "./spec.js";
+
+/** A whole number, 0 or more: the same seed picks the same diagram from the same catalog. */
+const seed: OptionSpec<number | undefined> = {
+  flags: "--seed <n>",
+  description: "pick repeatably: the same seed picks the same diagram",
+  parse: (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
+      throw new Error("expected a whole number, 0 or more");
+    }
+    return n;
+  },
+};
+
+export default defineCommand({
+  name: "random",
+  summary: "show a diagram picked at random, for study",
+  args: [],
+  options: {
+    category: text(
+      "-c, --category <category>",
+      "pick from this category only (id, name or a near miss)",
+      "categories",
+    ),
+    seed,
+    format: oneOf("-f, --format <format>", "text (framed), txt, md, svg or json", FORMATS),
+  },
+  output: true,
+  examples: [
+    "sysdiag random",
+    "sysdiag random --category databases",
+    "sysdiag random --seed 42",
+    'sysdiag random --seed "$(date +%j)"',
+  ],
+  details: "Printed as `show` prints it. Without --seed, a different pick each time.",
+  exitCodes: [[1, "no such category, or no diagram to pick from"]],
+  json: "the entry, as `show --json` prints it",
+  async run(ctx, { options }) {
+    const catalog = ctx.catalog();
+    let entries = catalog.diagrams;
+    if (options.category !== undefined) {
+      const { resolveCategory } = await import("../search/category.js");
+      const category = await resolveCategory(catalog, options.category);
+      entries = entries.filter((e) => e.categoryId === category.id);
+    }
+    const { pick } = await import("../search/random.js");
+    const entry = pick(entries, options.seed);
+    if (entry === undefined) throw new NotFoundError("no diagram to pick from");
+    return { stdout: await renderEntries(options.format ?? "text", [entry], ctx) };
+  },
+});

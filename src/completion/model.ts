@@ -1,0 +1,115 @@
+import type { CommandSpec, Completion, OptionSpec, OptionSpecs } from "../commands/spec.js";
+import { parseFlags } from "../commands/spec.js";
+
+/**
+ * What the shell scripts are generated from: the command specs reduced to what
+ * completing a word needs. Fixed values are baked into the scripts; catalog
+ * values ("diagrams", "categories") are asked of `sysdiag __complete` at TAB time.
+ */
+
+export interface CompletionOption {
+  /** `--format` */
+  long: string;
+  /** `-f` */
+  short?: string;
+  description: string;
+  /** What its value completes to; undefined for a flag. A value with no hint completes nothing. */
+  value?: Completion | "none";
+}
+
+export interface CompletionArg {
+  complete?: Completion;
+  variadic: boolean;
+}
+
+export interface CompletionCommand {
+  name: string;
+  summary: string;
+  options: CompletionOption[];
+  args: CompletionArg[];
+}
+
+export interface CompletionModel {
+  commands: CompletionCommand[];
+  /** Taken before or after any command. */
+  globals: CompletionOption[];
+  /** Taken only before a command: `--version`. */
+  leading: CompletionOption[];
+}
+
+/** The kinds `sysdiag __complete` answers, read from the catalog at TAB time. */
+export const DYNAMIC = ["diagrams", "categories"] as const;
+export type Dynamic = (typeof DYNAMIC)[number];
+
+const HELP: CompletionOption = { long: "--help", short: "-h", description: "show help" };
+const VERSION: CompletionOption = {
+  long: "--version",
+  short: "-V",
+  description: "print the version",
+};
+
+export function toOption(spec: OptionSpec): CompletionOption {
+  const { long, short, value } = parseFlags(spec.flags);
+  return {
+    long: `--${long}`,
+    ...(short ? { short: `-${short}` } : {}),
+    description: spec.description,
+    ...(value ? { value: spec.complete ?? spec.choices ?? "none" } : {}),
+  };
+}
+
+const optionsOf = (specs: OptionSpecs) => Object.values(specs).map(toOption);
+
+/**
+ * The model of `commands` (hidden ones left out: they are for scripts, and
+ * offering them would clutter every TAB), with `outputOptions` added to the
+ * commands whose spec says `output: true`.
+ */
+export function completionModel(
+  commands: readonly CommandSpec[],
+  globals: OptionSpecs,
+  outputOptions: OptionSpecs,
+): CompletionModel {
+  return {
+    commands: commands
+      .filter((c) => !c.hidden)
+      .map((c) => ({
+        name: c.name,
+        summary: c.summary,
+        options: [...optionsOf(c.options), ...(c.output ? optionsOf(outputOptions) : []), HELP],
+        args: c.args.map((a) => ({
+          variadic: a.variadic,
+          ...(a.complete ? { complete: a.complete } : {}),
+        })),
+      })),
+    globals: optionsOf(globals),
+    leading: [HELP, VERSION],
+  };
+}
+
+/** The command a diagram name implies (`sysdiag cache-aside` is `sysdiag show cache-aside`). */
+export const IMPLICIT = "show";
+
+/**
+ * A value's completion as one word the scripts switch on: `diagrams`,
+ * `categories`, `files`, `commands`, `none`, or `fixed a b c` for a fixed list.
+ */
+export function kindWord(value: Completion | "none" | undefined): string {
+  if (value === undefined) return "none";
+  if (typeof value === "string") return value;
+  for (const word of value) {
+    // Baked into scripts unquoted: only words no shell reads twice.
+    if (!/^[\w.+-]+$/.test(word)) throw new Error(`completion value '${word}' is not a plain word`);
+  }
+  return `fixed ${value.join(" ")}`;
+}
+
+/** What the `n`th (0-based) argument of `command` completes to. */
+export function argKind(command: CompletionCommand, n: number): string {
+  const last = command.args[command.args.length - 1];
+  const arg = command.args[n] ?? (last?.variadic ? last : undefined);
+  return arg ? kindWord(arg.complete) : "none";
+}
+
+/** Single-quoted for bash and zsh: nothing inside is special but the quote itself. */
+export const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;
