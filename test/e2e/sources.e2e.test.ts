@@ -312,14 +312,16 @@ describe("add, edit, remove", () => {
     const h = home();
     const big = doc("Big", "big").replace("┌──────┐", `┌${"─".repeat(400_000)}┐`);
     const file = h.write("big.md", big);
-    for (const delay of [10, 40, 80]) {
+    for (const delay of [30, 60, 90, 120, 200]) {
       const child = spawn(process.execPath, [BIN, "add", file, "--replace"], {
         env: { ...process.env, ...h.env },
         stdio: "ignore",
       });
+      // Listened for at once: the add may be over before the kill.
+      const exited = new Promise((resolve) => child.on("exit", resolve));
       await new Promise((resolve) => setTimeout(resolve, delay));
       child.kill("SIGKILL");
-      await new Promise((resolve) => child.on("exit", resolve));
+      await exited;
       const target = join(h.data, "big.md");
       if (existsSync(target)) expect(readFileSync(target, "utf8")).toContain("─┐\n│ Big  │");
       const list = h.sysdiag(["list", "--json"]);
