@@ -335,7 +335,9 @@ class Extraction {
       (e) => e.cell,
     );
     for (const label of labelled) {
-      const reached = this.walk(label.anchor, nodeOfEndpointCell);
+      // Through a junction drawn as `┼` only when the text's own branch meets no node.
+      let reached = this.walk(label.anchor, nodeOfEndpointCell, false);
+      if (reached.size === 0) reached = this.walk(label.anchor, nodeOfEndpointCell, true);
       const row = Math.floor(label.anchor / this.w);
       const col = label.anchor % this.w;
       const roots = new Set([this.find(this.slot(row, col, E)), this.find(this.slot(row, col, N))]);
@@ -510,27 +512,32 @@ class Extraction {
     if (left !== undefined) return left;
     const right = ok(row, end + 1) ?? (blank(row, end + 1) ? ok(row, end + 2) : undefined);
     if (right !== undefined) return right;
-    let under = 0;
-    let first: number | undefined;
-    for (let c = start; c <= end; c++) {
-      const cell = ok(row + 1, c);
-      if (
-        cell !== undefined &&
-        this.grid.reaches(row + 1, c, E) &&
-        this.grid.reaches(row + 1, c, W)
-      ) {
-        under++;
-        first ??= cell;
+    // Over a line: on the row below, or the one below that when the row between is blank.
+    for (let r = row + 1; r <= row + 2; r++) {
+      let under = 0;
+      let first: number | undefined;
+      for (let c = start; c <= end; c++) {
+        const cell = ok(r, c);
+        if (cell !== undefined && this.grid.reaches(r, c, E) && this.grid.reaches(r, c, W)) {
+          under++;
+          first ??= cell;
+        }
       }
+      if (under * 2 >= end - start + 1) return first;
+      for (let c = start; c <= end; c++) if (!blank(r, c)) return undefined;
     }
-    return under * 2 >= end - start + 1 ? first : undefined;
+    return undefined;
   }
 
   /**
    * The nodes met following a path both ways from a cell, straight through crossings,
    * up to the first junction: the branch a label is written beside.
    */
-  private walk(anchor: number, attached: Map<number, Endpoint[]>): Set<string> {
+  private walk(
+    anchor: number,
+    attached: Map<number, Endpoint[]>,
+    throughJunctions: boolean,
+  ): Set<string> {
     const reached = new Set<string>();
     const seen = new Set<number>();
     const visit = (cell: number) => {
@@ -551,8 +558,11 @@ class Extraction {
         visit(cell);
         const out = DIRS.filter((d) => d !== from && this.connects(row, col, d));
         let next: Dir | undefined;
-        if (this.isCrossing(row, col)) next = OPPOSITE[from];
-        else if (out.length === 1) next = out[0];
+        if (this.isCrossing(row, col)) {
+          const junction = this.find(cell * 2) === this.find(cell * 2 + 1);
+          if (junction && !throughJunctions) break;
+          next = OPPOSITE[from];
+        } else if (out.length === 1) next = out[0];
         if (next === undefined || !this.connects(row, col, next)) break;
         [row, col] = step(row, col, next);
         from = OPPOSITE[next];
