@@ -40,9 +40,8 @@ function nesting(graph: Graph): { top: GraphNode[]; children: Map<string, GraphN
   return { top, children };
 }
 
-const oneLine = (text: string) => text.replace(/\s*[\r\n]+\s*/g, " ");
-
-// Mermaid: labels go in double quotes, where only entity codes (`#quot;`, `#35;`) escape;
+// Mermaid: labels go in double quotes, where only entity codes (`#quot;`, `#35;`) escape and
+// a line break is `<br>`;
 // node ids are prefixed so that no label can make one a keyword (`end`, `class`, `style`).
 const mermaidId = (id: string) => `n_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
 
@@ -54,11 +53,13 @@ function mermaidText(text: string): string {
     ">": "#gt;",
     "`": "#96;",
   };
-  return `"${oneLine(text).replace(/[#"<>`]/g, (c) => codes[c] as string)}"`;
+  const escaped = text.replace(/[#"<>`]/g, (c) => codes[c] as string);
+  // An empty string is a parse error: a blank label is one space.
+  return `"${escaped.replace(/\r?\n/g, "<br>") || " "}"`;
 }
 
 export function toMermaid(graph: Graph, title: string): string {
-  const out = ["---", `title: ${JSON.stringify(oneLine(title))}`, "---", "flowchart TD"];
+  const out = ["---", `title: ${JSON.stringify(title)}`, "---", "flowchart TD"];
   const { top, children } = nesting(graph);
   const emit = (node: GraphNode, indent: string) => {
     const kids = children.get(node.id);
@@ -126,8 +127,10 @@ export function toDot(graph: Graph, title: string): string {
   return `${out.join("\n")}\n`;
 }
 
-// D2: keys and labels are double-quoted strings, where `\`, `"` and `$` (a substitution) escape.
-const d2String = (text: string) => `"${oneLine(text).replace(/[\\"$]/g, (c) => `\\${c}`)}"`;
+// D2: keys and labels are double-quoted strings, where `\`, `"`, `$` (a substitution) and a
+// line break escape with a backslash.
+const d2String = (text: string) =>
+  `"${text.replace(/[\\"$]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n")}"`;
 
 /** No node id has an underscore, so the title's key cannot collide with one. */
 const D2_TITLE = "diagram_title";
