@@ -40,6 +40,6 @@ describe("D2's compiler accepts the D2 of every catalog diagram", () => {
   });
 
   it("keeps nasty labels and keyword ids as they are", async () => {
-    await expectCompiled(NASTY, 'Title: "quoted" # ; \\ ${x} 中文');
+    await expectCompiled(NASTY, 'Title: "quoted" # ; \\ \u0024{x} 中文');
   });
 });

@@ -17,7 +17,7 @@ export const NASTY: Graph = {
   nodes: [
     {
       id: "end",
-      label: 'He said "hi" [x] (y) {z} ; # \\ 日本語 <b> & `t` ${v} | a --> b',
+      label: 'He said "hi" [x] (y) {z} ; # \\ 日本語 <b> & `t` \u0024{v} | a --> b',
       kind: "box",
     },
     { id: "class", label: "end", kind: "box", parent: "end" },
@@ -26,7 +26,7 @@ export const NASTY: Graph = {
     { id: "box-5", label: "#quot; &amp; \\n %% ;; -- -> :", kind: "box" },
   ],
   edges: [
-    { from: "class", to: "style-2", label: 'l "q" ; # \\ ${x} |p| 中文', directed: true },
+    { from: "class", to: "style-2", label: 'l "q" ; # \\ \u0024{x} |p| 中文', directed: true },
     { from: "end", to: "style-2", directed: false },
     { from: "graph", to: "box-5", label: "a]b[c{d}e(f)g", directed: true },
     { from: "box-5", to: "end", label: "%% not a comment", directed: false },

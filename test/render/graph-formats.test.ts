@@ -166,7 +166,7 @@ describe("Graphviz accepts the DOT of every catalog diagram and of nasty labels"
         .replace(/&amp;/g, "&"),
     );
     expect(texts).toContain(NASTY.nodes[0]?.label);
-    expect(texts).toContain('l "q" ; # \\ ${x} |p| 中文');
+    expect(texts).toContain('l "q" ; # \\ \u0024{x} |p| 中文');
     expect(texts).toContain('Title "quoted" \\ 中文');
     // A line break is a line break, not a backslash and an n.
     expect(texts).toContain("subgraph");
