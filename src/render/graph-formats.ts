@@ -1,0 +1,178 @@
+import type { Graph, GraphEdge, GraphNode } from "../diagram/graph.js";
+
+/**
+ * A diagram's graph written out for other tools: JSON (the stable `--format graph`),
+ * a Mermaid flowchart, a Graphviz graph and a D2 diagram. Each escapes labels for its
+ * own syntax, draws boxes inside boxes as subgraphs/clusters/containers, and ends in a newline.
+ */
+
+/** The graph as JSON, keys in a fixed order: `{nodes: [{id, label, kind, parent?}], edges: [{from, to, label?, directed}]}`. */
+export function toGraphJson(graph: Graph): string {
+  const nodes = graph.nodes.map((n) => ({
+    id: n.id,
+    label: n.label,
+    kind: n.kind,
+    ...(n.parent !== undefined ? { parent: n.parent } : {}),
+  }));
+  const edges = graph.edges.map((e) => ({
+    from: e.from,
+    to: e.to,
+    ...(e.label !== undefined ? { label: e.label } : {}),
+    directed: e.directed,
+  }));
+  return `${JSON.stringify({ nodes, edges }, null, 2)}\n`;
+}
+
+/** Children of each node, and the nodes drawn at the top level, in the graph's order. */
+function nesting(graph: Graph): { top: GraphNode[]; children: Map<string, GraphNode[]> } {
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  const children = new Map<string, GraphNode[]>();
+  const top: GraphNode[] = [];
+  for (const node of graph.nodes) {
+    if (node.parent === undefined || !ids.has(node.parent)) {
+      top.push(node);
+      continue;
+    }
+    const list = children.get(node.parent);
+    if (list) list.push(node);
+    else children.set(node.parent, [node]);
+  }
+  return { top, children };
+}
+
+// Mermaid: labels go in double quotes, where only entity codes (`#quot;`, `#35;`) escape and
+// a line break is `<br>`;
+// node ids are prefixed so that no label can make one a keyword (`end`, `class`, `style`).
+const mermaidId = (id: string) => `n_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
+
+function mermaidText(text: string): string {
+  const codes: Record<string, string> = {
+    "#": "#35;",
+    '"': "#quot;",
+    "<": "#lt;",
+    ">": "#gt;",
+    "`": "#96;",
+  };
+  const escaped = text.replace(/[#"<>`]/g, (c) => codes[c] as string);
+  // An empty string is a parse error: a blank label is one space.
+  return `"${escaped.replace(/\r?\n/g, "<br>") || " "}"`;
+}
+
+export function toMermaid(graph: Graph, title: string): string {
+  const out = ["---", `title: ${JSON.stringify(title)}`, "---", "flowchart TD"];
+  const { top, children } = nesting(graph);
+  const emit = (node: GraphNode, indent: string) => {
+    const kids = children.get(node.id);
+    const label = mermaidText(node.label);
+    if (kids) {
+      out.push(`${indent}subgraph ${mermaidId(node.id)}[${label}]`);
+      for (const kid of kids) emit(kid, `${indent}  `);
+      out.push(`${indent}end`);
+    } else if (node.kind === "text") {
+      out.push(`${indent}${mermaidId(node.id)}(${label})`);
+    } else {
+      out.push(`${indent}${mermaidId(node.id)}[${label}]`);
+    }
+  };
+  for (const node of top) emit(node, "  ");
+  for (const edge of graph.edges) {
+    const arrow = edge.directed ? "-->" : "---";
+    const label = edge.label ? `|${mermaidText(edge.label)}|` : "";
+    out.push(`  ${mermaidId(edge.from)} ${arrow}${label} ${mermaidId(edge.to)}`);
+  }
+  return `${out.join("\n")}\n`;
+}
+
+// Graphviz: every id and label is a double-quoted string, where `\` and `"` escape.
+const dotString = (text: string) =>
+  `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+
+export function toDot(graph: Graph, title: string): string {
+  const directed = graph.edges.some((e) => e.directed);
+  const out = [
+    `${directed ? "digraph" : "graph"} ${dotString(title)} {`,
+    `  label=${dotString(title)};`,
+    "  labelloc=t;",
+    "  node [shape=box];",
+  ];
+  const { top, children } = nesting(graph);
+  const joined = new Set(graph.edges.flatMap((e) => [e.from, e.to]));
+  const emit = (node: GraphNode, indent: string) => {
+    const kids = children.get(node.id);
+    const shape = node.kind === "text" ? ", shape=plaintext" : "";
+    if (!kids) {
+      out.push(`${indent}${dotString(node.id)} [label=${dotString(node.label)}${shape}];`);
+      return;
+    }
+    // A cluster cannot end an edge, so a box with boxes in it and edges of its own also
+    // gets a node inside its cluster.
+    out.push(`${indent}subgraph ${dotString(`cluster_${node.id}`)} {`);
+    out.push(`${indent}  label=${dotString(node.label)};`);
+    if (joined.has(node.id)) {
+      out.push(`${indent}  ${dotString(node.id)} [label=${dotString(node.label)}, style=dashed];`);
+    }
+    for (const kid of kids) emit(kid, `${indent}  `);
+    out.push(`${indent}}`);
+  };
+  for (const node of top) emit(node, "  ");
+  for (const edge of graph.edges) {
+    const attrs: string[] = [];
+    if (edge.label) attrs.push(`label=${dotString(edge.label)}`);
+    if (directed && !edge.directed) attrs.push("dir=none");
+    const op = directed ? "->" : "--";
+    const tail = attrs.length > 0 ? ` [${attrs.join(", ")}]` : "";
+    out.push(`  ${dotString(edge.from)} ${op} ${dotString(edge.to)}${tail};`);
+  }
+  out.push("}");
+  return `${out.join("\n")}\n`;
+}
+
+// D2: keys and labels are double-quoted strings, where `\`, `"`, `$` (a substitution) and a
+// line break escape with a backslash.
+const d2String = (text: string) =>
+  `"${text.replace(/[\\"$]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n")}"`;
+
+/** No node id has an underscore, so the title's key cannot collide with one. */
+const D2_TITLE = "diagram_title";
+
+export function toD2(graph: Graph, title: string): string {
+  const out = [
+    `${d2String(D2_TITLE)}: ${d2String(title)} {`,
+    "  shape: text",
+    "  near: top-center",
+    "}",
+  ];
+  const { top, children } = nesting(graph);
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  // An edge names a node inside a container by its path from the top: "vpc"."subnet"."nat".
+  const path = (id: string): string => {
+    const parts: string[] = [];
+    const seen = new Set<string>();
+    for (let node = byId.get(id); node && !seen.has(node.id); node = byId.get(node.parent ?? "")) {
+      seen.add(node.id);
+      parts.unshift(d2String(node.id));
+    }
+    return parts.join(".");
+  };
+  const emit = (node: GraphNode, indent: string) => {
+    const kids = children.get(node.id);
+    const head = `${indent}${d2String(node.id)}: ${d2String(node.label)}`;
+    if (!kids && node.kind === "box") {
+      out.push(head);
+      return;
+    }
+    out.push(`${head} {`);
+    if (node.kind === "text") out.push(`${indent}  shape: text`);
+    for (const kid of kids ?? []) emit(kid, `${indent}  `);
+    out.push(`${indent}}`);
+  };
+  for (const node of top) emit(node, "");
+  for (const edge of graph.edges) out.push(d2Edge(edge, path));
+  return `${out.join("\n")}\n`;
+}
+
+function d2Edge(edge: GraphEdge, path: (id: string) => string): string {
+  const op = edge.directed ? "->" : "--";
+  const label = edge.label ? `: ${d2String(edge.label)}` : "";
+  return `${path(edge.from)} ${op} ${path(edge.to)}${label}`;
+}

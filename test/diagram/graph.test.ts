@@ -1,0 +1,222 @@
+import { describe, expect, it } from "vitest";
+import { extractGraph, type Graph, slug } from "../../src/diagram/graph.js";
+import { catalog } from "../helpers.js";
+
+const draw = (...lines: string[]) => lines.join("\n");
+const edges = (graph: Graph) =>
+  graph.edges.map(
+    (e) => `${e.from} ${e.directed ? "->" : "--"} ${e.to}${e.label ? ` : ${e.label}` : ""}`,
+  );
+const nodes = (graph: Graph) =>
+  graph.nodes.map(
+    (n) => `${n.id}${n.kind === "text" ? " (text)" : ""}${n.parent ? ` < ${n.parent}` : ""}`,
+  );
+const diagram = (id: string) => catalog.diagrams.find((d) => d.id === id)?.diagram as string;
+
+describe("extractGraph: edges", () => {
+  it.each([
+    [
+      "one ┬ fanning out to four boxes is four edges",
+      draw(
+        "        ┌─────┐",
+        "        │ Hub │",
+        "        └──┬──┘",
+        "  ┌─────┬──┴──┬─────┐",
+        "  ▼     ▼     ▼     ▼",
+        "┌───┐ ┌───┐ ┌───┐ ┌───┐",
+        "│ A │ │ B │ │ C │ │ D │",
+        "└───┘ └───┘ └───┘ └───┘",
+      ),
+      ["hub -> a", "hub -> b", "hub -> c", "hub -> d"],
+    ],
+    [
+      "three clients merging at a ┼ into one gateway are three edges",
+      draw(
+        "┌────┐  ┌────┐  ┌────┐",
+        "│ C1 │  │ C2 │  │ C3 │",
+        "└─┬──┘  └─┬──┘  └─┬──┘",
+        "  └───────┼───────┘",
+        "          ▼",
+        "     ┌─────────┐",
+        "     │ Gateway │",
+        "     └─────────┘",
+      ),
+      ["c1 -> gateway", "c2 -> gateway", "c3 -> gateway"],
+    ],
+    [
+      "two lines that only cross at a ┼ stay two edges",
+      draw(
+        "      ┌───┐",
+        "      │ N │",
+        "      └─┬─┘",
+        "┌───┐   │   ┌───┐",
+        "│ W ├───┼──►│ E │",
+        "└───┘   │   └───┘",
+        "        ▼",
+        "      ┌───┐",
+        "      │ S │",
+        "      └───┘",
+      ),
+      ["n -> s", "w -> e"],
+    ],
+    [
+      "a line with no head is undirected; heads at both ends go both ways",
+      draw("┌───┐   ┌───┐   ┌───┐", "│ A ├───┤ B │◄─►│ C │", "└───┘   └───┘   └───┘"),
+      ["a -- b", "b -> c", "c -> b"],
+    ],
+    [
+      "a path followed round corners, with a head on the target's outline",
+      draw(
+        "┌───┐",
+        "│ A ├──────┐",
+        "└───┘      │",
+        "     ┌─────▼─┐",
+        "     │   B   │",
+        "     └───────┘",
+      ),
+      ["a -> b"],
+    ],
+    [
+      "an arrow pointing back up the drawing",
+      draw("┌───┐", "│ A │", "└─▲─┘", "  │", "┌─┴─┐", "│ B │", "└───┘"),
+      ["b -> a"],
+    ],
+    [
+      "a line that stops short of any box is no edge",
+      draw("┌───┐", "│ A │", "└─┬─┘", "  │", "  ▼", "", "┌───┐", "│ B │", "└───┘"),
+      [],
+    ],
+  ])("%s", (_, text, want) => {
+    expect(edges(extractGraph(text))).toEqual(want);
+  });
+});
+
+describe("extractGraph: text nodes and edge labels", () => {
+  it.each([
+    [
+      "`└──► Complete` makes loose text a text node",
+      draw("┌──────┐", "│ Pay  │", "└──┬───┘", "   │", "   └──► Complete"),
+      ["pay", "complete (text)"],
+      ["pay -> complete"],
+    ],
+    [
+      "text flows with no boxes at all",
+      draw(
+        "Client Request",
+        "    │",
+        "    ▼",
+        "Load Balancer",
+        "    │",
+        "    ├───► Auth",
+        "    ▼",
+        "API Server",
+      ),
+      ["client-request (text)", "load-balancer (text)", "auth (text)", "api-server (text)"],
+      ["client-request -> load-balancer", "load-balancer -> auth", "load-balancer -> api-server"],
+    ],
+    [
+      "labels beside a vertical line, joined line by line",
+      draw("┌───┐", "│ A │", "└─┬─┘", "  │ Write to", "  │ both", "  ▼", "┌───┐", "│ B │", "└───┘"),
+      ["a", "b"],
+      ["a -> b : Write to both"],
+    ],
+    [
+      "a label written above a horizontal line",
+      draw("        HTTP", "┌───┐          ┌───┐", "│ A ├─────────►│ B │", "└───┘          └───┘"),
+      ["a", "b"],
+      ["a -> b : HTTP"],
+    ],
+    [
+      "each branch of a fork keeps its own label",
+      draw(
+        "┌───┐",
+        "│ S │",
+        "└─┬─┘",
+        "  └─┬────┐",
+        "    │Yes │ No",
+        "    ▼    ▼",
+        "  ┌───┐┌───┐",
+        "  │ T ││ F │",
+        "  └───┘└───┘",
+      ),
+      ["s", "t", "f"],
+      ["s -> t : Yes", "s -> f : No"],
+    ],
+  ])("%s", (_, text, wantNodes, wantEdges) => {
+    const graph = extractGraph(text);
+    expect(nodes(graph)).toEqual(wantNodes);
+    expect(edges(graph)).toEqual(wantEdges);
+  });
+
+  it("does not take the saga's `┌───┴───┐ │Success│` for a box: Success labels the edge", () => {
+    const graph = extractGraph(diagram("saga"));
+    expect(graph.nodes.map((n) => n.label)).toEqual([
+      "Order Service",
+      "Inventory Service",
+      "Payment Service",
+      "Compensate (Rollback)",
+      "Complete",
+    ]);
+    expect(edges(graph)).toEqual([
+      "order-service -> inventory-service : Create Order",
+      "inventory-service -> payment-service : Reserve Items",
+      "payment-service -> compensate-rollback : Failed",
+      "payment-service -> complete : Success",
+    ]);
+  });
+});
+
+describe("extractGraph: nodes", () => {
+  it("gives a box inside a box its parent, and a text node the box it is written in", () => {
+    const text = draw(
+      "┌─────────────────────┐",
+      "│ VPC                 │",
+      "│ ┌────────┐          │",
+      "│ │ Subnet │          │",
+      "│ │ ┌────┐ │          │",
+      "│ │ │ VM │ │          │",
+      "│ │ └─┬──┘ │          │",
+      "│ └───┼────┘          │",
+      "│     └──► Internet   │",
+      "└─────────────────────┘",
+    );
+    const graph = extractGraph(text);
+    expect(nodes(graph)).toEqual(["vpc", "subnet < vpc", "vm < subnet", "internet (text) < vpc"]);
+  });
+
+  it("names nodes by their labels, in reading order, unique and readable", () => {
+    const text = draw(
+      "┌──────────────┐ ┌──────────────┐ ┌────┐ ┌──────┐",
+      "│ API Gateway  │ │ API Gateway  │ │    │ │ Café │",
+      "│ (v2)         │ │ (v2)         │ │    │ │      │",
+      "└──────────────┘ └──────────────┘ └────┘ └──────┘",
+    );
+    expect(extractGraph(text).nodes.map((n) => [n.id, n.label])).toEqual([
+      ["api-gateway-v2", "API Gateway (v2)"],
+      ["api-gateway-v2-2", "API Gateway (v2)"],
+      ["box-3", ""],
+      ["cafe", "Café"],
+    ]);
+  });
+
+  it.each([
+    ["API Gateway", "api-gateway"],
+    ["  Redis (Cache) ", "redis-cache"],
+    ["Crème brûlée", "creme-brulee"],
+    ["日本", ""],
+    ["10.0.0.0/16", "10-0-0-0-16"],
+  ])("slug(%j) is %j", (label, want) => {
+    expect(slug(label)).toBe(want);
+  });
+
+  it("reads every catalog diagram without throwing, with edges only between its own nodes", () => {
+    for (const entry of catalog.diagrams) {
+      const graph = extractGraph(entry.diagram);
+      const ids = new Set(graph.nodes.map((n) => n.id));
+      expect(ids.size, entry.id).toBe(graph.nodes.length);
+      for (const e of graph.edges) {
+        expect(ids.has(e.from) && ids.has(e.to) && e.from !== e.to, entry.id).toBe(true);
+      }
+    }
+  });
+});
