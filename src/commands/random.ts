@@ -1,5 +1,6 @@
 import { NotFoundError } from "../errors.js";
-import { FORMATS, renderEntries } from "./show.js";
+import { FORMAT_HELP, FORMATS } from "../render/formats.js";
+import { renderEntries } from "./show.js";
 import { defineCommand, type OptionSpec, oneOf, text } from "./spec.js";
 
 /** A whole number, 0 or more: the same seed picks the same diagram from the same catalog. */
@@ -26,7 +27,7 @@ export default defineCommand({
       "categories",
     ),
     seed,
-    format: oneOf("-f, --format <format>", "text (framed), txt, md, svg or json", FORMATS),
+    format: oneOf("-f, --format <format>", FORMAT_HELP, FORMATS),
   },
   output: true,
   examples: [

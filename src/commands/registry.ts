@@ -9,6 +9,7 @@ import list from "./list.js";
 import paths from "./paths.js";
 import random from "./random.js";
 import remove from "./remove.js";
+import render from "./render.js";
 import search from "./search.js";
 import show from "./show.js";
 import type { CommandSpec } from "./spec.js";
@@ -24,6 +25,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   categories,
   search,
   random,
+  render,
   lint,
   tips,
   add,

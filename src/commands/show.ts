@@ -1,12 +1,11 @@
 import { UsageError } from "../errors.js";
 import { checkQuery } from "../limits.js";
+import { FORMAT_HELP, FORMATS, type Format, ONE_AT_A_TIME } from "../render/formats.js";
 import type { Entry } from "../types.js";
 import type { Context } from "./context.js";
 import { arg, defineCommand, flag, oneOf } from "./spec.js";
 
-/** What `show --format` prints: the framed view, plain text, Markdown, SVG or JSON. */
-export const FORMATS = ["text", "txt", "md", "svg", "json"] as const;
-export type Format = (typeof FORMATS)[number];
+export { FORMATS, type Format };
 
 export default defineCommand({
   name: "show",
@@ -17,7 +16,11 @@ export default defineCommand({
   options: {
     raw: flag("--raw", "only the diagram text: no frame, no title, no colour (= --format txt)"),
     json: flag("--json", "the whole entry as JSON, an array for several names (= --format json)"),
-    format: oneOf("-f, --format <format>", "text (framed), txt, md, svg or json", FORMATS),
+    format: oneOf("-f, --format <format>", FORMAT_HELP, FORMATS),
+    transparent: flag(
+      "--transparent",
+      "with --format svg: no background, for a page of either theme",
+    ),
     original: flag("--original", "the diagram as the source document drew it, before any repair"),
   },
   output: true,
@@ -36,12 +39,14 @@ export default defineCommand({
     "are tried together as one (`show cache aside`). A near miss is shown only when it is clear;\n" +
     "otherwise the closest names are suggested.",
   exitCodes: [[1, "a name matches no diagram (nothing is printed)"]],
-  json: "one entry {id, title, category, categoryId, aliases, tags, summary, related, diagram, original?, line}, or an array of them for several names",
+  json:
+    "--json: one entry {id, title, category, categoryId, aliases, tags, summary, related, diagram, original?, line, source, overrides?}, or an array of them for several names; " +
+    "--format graph: {nodes: [{id, label, kind, parent?}], edges: [{from, to, label?, directed}]}",
   async run(ctx, { args, options }) {
     checkQuery(args);
     const format = chosenFormat(options);
-    if (format === "svg" && args.length > 1) {
-      throw new UsageError("--format svg draws one diagram at a time");
+    if (ONE_AT_A_TIME.has(format) && args.length > 1) {
+      throw new UsageError(`--format ${format} draws one diagram at a time`);
     }
     const { resolveNames } = await import("../search/resolve.js");
     const found = await resolveNames(ctx.catalog(), args, ctx.index);
@@ -49,7 +54,7 @@ export default defineCommand({
     const entries = found.map((entry) =>
       options.original ? { ...entry, diagram: entry.original ?? entry.diagram } : entry,
     );
-    return { stdout: await renderEntries(format, entries, ctx) };
+    return { stdout: await renderEntries(format, entries, ctx, options.transparent === true) };
   },
 });
 
@@ -58,34 +63,18 @@ export async function renderEntries(
   format: Format,
   entries: Entry[],
   ctx: Context,
+  transparent = false,
 ): Promise<string> {
-  switch (format) {
-    case "json": {
-      const { toJson } = await import("../render/json.js");
-      return toJson(entries.length === 1 ? entries[0] : entries);
-    }
-    case "txt": {
-      const { renderRaw } = await import("../render/entry.js");
-      return entries.map((e) => renderRaw(e, ctx.ascii)).join("\n");
-    }
-    case "md": {
-      const { renderMarkdown } = await import("../render/entry.js");
-      return entries.map((e) => renderMarkdown(e, ctx.ascii)).join("\n");
-    }
-    case "svg": {
-      const { renderSvg } = await import("../render/svg.js");
-      const [entry] = entries as [Entry];
-      return renderSvg(entry.diagram, entry.title);
-    }
-    case "text": {
-      const { renderEntry } = await import("../render/entry.js");
-      const rendered: string[] = [];
-      for (const entry of entries) {
-        rendered.push(await renderEntry(entry, ctx.style, ctx.columns, ctx.ascii));
-      }
-      return rendered.join("\n");
-    }
+  if (ONE_AT_A_TIME.has(format) && entries.length > 1) {
+    throw new UsageError(`--format ${format} draws one diagram at a time`);
   }
+  const { renderAs } = await import("../render/formats.js");
+  return renderAs(format, entries, {
+    style: ctx.style,
+    columns: ctx.columns,
+    ascii: ctx.ascii,
+    transparent,
+  });
 }
 
 /** --raw and --json are the txt and json formats by their old names; only one may be asked for. */

@@ -1,5 +1,5 @@
 import { type Box, findBoxes } from "./boxes.js";
-import { DIRS, type Dir, E, HEADS, N, OPPOSITE, S, W } from "./charset.js";
+import { DIRS, type Dir, E, N, OPPOSITE, S, W } from "./charset.js";
 import { Grid, step } from "./grid.js";
 
 /**
@@ -165,7 +165,8 @@ class Extraction {
   }
 
   private headDir(row: number, col: number): Dir | undefined {
-    return HEADS.get(this.grid.at(row, col));
+    // The grid knows ASCII heads (`v > < ^` at a line's end) as well as Unicode ones.
+    return this.grid.head(row, col);
   }
 
   /** Label text from (row, col) to either side, words one blank apart. */

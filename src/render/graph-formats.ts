@@ -176,3 +176,17 @@ function d2Edge(edge: GraphEdge, path: (id: string) => string): string {
   const label = edge.label ? `: ${d2String(edge.label)}` : "";
   return `${path(edge.from)} ${op} ${path(edge.to)}${label}`;
 }
+
+/**
+ * One sentence an edge, for a screen reader and a search engine (the SVG's
+ * <desc>): "App → Cache (Redis): 1. Check Cache; Cache — DB".
+ */
+export function describeGraph(graph: Graph): string {
+  const label = new Map(graph.nodes.map((n) => [n.id, n.label || n.id]));
+  return graph.edges
+    .map((e) => {
+      const link = e.directed ? "→" : "—";
+      return `${label.get(e.from)} ${link} ${label.get(e.to)}${e.label ? `: ${e.label}` : ""}`;
+    })
+    .join("; ");
+}

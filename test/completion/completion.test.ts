@@ -12,6 +12,7 @@ import { fishScript } from "../../src/completion/fish.js";
 import { argKind, completionModel, kindWord } from "../../src/completion/model.js";
 import { completionValues } from "../../src/completion/values.js";
 import { zshScript } from "../../src/completion/zsh.js";
+import { FORMATS } from "../../src/render/formats.js";
 import type { Catalog } from "../../src/types.js";
 import { catalog } from "../helpers.js";
 
@@ -30,7 +31,7 @@ describe("completionModel", () => {
     const show = command("show");
     expect(show?.options.find((o) => o.long === "--format")).toMatchObject({
       short: "-f",
-      value: ["text", "txt", "md", "svg", "json"],
+      value: [...FORMATS],
     });
     expect(show?.options.find((o) => o.long === "--output")?.value).toBe("files");
     expect(show?.options.find((o) => o.long === "--raw")?.value).toBeUndefined();

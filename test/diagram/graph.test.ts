@@ -220,3 +220,17 @@ describe("extractGraph: nodes", () => {
     }
   });
 });
+
+describe("an ASCII drawing", () => {
+  it("gives the same graph as its Unicode original, for every catalog diagram", async () => {
+    const { toAscii } = await import("../../src/render/ascii.js");
+    const { catalog } = await import("../helpers.js");
+    let edges = 0;
+    for (const entry of catalog.diagrams) {
+      const unicode = extractGraph(entry.diagram);
+      expect(extractGraph(toAscii(entry.diagram)), entry.id).toEqual(unicode);
+      edges += unicode.edges.length;
+    }
+    expect(edges).toBeGreaterThan(100);
+  });
+});

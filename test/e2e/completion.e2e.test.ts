@@ -3,6 +3,7 @@ import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
+import { FORMAT_HELP, FORMATS } from "../../src/render/formats.js";
 import { BIN, catalog, expectOneLineError, spawnCli } from "../helpers.js";
 import { hasTmux, Tmux } from "../tmux.js";
 
@@ -102,7 +103,7 @@ const CASES: Array<[string, string[]]> = [
   ["sysdiag list -c home", ["homegrown"]],
   ["sysdiag list da", ["data-flow", "data-processing", "databases"]],
   ["sysdiag show --fo", ["--force", "--format"]],
-  ["sysdiag show -f ", ["json", "md", "svg", "text", "txt"]],
+  ["sysdiag show -f ", [...FORMATS].sort()],
   ["sysdiag random --format s", ["svg"]],
   ["sysdiag show zeb", ["zebra-ingest", "zebra-pipe"]],
   ["sysdiag zebra-i", ["zebra-ingest"]],
@@ -190,7 +191,7 @@ _sysdiag; printf '%s\\n' "\${COMPREPLY[@]}"`;
       encoding: "utf8",
       env,
     });
-    expect(result.stdout).toBe("md\ncqrs\n");
+    expect(result.stdout).toBe("md\nmermaid\ncqrs\n");
   });
 });
 
@@ -205,7 +206,7 @@ describe.runIf(has("fish"))("fish", () => {
       ["--no-config", "-c", `source ${script("fish")}; complete -C 'sysdiag show --fo'`],
       { encoding: "utf8", env },
     );
-    expect(result.stdout).toContain("--format\ttext (framed), txt, md, svg or json\n");
+    expect(result.stdout).toContain(`--format\t${FORMAT_HELP}\n`);
   });
 
   it("completes --format=<value>", () => {

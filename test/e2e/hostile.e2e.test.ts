@@ -54,6 +54,10 @@ writeFileSync(
 /** Arguments that make each command print what the catalog holds. */
 const RUNS: Record<string, string[][]> = {
   show: [
+    ["trap", "-f", "mermaid"],
+    ["trap", "-f", "dot"],
+    ["trap", "-f", "d2"],
+    ["trap", "-f", "graph"],
     ["trap"],
     ["json-trap"],
     ["trap", "--raw"],
@@ -67,6 +71,14 @@ const RUNS: Record<string, string[][]> = {
   search: [["evil"], ["evil", "--explain"], ["evil", "--json"], ["pwned"]],
   lint: [[], [doc], [`${doc}${ESC}]0;x\u0007`]],
   tips: [[]],
+  render: [
+    [doc],
+    [doc, "-f", "svg", "-b", "1"],
+    [doc, "-f", "mermaid", "-b", "1"],
+    [doc, "-f", "dot", "-b", "1"],
+    [doc, "-f", "d2", "-b", "1"],
+    [doc, "-f", "graph", "-b", "1"],
+  ],
   add: [[doc]],
   edit: [["trap"]],
   remove: [["json-trap"], [`x${ESC}[2J`]],

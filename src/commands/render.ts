@@ -1,0 +1,92 @@
+import { NotFoundError, UsageError } from "../errors.js";
+import { LIMITS } from "../limits.js";
+import { FORMAT_HELP, FORMATS, ONE_AT_A_TIME } from "../render/formats.js";
+import type { Entry } from "../types.js";
+import { arg, count, defineCommand, flag, type OptionSpec, oneOf } from "./spec.js";
+
+const RENDER_LIMIT = { limit: LIMITS.lintBytes, purpose: "render reads files up to 1 MB" };
+
+export default defineCommand({
+  name: "render",
+  summary: "draw any drawing (a Markdown file's blocks, or a plain text file) in any show format",
+  args: [arg("file", "a Markdown or text file, or - for standard input", { complete: "files" })],
+  options: {
+    format: oneOf("-f, --format <format>", FORMAT_HELP, FORMATS),
+    block: {
+      ...count("-b, --block <n>", "only the nth drawing of the file (1 is the first)", 1),
+      default: undefined,
+    } as OptionSpec<number | undefined>,
+    transparent: flag(
+      "--transparent",
+      "with --format svg: no background, for a page of either theme",
+    ),
+  },
+  output: true,
+  examples: [
+    "sysdiag render design.md --format mermaid",
+    "sysdiag render design.md --block 2 --format svg -o flow.svg",
+    "cat diagram.txt | sysdiag render - --format dot | dot -Tpng -o diagram.png",
+    "sysdiag show cqrs --raw | sysdiag render - -f d2",
+  ],
+  details:
+    "A Markdown file gives its drawings (fenced or indented code blocks), each titled by the\n" +
+    "heading above it; any other file is one drawing. Formats that draw one diagram at a time\n" +
+    "(svg, graph, mermaid, dot, d2) need --block when the file has several.",
+  exitCodes: [
+    [1, "the file holds no drawing, or no drawing with that number"],
+    [3, "the file cannot be read"],
+  ],
+  json: "as show: --format json gives entries, --format graph the graph",
+  async run(ctx, { args, options }) {
+    const [file = "-"] = args;
+    const { readText } = await import("../io.js");
+    const { findBlocks } = await import("../diagram/blocks.js");
+    const { scanMarkdown } = await import("../extract/fences.js");
+    const text = file === "-" ? await ctx.stdin(RENDER_LIMIT) : readText(file, RENDER_LIMIT);
+    const name = file === "-" ? "standard input" : file;
+    const blocks = findBlocks(text);
+    if (blocks.length === 0) throw new NotFoundError(`no drawing in ${name}`);
+    const headings = scanMarkdown(text).filter((t) => t.kind === "heading");
+    const base = file === "-" ? "Drawing" : (file.split("/").pop() ?? file);
+    const entries: Entry[] = blocks.map((block, i) => {
+      const above = headings.filter((h) => h.line < block.line).at(-1);
+      const title =
+        above && above.kind === "heading"
+          ? above.text
+          : blocks.length > 1
+            ? `${base} #${i + 1}`
+            : base;
+      return {
+        id: `block-${i + 1}`,
+        title,
+        category: name,
+        categoryId: "file",
+        aliases: [],
+        tags: [],
+        summary: "",
+        related: [],
+        diagram: block.text,
+        line: block.line,
+        source: file === "-" ? "<stdin>" : file,
+      };
+    });
+    let chosen = entries;
+    if (options.block !== undefined) {
+      const one = entries[options.block - 1];
+      if (!one) {
+        throw new NotFoundError(
+          `${name} has ${entries.length} ${entries.length === 1 ? "drawing" : "drawings"}, not ${options.block}`,
+        );
+      }
+      chosen = [one];
+    }
+    const format = options.format ?? "text";
+    if (ONE_AT_A_TIME.has(format) && chosen.length > 1) {
+      throw new UsageError(
+        `${name} has ${chosen.length} drawings and --format ${format} draws one; choose with --block 1..${chosen.length}`,
+      );
+    }
+    const { renderEntries } = await import("./show.js");
+    return { stdout: await renderEntries(format, chosen, ctx, options.transparent === true) };
+  },
+});
