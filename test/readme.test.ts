@@ -21,6 +21,11 @@ chmodSync(join(dir, "sysdiag"), 0o755);
 // The lint example's file: the source document's Twitter diagram, as drawn there.
 const twitter = catalog.diagrams.find((d) => d.id === "twitter")?.original;
 writeFileSync(join(dir, "design.md"), `\`\`\`\n${twitter}\n\`\`\`\n`);
+// The user-catalog examples' document.
+writeFileSync(
+  join(dir, "my-designs.md"),
+  readme.match(/<!-- my-designs\.md -->\n````markdown\n([\s\S]*?)\n````\n/)?.[1] ?? "",
+);
 
 describe("README examples", () => {
   it("has some", () => {
@@ -31,7 +36,8 @@ describe("README examples", () => {
     const result = spawnSync("/bin/sh", ["-c", command], {
       cwd: dir,
       encoding: "utf8",
-      env: { PATH: `${dir}:/usr/bin:/bin`, LANG: "C.UTF-8" },
+      // A home of its own: the examples that add diagrams write there, and nowhere else.
+      env: { PATH: `${dir}:/usr/bin:/bin`, LANG: "C.UTF-8", HOME: dir },
     });
     expect(result.stdout + result.stderr).toBe(output);
   });

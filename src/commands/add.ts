@@ -49,6 +49,7 @@ export default defineCommand({
       seen.add(d.id);
     }
     const { userDataDir } = await import("../catalog/sources.js");
+    const { displayPath } = await import("../render/path.js");
     const { fileFor, withLock, writeDiagramFile } = await import("../catalog/user.js");
     const dir = userDataDir(ctx.env);
     const files = diagrams.map((d) => fileFor(dir, d.id));
@@ -71,7 +72,7 @@ export default defineCommand({
       return diagrams.map((d, i) => {
         const target = files[i] as string;
         writeDiagramFile(target, formatDocument(d), options.replace === true);
-        return `${byId.has(d.id) ? "replaced" : "added"} ${d.id} (${d.title}) in ${target}\n`;
+        return `${byId.has(d.id) ? "replaced" : "added"} ${d.id} (${d.title}) in ${displayPath(target, ctx.env.HOME)}\n`;
       });
     });
     return { stdout: lines.join(""), notes };

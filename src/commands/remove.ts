@@ -22,6 +22,7 @@ export default defineCommand({
     );
     const { resolve, sep } = await import("node:path");
     const { readDocument } = await import("../extract/document.js");
+    const { displayPath } = await import("../render/path.js");
     const dir = userDataDir(ctx.env);
     const message = await withLock(dir, () => {
       const catalog = ctx.reload();
@@ -48,7 +49,7 @@ export default defineCommand({
       if (others.length === 0) removeFile(file);
       else writeDiagramFile(file, withoutSection(text, entry.line), true);
       const back = entry.overrides === "built-in" ? `; the built-in '${id}' shows again` : "";
-      return `removed ${id} (${entry.title}) from ${file}${back}\n`;
+      return `removed ${id} (${entry.title}) from ${displayPath(file, ctx.env.HOME)}${back}\n`;
     });
     return { stdout: message };
   },

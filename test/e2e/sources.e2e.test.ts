@@ -248,7 +248,7 @@ describe("add, edit, remove", () => {
     const added = h.sysdiag(["add", file]);
     expect(added.code).toBe(0);
     expect(added.stdout).toBe(
-      `added write-behind-2 (Write Behind) in ${join(h.data, "write-behind-2.md")}\nadded second (Second) in ${join(h.data, "second.md")}\n`,
+      "added write-behind-2 (Write Behind) in ~/data/sysdiag/write-behind-2.md\nadded second (Second) in ~/data/sysdiag/second.md\n",
     );
     expect(h.sysdiag(["show", "second", "--raw"]).stdout).toBe("┌──────┐\n│ Seco │\n└──────┘\n");
     const again = h.sysdiag(["add", file]);
