@@ -38,6 +38,28 @@ export function argArms(model: CompletionModel, indent: string): string {
     .join("\n");
 }
 
+/**
+ * The two lookups bash and zsh scripts share: what an option's value completes to,
+ * and what each argument of each command completes to (both POSIX `case` tables).
+ */
+export function lookupFunctions(model: CompletionModel): string {
+  return `# What the value of option $2 under command $1 completes to; empty for a flag.
+_sysdiag_option() {
+  REPLY=
+  case "$1:$2" in
+${optionArms(model, "    ")}
+  esac
+}
+
+# What argument number $2 (from 0) of command $1 completes to.
+_sysdiag_arg() {
+  REPLY=none
+  case $1 in
+${argArms(model, "    ")}
+  esac
+}`;
+}
+
 function positionCase(command: CompletionCommand): string {
   const arms = command.args.map((arg, i) =>
     arg.variadic
@@ -66,21 +88,7 @@ export function bashScript(model: CompletionModel): string {
 # Install: sysdiag completion bash > ~/.local/share/bash-completion/completions/sysdiag
 #      or: echo 'source <(sysdiag completion bash)' >> ~/.bashrc
 
-# What the value of option $2 under command $1 completes to; empty for a flag.
-_sysdiag_option() {
-  REPLY=
-  case "$1:$2" in
-${optionArms(model, "    ")}
-  esac
-}
-
-# What argument number $2 (from 0) of command $1 completes to.
-_sysdiag_arg() {
-  REPLY=none
-  case $1 in
-${argArms(model, "    ")}
-  esac
-}
+${lookupFunctions(model)}
 
 _sysdiag_options() {
   REPLY=

@@ -1,4 +1,4 @@
-import { argArms, optionArms } from "./bash.js";
+import { lookupFunctions } from "./bash.js";
 import { type CompletionModel, type CompletionOption, IMPLICIT, quote } from "./model.js";
 
 /** `name:description` for _describe, whose separator is the colon. */
@@ -26,21 +26,7 @@ export function zshScript(model: CompletionModel): string {
 # Install: sysdiag completion zsh > "\${fpath[1]}/_sysdiag" (any directory in $fpath),
 #      or: echo 'source <(sysdiag completion zsh)' >> ~/.zshrc (after compinit)
 
-# What the value of option $2 under command $1 completes to; empty for a flag.
-_sysdiag_option() {
-  REPLY=
-  case "$1:$2" in
-${optionArms(model, "    ")}
-  esac
-}
-
-# What argument number $2 (from 0) of command $1 completes to.
-_sysdiag_arg() {
-  REPLY=none
-  case $1 in
-${argArms(model, "    ")}
-  esac
-}
+${lookupFunctions(model)}
 
 # Offers the completions of kind $1.
 _sysdiag_values() {
