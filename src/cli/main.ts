@@ -135,6 +135,10 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     catalog: () => load().catalog,
     reload: () => read().catalog,
     env: io.env,
+    openEditor: async (file, line) => {
+      const { openEditor } = await import("./editor.js");
+      openEditor(io.env, file, line);
+    },
     sources: () => load().reports,
     index: () => {
       index ??= readIndex(indexPathFor(builtIn), load().catalog);

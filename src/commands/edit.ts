@@ -1,24 +1,5 @@
-import { IoError } from "../errors.js";
 import { checkQuery } from "../limits.js";
 import { arg, defineCommand } from "./spec.js";
-
-/** Editors that take `+LINE` to open a file at a line. */
-const TAKES_LINE = new Set([
-  "vi",
-  "vim",
-  "nvim",
-  "view",
-  "nano",
-  "emacs",
-  "emacsclient",
-  "micro",
-  "kak",
-  "joe",
-  "mg",
-  "ne",
-  "hx",
-  "helix",
-]);
 
 export default defineCommand({
   name: "edit",
@@ -54,21 +35,7 @@ export default defineCommand({
       line = 3;
       notes.push(`copied '${entry.id}' to ${file}; your copy hides the original`);
     }
-    const editor = ctx.env.VISUAL || ctx.env.EDITOR || "vi";
-    const program = editor.trim().split(/\s+/)[0]?.split("/").pop() ?? "";
-    const at = TAKES_LINE.has(program) ? [`+${line}`] : [];
-    const { spawnSync } = await import("node:child_process");
-    // Through the shell, as git does, so that EDITOR="code --wait" works.
-    const result = spawnSync("/bin/sh", ["-c", `${editor} "$@"`, editor, ...at, file], {
-      stdio: "inherit",
-    });
-    if (result.error)
-      throw new IoError(`cannot run the editor '${editor}': ${result.error.message}`);
-    if (result.status !== 0) {
-      throw new IoError(
-        `the editor '${editor}' exited with ${result.status ?? result.signal}; ${file} is as it left it`,
-      );
-    }
+    await ctx.openEditor(file, line);
     const { diagrams, problems } = readDocument(readUtf8(file));
     const { lintDiagram } = await import("../diagram/lint.js");
     const findings: string[] = [];

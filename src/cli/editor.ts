@@ -1,0 +1,45 @@
+import { spawnSync } from "node:child_process";
+import { IoError } from "../errors.js";
+
+/** Editors that take `+LINE` to open a file at a line. */
+const TAKES_LINE = new Set([
+  "vi",
+  "vim",
+  "nvim",
+  "view",
+  "nano",
+  "emacs",
+  "emacsclient",
+  "micro",
+  "kak",
+  "joe",
+  "mg",
+  "ne",
+  "hx",
+  "helix",
+]);
+
+/**
+ * Opens `file` in the user's editor ($VISUAL, else $EDITOR, else vi) on this
+ * terminal and waits for it. Run through the shell, as git does, so that
+ * `EDITOR="code --wait"` works; the file is passed as an argument, never spliced in.
+ */
+export function openEditor(
+  env: Record<string, string | undefined>,
+  file: string,
+  line: number,
+): void {
+  const editor = env.VISUAL || env.EDITOR || "vi";
+  const program = editor.trim().split(/\s+/)[0]?.split("/").pop() ?? "";
+  const at = TAKES_LINE.has(program) ? [`+${line}`] : [];
+  const result = spawnSync("/bin/sh", ["-c", `${editor} "$@"`, editor, ...at, file], {
+    stdio: "inherit",
+    env,
+  });
+  if (result.error) throw new IoError(`cannot run the editor '${editor}': ${result.error.message}`);
+  if (result.status !== 0) {
+    throw new IoError(
+      `the editor '${editor}' exited with ${result.status ?? result.signal}; ${file} is as it left it`,
+    );
+  }
+}
