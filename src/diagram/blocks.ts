@@ -1,3 +1,4 @@
+import { scanMarkdown, type Token } from "../extract/fences.js";
 import { BOX_DRAWING, HEADS, isAsciiDrawing } from "./charset.js";
 
 /** A diagram found in a file, with the 1-based line of the file its first line is on. */
@@ -32,46 +33,44 @@ const blank = (line: string) => line.trim() === "";
 export function findBlocks(text: string): Block[] {
   const lines = text.split(/\r?\n/);
   const fenced = lines.some((line) => FENCE.test(line));
-  const blocks = fenced || lines.some((line) => HEADING.test(line)) ? codeBlocks(lines) : [];
+  const blocks = fenced || lines.some((line) => HEADING.test(line)) ? codeBlocks(text) : [];
   // A heading over a drawing set in no block at all: the text is the drawing.
   if (blocks.length > 0 || fenced) return blocks;
   const whole = lines.join("\n").replace(/\n+$/, "");
   return isDrawing(whole) ? [{ line: 1, text: whole }] : [];
 }
 
-function codeBlocks(lines: string[]): Block[] {
+function codeBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   const keep = (line: number, body: string[]) => {
     const block = body.join("\n");
     if (isDrawing(block)) blocks.push({ line, text: block });
   };
+  const tokens = scanMarkdown(text);
   // An indented block cannot interrupt a paragraph: it starts after a blank line.
   let afterBlank = true;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string;
-    const fence = FENCE.exec(line);
-    if (fence) {
-      const marker = fence[1] as string;
-      const body: string[] = [];
-      const start = i + 2;
-      for (i++; i < lines.length && !(lines[i] as string).trimStart().startsWith(marker); i++) {
-        body.push(lines[i] as string);
-      }
-      keep(start, body);
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
+    if (token.kind === "fence") {
+      keep(token.line + 1, token.body.split("\n"));
       afterBlank = false;
       continue;
     }
-    if (afterBlank && INDENTED.test(line) && !blank(line)) {
-      const start = i + 1;
+    const line = token.kind === "heading" ? token.raw : token.text;
+    if (token.kind === "text" && afterBlank && INDENTED.test(line) && !blank(line)) {
       let end = i;
       // Blank lines inside the block belong to it; those after its last line do not.
-      for (let j = i; j < lines.length; j++) {
-        const next = lines[j] as string;
-        if (blank(next)) continue;
-        if (!INDENTED.test(next)) break;
+      for (let j = i; j < tokens.length; j++) {
+        const next = tokens[j] as Token;
+        if (next.kind !== "text") break;
+        if (blank(next.text)) continue;
+        if (!INDENTED.test(next.text)) break;
         end = j;
       }
-      keep(start, lines.slice(i, end + 1));
+      keep(
+        token.line,
+        tokens.slice(i, end + 1).map((t) => (t.kind === "text" ? t.text : "")),
+      );
       i = end;
       afterBlank = false;
       continue;
