@@ -1,6 +1,6 @@
 import stringWidth from "string-width";
 import { type Box, horizontalEdge, outlines, verticalEdge } from "../diagram/boxes.js";
-import { ARMS, type Dir, E, HEADS, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
+import { type Dir, E, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
 import { Grid, step } from "../diagram/grid.js";
 
 /** One grid cell in SVG units: a monospace character is about 0.6 em wide. */
@@ -217,7 +217,8 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
   for (let row = 0; row < grid.height; row++) {
     for (let col = 0; col < grid.width; col++) {
       const char = grid.at(row, col);
-      const arms = ARMS.get(char);
+      // The grid's arms and heads, so that an ASCII drawing (`+--+`, `-->`) draws too.
+      const arms = grid.arms(row, col) || undefined;
       if (arms !== undefined) {
         const bends = ROUNDED.has(char);
         if (bends && !owner.get(`${row}:${col}:${arms & (E | W)}`)?.sound) {
@@ -234,7 +235,7 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
         for (const dir of [N, E, S, W] as Dir[]) if (arms & dir) stroke(row, col, dir);
         continue;
       }
-      const head = HEADS.get(char);
+      const head = grid.head(row, col);
       if (head === undefined) continue;
       const [dr, dc] = STEP[head];
       const [tipX, tipY] = tipOf(grid, row, col, head, boxes);

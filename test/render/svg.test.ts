@@ -274,3 +274,16 @@ describe("renderSvg text and accessibility", () => {
     }
   });
 });
+
+describe("an ASCII drawing", () => {
+  it("draws the same boxes, lines and heads as its box-drawing original", async () => {
+    const { toAscii } = await import("../../src/render/ascii.js");
+    const shapes = (svg: string) => (svg.match(/<(rect|polygon|path)\b/g) ?? []).length;
+    for (const entry of catalog.diagrams) {
+      const unicode = renderSvg(entry.diagram, entry.title);
+      expect(shapes(renderSvg(toAscii(entry.diagram), entry.title)), entry.id).toBe(
+        shapes(unicode),
+      );
+    }
+  });
+});
