@@ -4,6 +4,7 @@ import {
   fstatSync,
   fsyncSync,
   linkSync,
+  lstatSync,
   openSync,
   readSync,
   renameSync,
@@ -188,7 +189,14 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, force: 
   }
   if (!dirStat.isDirectory()) throw new IoError(`cannot write ${path}: ${dir} is not a directory`);
   try {
-    if (statSync(path).isDirectory()) throw new IoError(`cannot write ${path}: it is a directory`);
+    // lstat: a link, a FIFO or a device is not a file to be replaced by one, even with --force.
+    const target = lstatSync(path);
+    if (target.isDirectory()) throw new IoError(`cannot write ${path}: it is a directory`);
+    if (!target.isFile()) {
+      throw new IoError(
+        `cannot write ${path}: it is ${target.isSymbolicLink() ? "a symbolic link" : kindOf(target)}, not a file to replace`,
+      );
+    }
     if (!force) throw new IoError(`${path} exists; add --force to overwrite it`);
   } catch (error) {
     if (error instanceof IoError) throw error;

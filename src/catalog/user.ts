@@ -1,4 +1,4 @@
-import { accessSync, constants, mkdirSync, readFileSync, unlinkSync } from "node:fs";
+import { accessSync, constants, mkdirSync, unlinkSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { IoError, UsageError } from "../errors.js";
 import { scanMarkdown } from "../extract/fences.js";
@@ -98,12 +98,4 @@ export function withoutSection(text: string, line: number): string {
   );
   const end = next ? next.line - 1 : lines.length;
   return [...lines.slice(0, line - 1), ...lines.slice(end)].join("\n");
-}
-
-export function readUtf8(file: string): string {
-  try {
-    return readFileSync(file, "utf8");
-  } catch (error) {
-    throw new IoError(`cannot read ${file}: ${errnoWords(error)}`);
-  }
 }

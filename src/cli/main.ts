@@ -6,8 +6,15 @@ import { type Loaded, loadPlaces } from "../catalog/store.js";
 import type { Context } from "../commands/context.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { Result } from "../commands/spec.js";
-import { DataError, EXIT, SysdiagError, UsageError } from "../errors.js";
-import { ClosedPipe, decodeText, type ReadLimit, readStdinBytes, writeFd } from "../io.js";
+import { DataError, EXIT, IoError, SysdiagError, UsageError } from "../errors.js";
+import {
+  ClosedPipe,
+  decodeText,
+  errnoWords,
+  type ReadLimit,
+  readStdinBytes,
+  writeFd,
+} from "../io.js";
 import { guardOutput, sanitizeLine } from "../render/sanitize.js";
 import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
 import { decideAscii, decideColor } from "./globals.js";
@@ -108,12 +115,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   let index: SearchIndex | undefined;
   const read = () =>
     loadPlaces(
-      places({
-        catalogs: globals.catalog ?? [],
-        env: io.env,
-        cwd: io.cwd ?? process.cwd(),
-        builtIn,
-      }),
+      places({ catalogs: globals.catalog ?? [], env: io.env, cwd: workingDirectory(io), builtIn }),
     );
   const load = (): Loaded => {
     if (loaded) return loaded;
@@ -157,6 +159,15 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   } else io.stdout.write(guardOutput(result.stdout));
   for (const note of result.notes ?? []) io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
   return result.exitCode ?? EXIT.ok;
+}
+
+/** Where relative paths and the project's `.sysdiag/` are found; a deleted one is the user's to fix. */
+function workingDirectory(io: Io): string {
+  try {
+    return io.cwd ?? process.cwd();
+  } catch (error) {
+    throw new IoError(`cannot read the working directory (was it deleted?): ${errnoWords(error)}`);
+  }
 }
 
 function helpPointer(argv: string[]): string {

@@ -1,4 +1,4 @@
-import { checkQuery } from "../limits.js";
+import { checkQuery, LIMITS } from "../limits.js";
 import { arg, defineCommand } from "./spec.js";
 
 export default defineCommand({
@@ -17,12 +17,13 @@ export default defineCommand({
     [3, "the editor failed, or a file cannot be read or written"],
   ],
   async run(ctx, { args }) {
+    const { readText } = await import("../io.js");
     checkQuery(args);
     const [name = ""] = args;
     const { resolveName } = await import("../search/resolve.js");
     const entry = await resolveName(ctx.catalog(), name, ctx.index);
     const { userDataDir } = await import("../catalog/sources.js");
-    const { fileFor, withLock, writeDiagramFile, readUtf8 } = await import("../catalog/user.js");
+    const { fileFor, withLock, writeDiagramFile } = await import("../catalog/user.js");
     const { formatDocument, readDocument } = await import("../extract/document.js");
     const notes: string[] = [];
     let file = entry.source;
@@ -36,7 +37,9 @@ export default defineCommand({
       notes.push(`copied '${entry.id}' to ${file}; your copy hides the original`);
     }
     await ctx.openEditor(file, line);
-    const { diagrams, problems } = readDocument(readUtf8(file));
+    const { diagrams, problems } = readDocument(
+      readText(file, { limit: LIMITS.sourceBytes, purpose: "sources are read up to 5 MB" }),
+    );
     const { lintDiagram } = await import("../diagram/lint.js");
     const findings: string[] = [];
     for (const d of diagrams) {

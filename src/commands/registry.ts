@@ -35,7 +35,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   completion,
   help,
   complete,
-] as unknown as CommandSpec[];
+];
 
 export function findCommand(name: string): CommandSpec | undefined {
   return COMMANDS.find((c) => c.name === name);

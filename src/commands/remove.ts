@@ -1,4 +1,5 @@
 import { NotFoundError, UsageError } from "../errors.js";
+import { LIMITS } from "../limits.js";
 import { arg, defineCommand } from "./spec.js";
 
 export default defineCommand({
@@ -15,9 +16,10 @@ export default defineCommand({
     [3, "the data directory cannot be written"],
   ],
   async run(ctx, { args }) {
+    const { readText } = await import("../io.js");
     const [id = ""] = args;
     const { userDataDir } = await import("../catalog/sources.js");
-    const { withLock, removeFile, readUtf8, writeDiagramFile, withoutSection } = await import(
+    const { withLock, removeFile, writeDiagramFile, withoutSection } = await import(
       "../catalog/user.js"
     );
     const { resolve, sep } = await import("node:path");
@@ -44,7 +46,10 @@ export default defineCommand({
       if (file.endsWith(".json")) {
         throw new UsageError(`'${id}' is in the JSON catalog ${file}; remove it there`);
       }
-      const text = readUtf8(file);
+      const text = readText(file, {
+        limit: LIMITS.sourceBytes,
+        purpose: "sources are read up to 5 MB",
+      });
       const others = readDocument(text).diagrams.filter((d) => d.id !== id);
       if (others.length === 0) removeFile(file);
       else writeDiagramFile(file, withoutSection(text, entry.line), true);

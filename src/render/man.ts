@@ -73,9 +73,15 @@ export function renderMan(input: ManInput): string {
     ["NO_COLOR", "Any non-empty value turns colour off (unless --color is given)."],
     ["FORCE_COLOR", "Colours even when output is not a terminal; 0 or false turns colour off."],
     ["TERM", "dumb turns colour off."],
+    ["SYSDIAG_PATH", "More places to read diagrams from, colon-separated, the first highest."],
+    [
+      "XDG_DATA_HOME",
+      "Your data directory, where add and edit write, is $XDG_DATA_HOME/sysdiag (default ~/.local/share/sysdiag).",
+    ],
+    ["VISUAL, EDITOR", "The editor sysdiag edit opens (default vi), run through the shell."],
     [
       "SYSDIAG_CATALOG",
-      "Read the catalog from this JSON file instead of the shipped data/diagrams.json.",
+      "Read the built-in catalog from this JSON file instead of the shipped data/diagrams.json.",
     ],
     [
       "LC_ALL, LC_CTYPE, LANG",

@@ -1,4 +1,3 @@
-import stringWidth from "string-width";
 import { type Box, horizontalEdge, outlines, verticalEdge } from "../diagram/boxes.js";
 import { type Dir, E, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
 import { Grid, step } from "../diagram/grid.js";
@@ -50,7 +49,6 @@ const cy = (row: number) => PAD + row * CH + CH / 2;
 const num = (n: number) => String(Math.round(n * 100) / 100);
 
 /** Display columns of a label: a wide (CJK) character takes two. */
-const columns = (text: string) => (/^[\x20-\x7e]*$/.test(text) ? text.length : stringWidth(text));
 
 const CORNER_ARMS: Record<"tl" | "tr" | "bl" | "br", number> = {
   tl: E | S,
@@ -279,7 +277,7 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
       const text = (grid.rows[row]?.slice(start, end + 1).join("") ?? "").replace(NOT_XML, "");
       if (text.trim() !== "") {
         texts.push(
-          `<text x="${num(PAD + start * CW)}" y="${num(cy(row) + BASELINE)}" textLength="${columns(text) * CW}">${xmlText(text)}</text>`,
+          `<text x="${num(PAD + start * CW)}" y="${num(cy(row) + BASELINE)}" textLength="${(end - start + 1) * CW}">${xmlText(text)}</text>`,
         );
       }
       col = end + 1;

@@ -176,6 +176,24 @@ describe("-o", () => {
     expectOneLineError(sysdiag(["show", "cqrs", "-o", path()]), 3, message);
   });
 
+  it.each([
+    [
+      "a FIFO",
+      (path: string) => execFileSync("mkfifo", [path]),
+      /it is a FIFO, not a file to replace/,
+    ],
+    [
+      "a symbolic link",
+      (path: string) => symlinkSync(BIN, path),
+      /it is a symbolic link, not a file to replace/,
+    ],
+  ])("never replaces %s, even with --force", (_name, make, message) => {
+    const path = join(dir, `special-${Math.random().toString(36).slice(2)}`);
+    make(path);
+    expectOneLineError(sysdiag(["show", "cqrs", "--raw", "-o", path, "--force"]), 3, message);
+    expect(lstatSync(path).isFile()).toBe(false);
+  });
+
   it("an existing file is kept without --force, and replaced whole with it", () => {
     const out = join(dir, "kept.txt");
     writeFileSync(out, "mine");

@@ -6,7 +6,11 @@ import { COMMANDS } from "../../src/commands/registry.js";
 import { EXIT_CODES } from "../../src/errors.js";
 import { roff } from "../../src/render/man.js";
 
-const has = (tool: string) => spawnSync(tool, ["--version"]).status === 0;
+/** A tool the test needs: missing is a failure with the fix, never a silent skip (.ci/run installs it). */
+const has = (tool: string) => {
+  if (spawnSync(tool, ["--version"]).status === 0) return true;
+  throw new Error(`${tool} is not installed: apt-get install man-db groff (.ci/run does)`);
+};
 
 describe("roff", () => {
   it.each([
