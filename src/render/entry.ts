@@ -1,7 +1,7 @@
 import type { Entry } from "../types.js";
 import { toAscii } from "./ascii.js";
-import { highlightDiagram } from "./diagram.js";
 import { frame } from "./frame.js";
+import { highlightDiagram } from "./highlight.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
 import { cutToWidth, displayWidth } from "./width.js";
@@ -61,14 +61,21 @@ export function renderEntry(
   if (columns === undefined) {
     return `${title}\n${convert(highlightDiagram(diagram, style))}\n${notes}`;
   }
+  // Cut first, then colour the cut drawing as one grid, so that each cell is read in
+  // the context it is shown in.
   let clipped = 0;
   const marker = style.dim(ascii ? CLIPPED.ascii : CLIPPED.unicode);
-  const lines = diagram.split("\n").map((line) => {
-    if (displayWidth(line) <= columns) return convert(highlightDiagram(line, style));
+  const cuts = diagram.split("\n").map((line) => {
+    if (displayWidth(line) <= columns) return { text: line, pad: undefined };
     clipped++;
     const { text, width } = cutToWidth(line, columns - 1);
     // A wide character left out at the edge leaves a blank, not half a glyph.
-    return `${convert(highlightDiagram(text, style))}${" ".repeat(columns - 1 - width)}${marker}`;
+    return { text, pad: " ".repeat(columns - 1 - width) };
+  });
+  const coloured = convert(highlightDiagram(cuts.map((c) => c.text).join("\n"), style)).split("\n");
+  const lines = coloured.map((line, i) => {
+    const pad = cuts[i]?.pad;
+    return pad === undefined ? line : `${line}${pad}${marker}`;
   });
   // The command is kept on one line, so that it can be copied as it stands.
   const hint =

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { highlightDiagram } from "../../src/render/diagram.js";
 import { renderEntry, renderRaw } from "../../src/render/entry.js";
 import { frame } from "../../src/render/frame.js";
+import { highlightDiagram } from "../../src/render/highlight.js";
 import { formatProse } from "../../src/render/listing.js";
 import { createStyle, PLAIN, type Style } from "../../src/render/style.js";
 import { displayWidth, widestLine } from "../../src/render/width.js";
@@ -36,8 +36,10 @@ describe("highlightDiagram", () => {
   it.each([
     ["│ App │", "[s:│] [l:App] [s:│]"],
     ["──►  Cache", "[s:──][a:►]  [l:Cache]"],
-    ["a --> b", "[l:a] [l:--][a:>] [l:b]"],
-    ["<-- a > b", "[a:<][l:--] [l:a] [l:>] [l:b]"],
+    ["a --> b", "[l:a] [s:--][a:>] [l:b]"],
+    ["Client → Server", "[l:Client] [a:→] [l:Server]"],
+    ["+--+\n|A |\n+--+", "[s:+--+]\n[s:|][l:A] [s:|]\n[s:+--+]"],
+    ["漢字 ──►", "[l:漢字] [s:──][a:►]"],
     ["  ", "  "],
   ])("%j", (line, marked) => {
     expect(highlightDiagram(line, MARKED)).toBe(marked);
