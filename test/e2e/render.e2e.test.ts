@@ -52,13 +52,13 @@ describe("show --format graph, mermaid, dot, d2", () => {
 
   it("every format works for every catalog diagram", () => {
     for (const format of FORMATS) {
-      for (const entry of catalog.diagrams.slice(0, 51).filter((_, i) => i % 5 === 0)) {
+      for (const entry of catalog.diagrams.filter((_, i) => i % 10 === 0)) {
         const result = sysdiag(["show", entry.id, "-f", format]);
         expect(result.code, `${entry.id} ${format}: ${result.stderr}`).toBe(0);
         expect(result.stdout.length).toBeGreaterThan(10);
       }
     }
-  });
+  }, 60_000);
 });
 
 describe("the SVG", () => {
