@@ -9,6 +9,7 @@ export const GLOBAL_OPTIONS = {
     conflicts: ["unicode"],
   },
   unicode: flag("--unicode", "draw with box-drawing characters whatever the locale"),
+  noPager: flag("--no-pager", "never page output taller than the terminal"),
 } satisfies OptionSpecs;
 
 /** `--color` and `--no-color` are one setting: the last one given wins. */
@@ -16,6 +17,8 @@ export interface Globals {
   color?: boolean;
   ascii?: boolean;
   unicode?: boolean;
+  /** false with --no-pager. */
+  pager?: boolean;
 }
 
 type Env = Record<string, string | undefined>;

@@ -106,7 +106,12 @@ export function buildProgram(write: (text: string) => void, columns: number | un
         .flatMap((v) =>
           v === undefined ? [] : Array.isArray(v) ? (v as string[]) : [v as string],
         );
-      const globals = program.opts<{ color?: boolean; ascii?: boolean; unicode?: boolean }>();
+      const globals = program.opts<{
+        color?: boolean;
+        ascii?: boolean;
+        unicode?: boolean;
+        pager?: boolean;
+      }>();
       parsed = {
         command: spec,
         args,
@@ -115,6 +120,7 @@ export function buildProgram(write: (text: string) => void, columns: number | un
           ...(globals.color !== undefined ? { color: globals.color } : {}),
           ...(globals.ascii ? { ascii: true } : {}),
           ...(globals.unicode ? { unicode: true } : {}),
+          ...(globals.pager === false ? { pager: false } : {}),
         },
       };
     });

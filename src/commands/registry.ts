@@ -1,3 +1,4 @@
+import browse from "./browse.js";
 import categories from "./categories.js";
 import help from "./help.js";
 import lint from "./lint.js";
@@ -16,6 +17,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   list,
   categories,
   search,
+  browse,
   lint,
   tips,
   help,

@@ -20,6 +20,7 @@ export default defineCommand({
     original: flag("--original", "the diagram as the source document drew it, before any repair"),
   },
   output: true,
+  copy: true,
   examples: [
     "sysdiag show cache-aside",
     "sysdiag show two phase commit",
@@ -47,7 +48,10 @@ export default defineCommand({
     const entries = found.map((entry) =>
       options.original ? { ...entry, diagram: entry.original ?? entry.diagram } : entry,
     );
-    return { stdout: await renderAs(format, entries, ctx) };
+    return {
+      stdout: await renderAs(format, entries, ctx),
+      subject: entries.map((e) => e.id).join(", "),
+    };
   },
 });
 
