@@ -54,7 +54,8 @@ const MORE = { unicode: "…", ascii: "..." };
 /** Where the list and the preview go at this size: beside when the preview fits, else under. */
 export function panes(size: Size, widest: number): Panes {
   const body = Math.max(1, size.rows - 2);
-  const wanted = Math.min(widest, PREVIEW_MIN);
+  // The preview keeps a blank column on its left, away from the list.
+  const wanted = Math.min(widest + 1, PREVIEW_MIN);
   if (size.columns >= LIST_WIDTH + 1 + wanted) {
     return {
       beside: true,
