@@ -39,6 +39,20 @@ export class Tmux {
     return this.tmux("capture-pane", "-p").replace(/\n$/, "").split("\n");
   }
 
+  /** The pane with its colours and attributes as escape codes (capture-pane -e). */
+  screenWithEscapes(): string {
+    return this.tmux("capture-pane", "-p", "-e");
+  }
+
+  resize(columns: number, rows: number): void {
+    this.tmux("resize-window", "-t", "0", "-x", String(columns), "-y", String(rows));
+  }
+
+  /** Any tmux command (set-option, show-buffer...); its output. */
+  run(...args: string[]): string {
+    return this.tmux(...args);
+  }
+
   /** Waits until `pattern` is on the screen, and returns the screen. */
   async waitFor(pattern: RegExp, timeoutMs = 10_000): Promise<string[]> {
     const until = Date.now() + timeoutMs;

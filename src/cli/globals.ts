@@ -18,6 +18,7 @@ export const GLOBAL_OPTIONS = {
     "--strict",
     "a source that cannot be read or parsed is an error (exit 3), not a warning",
   ),
+  noPager: flag("--no-pager", "never page output taller than the terminal"),
 } satisfies OptionSpecs;
 
 /** `--color` and `--no-color` are one setting: the last one given wins. */
@@ -27,6 +28,8 @@ export interface Globals {
   unicode?: boolean;
   catalog?: string[];
   strict?: boolean;
+  /** false with --no-pager. */
+  pager?: boolean;
 }
 
 type Env = Record<string, string | undefined>;

@@ -28,8 +28,10 @@ const DEFAULT_CATALOG = new URL(
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
-  stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number };
+  stdout: { write(chunk: string): unknown; isTTY?: boolean; columns?: number; rows?: number };
   stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  /** Whether standard input is a terminal (keys can be read from it). */
+  stdin?: { isTTY?: boolean };
   env: Record<string, string | undefined>;
   /** The working directory, where relative paths and the project's `.sysdiag/` are found. */
   cwd?: string;
@@ -89,7 +91,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
       io.stdout.write(`${pkg.version}\n`);
       return EXIT.ok;
     }
-    if (argv.length === 0) argv = ["help"];
+    // On a terminal, the picker; piped or in a script, the help it always printed.
+    if (argv.length === 0) {
+      argv = io.stdin?.isTTY && (io.stdout.isTTY || io.stderr.isTTY) ? ["browse"] : ["help"];
+    }
     const line = withImplicitShow(argv);
     let parsed = quickParse(line, COMMANDS);
     if (!parsed) {
@@ -151,12 +156,30 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     style: await createStyle(color),
     ascii: decideAscii(globals, io.env),
     columns: !toFile && io.stdout.isTTY ? io.stdout.columns : undefined,
+    terminal: io.stdin?.isTTY ? { color: decideColor(globals.color, io.env, true) } : undefined,
   };
   const result: Result = await command.run(ctx, { args, options });
   if (toFile) {
     const { writeFileAtomic } = await import("../io.js");
     writeFileAtomic(output, result.stdout, options.force === true);
-  } else io.stdout.write(guardOutput(result.stdout));
+  } else {
+    const text = guardOutput(result.stdout);
+    // Only output taller than a terminal is paged, so the pager is loaded only for a terminal.
+    const pageable = io.stdout.isTTY && io.stdout.rows !== undefined && globals.pager !== false;
+    const { page } = pageable ? await import("./pager.js") : { page: undefined };
+    if (!(await page?.(text, io.stdout.rows as number, io.env))) io.stdout.write(text);
+  }
+  if (options.copy && result.stdout !== "") {
+    const { copyToClipboard } = await import("./clipboard.js");
+    // OSC 52 goes to whichever stream is the terminal; never into a file or a pipe.
+    const tty = io.stderr.isTTY ? io.stderr : io.stdout.isTTY ? io.stdout : undefined;
+    const note = await copyToClipboard(result.stdout, {
+      env: io.env,
+      subject: result.subject ?? "the output",
+      ...(tty ? { terminal: (seq: string) => tty.write(seq) } : {}),
+    });
+    io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
+  }
   for (const note of result.notes ?? []) io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
   return result.exitCode ?? EXIT.ok;
 }
@@ -203,6 +226,7 @@ function report(error: unknown, argv: string[], io: Io): number {
 export async function runMain(): Promise<void> {
   process.on("SIGINT", () => process.exit(EXIT.interrupted));
   const stdoutIsTTY = isatty(1);
+  const stderrIsTTY = isatty(2);
   process.exitCode = await main(process.argv.slice(2), {
     stdout: {
       write: (text: string) => writeFd(1, text),
@@ -211,8 +235,12 @@ export async function runMain(): Promise<void> {
       get columns() {
         return stdoutIsTTY ? process.stdout.columns : undefined;
       },
+      get rows() {
+        return stdoutIsTTY ? process.stdout.rows : undefined;
+      },
     },
-    stderr: { write: (text: string) => writeFd(2, text), isTTY: isatty(2) },
+    stderr: { write: (text: string) => writeFd(2, text), isTTY: stderrIsTTY },
+    stdin: { isTTY: isatty(0) },
     env: process.env,
     readStdin: readStdinBytes,
   });

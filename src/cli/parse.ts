@@ -24,8 +24,20 @@ export const OUTPUT_OPTIONS = {
   } as OptionSpec<boolean | undefined>,
 } satisfies OptionSpecs;
 
+/** `--copy`, for commands whose spec says `copy: true`; the CLI does the copying. */
+export const COPY_OPTIONS = {
+  copy: {
+    flags: "--copy",
+    description: "also copy what is printed (plain text) to the clipboard",
+  } as OptionSpec<boolean | undefined>,
+} satisfies OptionSpecs;
+
 export function optionsOf(command: CommandSpec): OptionSpecs {
-  return command.output ? { ...command.options, ...OUTPUT_OPTIONS } : command.options;
+  return {
+    ...command.options,
+    ...(command.output ? OUTPUT_OPTIONS : {}),
+    ...(command.copy ? COPY_OPTIONS : {}),
+  };
 }
 
 /** Global options that may stand before the command's name, and whether each takes a value. */
@@ -94,8 +106,9 @@ export function quickParse(
   }
   const globals: Globals = {};
   const options: Record<string, unknown> = {};
+  // `--no-color` sets `color`, `--no-pager` sets `pager`: the key the flags spell.
   const globalKeys = new Set(
-    Object.keys(GLOBAL_OPTIONS).map((k) => (k === "noColor" ? "color" : k)),
+    Object.values(GLOBAL_OPTIONS as OptionSpecs).map((o) => parseFlags(o.flags).key),
   );
   for (const token of parsed.tokens ?? []) {
     if (token.kind !== "option") continue;

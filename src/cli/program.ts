@@ -117,6 +117,7 @@ export function buildProgram(write: (text: string) => void, columns: number | un
           ...(globals.unicode ? { unicode: true } : {}),
           ...(globals.catalog ? { catalog: globals.catalog } : {}),
           ...(globals.strict ? { strict: true } : {}),
+          ...(globals.pager === false ? { pager: false } : {}),
         },
       };
     });

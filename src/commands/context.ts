@@ -25,4 +25,10 @@ export interface Context {
   ascii: boolean;
   /** The terminal's width, or undefined when output is not a terminal (no width limit). */
   columns: number | undefined;
+  /**
+   * The terminal on standard input, for a command that reads keys (browse);
+   * undefined when standard input is not a terminal. `color`: whether to draw on
+   * it in colour, decided as for standard output but for a terminal.
+   */
+  terminal: { color: boolean } | undefined;
 }

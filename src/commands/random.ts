@@ -30,6 +30,7 @@ export default defineCommand({
     format: oneOf("-f, --format <format>", FORMAT_HELP, FORMATS),
   },
   output: true,
+  copy: true,
   examples: [
     "sysdiag random",
     "sysdiag random --category databases",
@@ -50,6 +51,9 @@ export default defineCommand({
     const { pick } = await import("../search/random.js");
     const entry = pick(entries, options.seed);
     if (entry === undefined) throw new NotFoundError("no diagram to pick from");
-    return { stdout: await renderEntries(options.format ?? "text", [entry], ctx) };
+    return {
+      stdout: await renderEntries(options.format ?? "text", [entry], ctx),
+      subject: entry.id,
+    };
   },
 });

@@ -1,4 +1,5 @@
 import add from "./add.js";
+import browse from "./browse.js";
 import categories from "./categories.js";
 import complete from "./complete.js";
 import completion from "./completion.js";
@@ -26,6 +27,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   search,
   random,
   render,
+  browse,
   lint,
   tips,
   add,

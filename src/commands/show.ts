@@ -24,6 +24,7 @@ export default defineCommand({
     original: flag("--original", "the diagram as the source document drew it, before any repair"),
   },
   output: true,
+  copy: true,
   examples: [
     "sysdiag show cache-aside",
     "sysdiag show two phase commit",
@@ -54,7 +55,10 @@ export default defineCommand({
     const entries = found.map((entry) =>
       options.original ? { ...entry, diagram: entry.original ?? entry.diagram } : entry,
     );
-    return { stdout: await renderEntries(format, entries, ctx, options.transparent === true) };
+    return {
+      stdout: await renderEntries(format, entries, ctx, options.transparent === true),
+      subject: entries.map((e) => e.id).join(", "),
+    };
   },
 });
 

@@ -49,6 +49,8 @@ export interface Result {
   exitCode?: number;
   /** Notes for standard error (one line each), e.g. what was copied or skipped. */
   notes?: string[];
+  /** What the output is, for the note `--copy` prints ("cache-aside"); "the output" if unset. */
+  subject?: string;
 }
 
 export interface Input<O extends OptionSpecs> {
@@ -71,6 +73,8 @@ export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
   json?: string;
   /** Takes `-o, --output <file>` and `--force`; the CLI does the writing. */
   output?: boolean;
+  /** Takes `--copy`: the CLI copies what is printed to the clipboard. */
+  copy?: boolean;
   /** Hidden from the command list (aliases). */
   hidden?: boolean;
   run(ctx: Context, input: Input<O>): Promise<Result>;

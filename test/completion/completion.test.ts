@@ -44,6 +44,7 @@ describe("completionModel", () => {
       "--unicode",
       "--catalog",
       "--strict",
+      "--no-pager",
     ]);
     expect(model.globals.find((o) => o.long === "--catalog")?.value).toBe("files");
   });

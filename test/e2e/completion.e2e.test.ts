@@ -157,6 +157,7 @@ describe.runIf(has("bash"))("bash", () => {
         "--color",
         "--help",
         "--no-color",
+        "--no-pager",
         "--strict",
         "--unicode",
         "--version",
@@ -171,6 +172,7 @@ describe.runIf(has("bash"))("bash", () => {
       "--ids",
       "--json",
       "--no-color",
+      "--no-pager",
       "--strict",
       "--unicode",
     ]);

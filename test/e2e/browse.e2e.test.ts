@@ -1,0 +1,267 @@
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { displayWidth } from "../../src/render/width.js";
+import { ANSI, BIN, catalog, run, spawnCli } from "../helpers.js";
+import { hasTmux, Tmux } from "../tmux.js";
+
+/** The picker, the pager and --copy as a person meets them: in a real terminal (tmux). */
+
+let tmux: Tmux | undefined;
+afterEach(() => tmux?.kill());
+
+const KEYS = /Enter print {2}Esc quit/;
+const EXIT = (code: number) => new RegExp(`<<exit ${code}>>`);
+
+function open(shell: string, columns: number, rows: number, env: Record<string, string> = {}) {
+  if (!hasTmux) throw new Error("tmux is not installed: apt-get install tmux (.ci/run does)");
+  tmux = new Tmux();
+  // No clipboard tool is reachable without a display: --copy goes through the terminal.
+  tmux.start(shell, columns, rows, { DISPLAY: "", WAYLAND_DISPLAY: "", ...env });
+  return tmux;
+}
+
+const browse = (args = "", columns = 80, rows = 24, env: Record<string, string> = {}) =>
+  open(`node ${BIN} browse ${args}`, columns, rows, env);
+
+/** What `show` prints on an 80-column terminal, without colour. */
+const showAt80 = async (id: string) =>
+  (await run(["show", id], { tty: true, columns: 80, env: { NO_COLOR: "1" } })).stdout;
+
+const diagramOf = (id: string) => catalog.diagrams.find((d) => d.id === id)?.diagram ?? "";
+
+describe("sysdiag browse", () => {
+  it("opens at 80x24 with the list, the preview and the keys, all within the screen", async () => {
+    const t = browse();
+    const screen = await t.waitFor(KEYS);
+    expect(screen).toHaveLength(24);
+    expect(screen[0]).toMatch(/^> +51\/51 {2}all categories$/);
+    expect(screen[1]).toBe("› monolith");
+    expect(screen[7]).toBe(" Monolithic Architecture · Architecture Patterns");
+    expect(screen[23]).toMatch(KEYS);
+    for (const line of screen) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+  });
+
+  it("filters as you type, with the ranking of search", async () => {
+    const t = browse();
+    await t.waitFor(KEYS);
+    t.keys("m", "a", "s", "t", "e", "r", " ", "s", "l");
+    const screen = await t.waitFor(/^> master sl/m);
+    const top = spawnCli(["search", "master", "sl", "--json"]);
+    const ids = (JSON.parse(top.stdout) as Array<{ id: string }>).map((h) => h.id);
+    expect(ids[0]).toBe("master-slave-replication");
+    expect(screen[1]).toBe("› master-slave-replication");
+    expect(screen[2]?.trim()).toBe(ids[1]);
+  });
+
+  it("moves with the arrows and Ctrl-N/Ctrl-P, and the preview follows", async () => {
+    const t = browse();
+    await t.waitFor(KEYS);
+    t.keys("Down");
+    let screen = await t.waitFor(/^› microservices/m);
+    expect(screen[7]).toMatch(/^ Microservices Architecture/);
+    t.keys("C-n", "C-n");
+    screen = await t.waitFor(/^› event-driven/m);
+    expect(screen[7]).toMatch(/^ Event-Driven Architecture/);
+    t.keys("C-p");
+    await t.waitFor(/^› layered/m);
+    t.keys("End");
+    screen = await t.waitFor(/^› consistency/m);
+    t.keys("Home");
+    await t.waitFor(/^› monolith/m);
+    t.keys("PageDown");
+    screen = await t.waitFor(/^› load-balancer/m);
+  });
+
+  it("cycles the category with Tab and Shift-Tab", async () => {
+    const t = browse();
+    await t.waitFor(KEYS);
+    t.keys("Tab");
+    let screen = await t.waitFor(/\d+\/\d+ {2}Architecture Patterns$/m);
+    t.keys("Tab");
+    screen = await t.waitFor(/ {2}Load Balancing/m);
+    expect(screen[1]).toBe("› load-balancer");
+    t.keys("BTab", "BTab");
+    await t.waitFor(/51\/51 {2}all categories/);
+  });
+
+  it("starts with --query and --category", async () => {
+    const t = browse("--category caching --query write");
+    const screen = await t.waitFor(KEYS);
+    expect(screen[0]).toMatch(/^> write +2\/4 {2}Caching Strategies$/);
+  });
+
+  it("lists the keys with ?, and any key goes back", async () => {
+    const t = browse();
+    await t.waitFor(KEYS);
+    t.keys("?");
+    await t.waitFor(/next, previous category/);
+    // The key that closes them does nothing else.
+    t.keys("x");
+    const screen = await t.waitFor(/^› monolith/m);
+    expect(screen[0]).toMatch(/^> +51\/51/);
+    expect(screen.join("\n")).not.toMatch(/next, previous category/);
+  });
+
+  it("Enter leaves the full screen and prints the diagram, which stays on screen", async () => {
+    const t = open(`printf 'before\\n'; node ${BIN} browse`, 80, 60);
+    await t.waitFor(KEYS);
+    t.keys("c", "a", "c", "h", "e", "-", "a", "s", "i", "d", "e");
+    await t.waitFor(/^› cache-aside/m);
+    t.keys("Enter");
+    const screen = await t.waitFor(EXIT(0));
+    const show = await showAt80("cache-aside");
+    expect(screen[0]).toBe("before");
+    expect(screen[1]).toMatch(/^╭ Cache-Aside Pattern · Caching Strategies ─+╮$/);
+    const shown = show.trimEnd().split("\n");
+    expect(screen.slice(1, 1 + shown.length)).toEqual(shown.map((l) => l.trimEnd()));
+    expect(screen.join("\n")).not.toMatch(KEYS);
+  });
+
+  it.each([
+    ["Esc", "Escape"],
+    ["Ctrl-C", "C-c"],
+  ])("%s leaves the screen exactly as it was and exits 130", async (_, key) => {
+    const t = open(`printf 'line one\\nline two\\n'; node ${BIN} browse`, 80, 24);
+    await t.waitFor(KEYS);
+    t.keys("r", "e");
+    await t.waitFor(/^> re/m);
+    t.keys(key);
+    const screen = await t.waitFor(EXIT(130));
+    // Nothing but what was there, then the shell's next line.
+    expect(screen.filter((line) => line !== "")).toEqual(["line one", "line two", "<<exit 130>>"]);
+    expect(screen.slice(0, 3)).toEqual(["line one", "line two", "<<exit 130>>"]);
+  });
+
+  it("draws the picker on the terminal and writes the chosen diagram to the file", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "sysdiag-browse-")), "d.txt");
+    const t = open(`node ${BIN} browse > ${file}`, 80, 24);
+    await t.waitFor(KEYS);
+    t.keys("Down", "Enter");
+    await t.waitFor(EXIT(0));
+    // A file is not a terminal: no colour and no width, as `show` prints into a file.
+    expect(readFileSync(file, "utf8")).toBe(spawnCli(["show", "microservices"]).stdout);
+  });
+
+  it("clips a preview narrower than its diagram, never wraps it", async () => {
+    const t = browse("--query microservices", 40, 30);
+    const screen = await t.waitFor(/more lines/);
+    expect(screen[0]).toMatch(/^> microservices/);
+    const preview = screen.slice(screen.findIndex((l) => l.startsWith(" Microservices")) + 1, -1);
+    const original = diagramOf("microservices").split("\n");
+    let clipped = 0;
+    preview
+      .filter((line) => !line.includes("more lines"))
+      .forEach((shown, i) => {
+        expect(displayWidth(shown)).toBeLessThanOrEqual(40);
+        const line = ` ${original[i]}`;
+        if (shown.endsWith("›")) {
+          clipped++;
+          expect(line.startsWith(shown.slice(0, -1).trimEnd())).toBe(true);
+        } else expect(shown).toBe(line.trimEnd());
+      });
+    expect(clipped).toBeGreaterThan(3);
+  });
+
+  it("redraws when the terminal is resized: the preview moves beside the list", async () => {
+    const t = browse();
+    let screen = await t.waitFor(KEYS);
+    expect(screen[1]).toBe("› monolith");
+    t.resize(120, 30);
+    // Until the keys are on the last row: a resize may come as two signals (width, then height).
+    screen = await t.waitFor(/\n› monolith +│ Monolithic[\s\S]*Enter print {2}Esc quit[^\n]*$/);
+    expect(screen).toHaveLength(30);
+    expect(screen[29]).toMatch(KEYS);
+    t.resize(60, 20);
+    screen = await t.waitFor(/^─{60}$/m);
+    for (const line of screen) expect(displayWidth(line)).toBeLessThanOrEqual(60);
+  });
+
+  it("has no colour with NO_COLOR, and colour without it", async () => {
+    let t = browse("", 100, 30);
+    await t.waitFor(KEYS);
+    expect(t.screenWithEscapes()).toMatch(ANSI);
+    t.kill();
+    t = browse("", 100, 30, { NO_COLOR: "1" });
+    await t.waitFor(KEYS);
+    expect(t.screenWithEscapes()).not.toMatch(ANSI);
+  });
+
+  it("draws only ASCII with --ascii", async () => {
+    const t = browse("--ascii", 100, 30);
+    const screen = await t.waitFor(KEYS);
+    expect(screen.join("\n")).toMatch(/^[\x20-\x7e\n]*$/);
+  });
+
+  it("needs a terminal on standard input: one line pointing at search and show, exit 2", () => {
+    const result = spawnCli(["browse"]);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(
+      /^sysdiag: browse needs a terminal; try 'sysdiag search <words>' or 'sysdiag show <name>'[^\n]*\n$/,
+    );
+  });
+
+  it("is what bare sysdiag opens on a terminal; piped, bare sysdiag prints help", async () => {
+    expect(spawnCli([]).stdout).toMatch(/^Usage: sysdiag/);
+    const t = open(`node ${BIN}`, 80, 24);
+    await t.waitFor(KEYS);
+    t.keys("Escape");
+    await t.waitFor(EXIT(130));
+  });
+});
+
+describe("paging", () => {
+  it("pages output taller than the terminal with less; q quits with exit 0", async () => {
+    const t = open(`unset PAGER SYSDIAG_PAGER LESS; node ${BIN} show microservices`, 80, 24);
+    let screen = await t.waitFor(/^:$/m);
+    expect(screen[0]).toMatch(/^╭ Microservices Architecture/);
+    expect(screen[23]).toBe(":");
+    t.keys("q");
+    screen = await t.waitFor(EXIT(0));
+    // less -X leaves the page on screen (one line up, for the shell's next line).
+    expect(screen[0]).toMatch(/^│ ┌─+┐ {2}┌─+┐/);
+    expect(screen[22]).toBe("<<exit 0>>");
+  });
+
+  it.each([
+    ["short output", "show cache-aside", 60, {}],
+    ["PAGER=cat", "show microservices", 24, { PAGER: "cat" }],
+    ["--no-pager", "show microservices --no-pager", 24, {}],
+    ["a missing pager", "show microservices", 24, { SYSDIAG_PAGER: "no-such-pager-here" }],
+  ])("prints directly: %s", async (_, args, rows, env) => {
+    const unset = ["PAGER", "SYSDIAG_PAGER"].filter((name) => !(name in env)).join(" ");
+    const t = open(`unset ${unset}; node ${BIN} ${args}`, 80, rows, env);
+    const screen = await t.waitFor(EXIT(0));
+    expect(screen.join("\n")).toMatch(/Related:/);
+    expect(screen.join("\n")).not.toMatch(/^:$/m);
+  });
+});
+
+describe("--copy", () => {
+  it("copies the plain text through OSC 52 into tmux's buffer and says so", async () => {
+    const t = open(`read go; node ${BIN} show cache-aside --raw --copy`, 80, 60);
+    t.run("set-option", "-g", "set-clipboard", "on");
+    t.keys("Enter");
+    const screen = await t.waitFor(EXIT(0));
+    const raw = `${diagramOf("cache-aside")}\n`;
+    expect(t.run("show-buffer")).toBe(raw);
+    const lines = raw.split("\n").length - 1;
+    expect(screen.join("\n")).toContain(
+      `sysdiag: copied cache-aside (${lines} lines) to the clipboard`,
+    );
+  });
+
+  it("copies the chosen diagram from browse, without colour codes", async () => {
+    const t = open(`read go; node ${BIN} browse --query cache-aside --copy`, 80, 60);
+    t.run("set-option", "-g", "set-clipboard", "on");
+    t.keys("Enter");
+    await t.waitFor(KEYS);
+    t.keys("Enter");
+    await t.waitFor(EXIT(0));
+    const buffer = t.run("show-buffer");
+    expect(buffer).not.toContain("\u001b");
+    expect(buffer).toBe(await showAt80("cache-aside"));
+  });
+});
