@@ -32,10 +32,19 @@ export function openEditor(
   const editor = env.VISUAL || env.EDITOR || "vi";
   const program = editor.trim().split(/\s+/)[0]?.split("/").pop() ?? "";
   const at = TAKES_LINE.has(program) ? [`+${line}`] : [];
-  const result = spawnSync("/bin/sh", ["-c", `${editor} "$@"`, editor, ...at, file], {
-    stdio: "inherit",
-    env,
-  });
+  // Ctrl-C belongs to the editor while it runs (as git does): it must not end sysdiag and
+  // leave the editor writing a file nobody will check.
+  const ignore = () => {};
+  process.on("SIGINT", ignore);
+  let result: ReturnType<typeof spawnSync>;
+  try {
+    result = spawnSync("/bin/sh", ["-c", `${editor} "$@"`, editor, ...at, file], {
+      stdio: "inherit",
+      env,
+    });
+  } finally {
+    process.off("SIGINT", ignore);
+  }
   if (result.error) throw new IoError(`cannot run the editor '${editor}': ${result.error.message}`);
   if (result.status !== 0) {
     throw new IoError(

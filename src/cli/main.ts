@@ -224,7 +224,9 @@ function report(error: unknown, argv: string[], io: Io): number {
 
 /** The process entry point: the one place that touches the process's streams and exit code. */
 export async function runMain(): Promise<void> {
-  process.on("SIGINT", () => process.exit(EXIT.interrupted));
+  // No SIGINT handler: Node's default ends the process at once, even in the middle of
+  // synchronous work (a handler would wait for it), and the shell reports 130. Only the
+  // editor, the pager and the picker take Ctrl-C over while they run.
   const stdoutIsTTY = isatty(1);
   const stderrIsTTY = isatty(2);
   process.exitCode = await main(process.argv.slice(2), {

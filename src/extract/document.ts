@@ -1,6 +1,7 @@
 import { KEBAB, normalizeName } from "../catalog/names.js";
 import { isDrawing } from "../diagram/blocks.js";
 import { LIMITS } from "../limits.js";
+import { fenceFor } from "../render/width.js";
 import type { Entry } from "../types.js";
 import { repairMojibake } from "./encoding.js";
 import { scanMarkdown } from "./fences.js";
@@ -210,8 +211,7 @@ const flat = (text: string) => text.replace(/\s+/g, " ").replace(/-->/g, "-- >")
 
 /** One diagram as a document `readDocument` reads back the same (what `add` and `edit` write). */
 export function formatDocument(entry: DocumentEntry): string {
-  const longest = Math.max(0, ...[...entry.diagram.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
+  const fence = fenceFor(entry.diagram);
   const meta = [
     `id: ${entry.id}`,
     entry.aliases.length > 0

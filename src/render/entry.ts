@@ -1,10 +1,11 @@
+import { layOut } from "../diagram/grid.js";
 import type { Entry } from "../types.js";
 import { toAscii } from "./ascii.js";
 import { frame } from "./frame.js";
 import { highlightDiagram } from "./highlight.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
-import { cutToWidth, displayWidth } from "./width.js";
+import { cutToWidth, displayWidth, fenceFor } from "./width.js";
 import { wordsOf, wrapWords } from "./wrap.js";
 
 /** Marks a diagram line cut at the terminal's edge. */
@@ -14,15 +15,12 @@ export function entryHeading(entry: Entry, ascii = false): string {
   return `${sanitizeLine(entry.title)} ${ascii ? "-" : "·"} ${sanitizeLine(entry.category)}`;
 }
 
-/** Tabs as the spaces a terminal would show, so that a frame's right side stays put. */
+/**
+ * Tabs as the spaces a terminal would show, so that a frame's right side stays put:
+ * the grid's own layout of the line (its cells joined), in one pass.
+ */
 export function expandTabs(line: string): string {
-  if (!line.includes("\t")) return line;
-  let out = "";
-  for (const char of line) {
-    if (char === "\t") out += " ".repeat(8 - (displayWidth(out) % 8));
-    else out += char;
-  }
-  return out;
+  return line.includes("\t") ? layOut(line).join("") : line;
 }
 
 /** The diagram's text as it may reach a terminal: controls escaped, tabs expanded. */
@@ -133,8 +131,7 @@ export function renderRaw(entry: Entry, ascii = false): string {
 export function renderMarkdown(entry: Entry, ascii = false): string {
   const diagram = sanitize(entry.diagram);
   const body = ascii ? toAscii(diagram) : diagram;
-  const longest = Math.max(0, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
-  const fence = "`".repeat(Math.max(3, longest + 1));
+  const fence = fenceFor(body);
   const title = sanitizeLine(entry.title.replace(/\s+/g, " ").trim());
   const summary = entry.summary
     ? `${sanitizeLine(entry.summary.replace(/\s+/g, " ").trim())}\n\n`

@@ -1,5 +1,5 @@
 import type { Style } from "./style.js";
-import { displayWidth } from "./width.js";
+import { displayWidth, largest } from "./width.js";
 
 /** The lines of a diagram as measured (plain) and as printed (maybe coloured). */
 export interface Body {
@@ -10,11 +10,6 @@ export interface Body {
 const PAD = " ";
 const ROUND = { topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", h: "─", v: "│" };
 const ASCII = { topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", h: "-", v: "|" };
-
-/** Columns the frame of a body this wide, under this title, takes. */
-export function frameWidth(bodyWidth: number, titleWidth: number): number {
-  return Math.max(bodyWidth + 2, titleWidth + 3) + 2;
-}
 
 /**
  * Draws a rounded frame titled at its top-left, exactly as boxen draws
@@ -36,7 +31,7 @@ export function frame(
   const styledLines = body.styled.split("\n");
   const titleWidth = displayWidth(title);
   const widths = plainLines.map(displayWidth);
-  const inner = Math.max(Math.max(...widths) + 2, titleWidth + 3);
+  const inner = Math.max(largest(widths) + 2, titleWidth + 3);
   if (columns !== undefined && inner + 2 > columns) return undefined;
 
   const top =

@@ -4,9 +4,9 @@ import type { Catalog, Entry } from "../types.js";
 import { explainMatches } from "./explain.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
-import { displayWidth, padEnd } from "./width.js";
+import { displayWidth, largest, padEnd } from "./width.js";
 
-const widest = (texts: string[]) => Math.max(0, ...texts.map(displayWidth));
+const widest = (texts: string[]) => largest(texts.map(displayWidth));
 
 /** `list`: ids and titles under category headings, ids aligned across all groups. */
 export function formatList(catalog: Catalog, entries: Entry[], style: Style): string {

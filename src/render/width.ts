@@ -39,3 +39,15 @@ export function cutToWidth(line: string, columns: number): { text: string; width
 export function padEnd(text: string, width: number): string {
   return text + " ".repeat(Math.max(0, width - displayWidth(text)));
 }
+
+/** The largest of many numbers (a spread into Math.max overflows the stack past ~100,000). */
+export function largest(values: Iterable<number>, start = 0): number {
+  let max = start;
+  for (const value of values) if (value > max) max = value;
+  return max;
+}
+
+/** A fence for `text`: longer than any run of backticks in it, so nothing inside can close it. */
+export function fenceFor(text: string): string {
+  return "`".repeat(Math.max(3, largest([...text.matchAll(/`+/g)].map((m) => m[0].length)) + 1));
+}

@@ -97,3 +97,22 @@ describe("charset", () => {
     expect([...BY_ARMS.values()].slice(0, 11).join("")).toBe("─│┌┐└┘├┤┬┴┼");
   });
 });
+
+describe("layOut of a long line", () => {
+  // Segmented in pieces (Intl.Segmenter is not linear on Node 20): no grapheme may be cut.
+  it.each([
+    ["a mark at a piece's edge", `${"x".repeat(255)}e\u0301中`, 255, "e\u0301"],
+    ["a joined emoji at a piece's edge", `${"x".repeat(254)}👩\u200d💻中`, 254, "👩\u200d💻"],
+    ["a variation selector at a piece's edge", `${"x".repeat(255)}☁\ufe0f中`, 255, "☁\ufe0f"],
+  ])("keeps %s whole", (_name, line, at, cell) => {
+    const cells = layOut(line);
+    expect(cells[at]).toBe(cell);
+    expect(cells.at(-2)).toBe("中");
+    expect(cells.join("")).toBe(line);
+  });
+
+  it("lays out 100,000 narrow characters and a wide one", () => {
+    const cells = layOut(`${"x".repeat(100_000)}中`);
+    expect(cells).toHaveLength(100_002);
+  });
+});

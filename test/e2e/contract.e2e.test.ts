@@ -150,12 +150,29 @@ describe("errors", () => {
     expectOneLineError(result, 3, /standard input is over 1\.0 MB; lint reads files up to 1 MB/);
   });
 
-  it("interrupted: exit 130", async () => {
+  it("interrupted: ended by SIGINT at once, which a shell reports as 130", async () => {
     const child = spawn(process.execPath, [BIN, "lint", "-"], { stdio: ["pipe", "pipe", "pipe"] });
+    const exit = new Promise<[number | null, string | null]>((resolve) =>
+      child.on("exit", (code, signal) => resolve([code, signal])),
+    );
     await new Promise((resolve) => setTimeout(resolve, 300));
     child.kill("SIGINT");
-    const code = await new Promise((resolve) => child.on("exit", (c) => resolve(c)));
-    expect(code).toBe(130);
+    expect(await exit).toEqual([null, "SIGINT"]);
+    const shell = spawnSync(
+      "bash",
+      ["-c", `${process.execPath} -e 'process.kill(process.pid, "SIGINT")'; echo $?`],
+      {
+        encoding: "utf8",
+      },
+    );
+    expect(shell.stdout).toBe("130\n");
+  });
+
+  it("a drawing taller than a call stack is drawn, not a crash", () => {
+    const out = join(dir, "tall.txt");
+    const tall = sysdiag(["render", "-", "-o", out], { input: "│\n".repeat(150_000) });
+    expect(tall).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(readFileSync(out, "utf8").split("\n").length).toBeGreaterThan(150_000);
   });
 });
 

@@ -1,6 +1,6 @@
 import { openSync, writeSync } from "node:fs";
 import { isatty, WriteStream } from "node:tty";
-import { displayWidth } from "../../render/width.js";
+import { displayWidth, largest } from "../../render/width.js";
 import type { Catalog, Entry } from "../../types.js";
 import { decodeKeys } from "./keys.js";
 import { drawScreen, type Look, panes, type Size } from "./layout.js";
@@ -51,7 +51,7 @@ export async function pick(options: PickOptions): Promise<Entry | undefined> {
   const screen = openScreen();
   const widest = Math.max(
     0,
-    ...catalog.diagrams.map((d) => Math.max(...d.diagram.split("\n").map((l) => l.length))),
+    ...catalog.diagrams.map((d) => largest(d.diagram.split("\n").map((l) => l.length))),
   );
   let state = options.start;
   let results: readonly Entry[] = [];
