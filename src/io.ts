@@ -1,6 +1,7 @@
 import {
   closeSync,
   constants,
+  fchmodSync,
   fstatSync,
   fsyncSync,
   linkSync,
@@ -188,9 +189,12 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, force: 
     throw new IoError(`cannot write ${path}: ${errnoWords(error)}`);
   }
   if (!dirStat.isDirectory()) throw new IoError(`cannot write ${path}: ${dir} is not a directory`);
+  let mode = 0o644;
   try {
     // lstat: a link, a FIFO or a device is not a file to be replaced by one, even with --force.
     const target = lstatSync(path);
+    // A replaced file keeps its permissions: a private file stays private.
+    mode = target.mode & 0o7777;
     if (target.isDirectory()) throw new IoError(`cannot write ${path}: it is a directory`);
     if (!target.isFile()) {
       throw new IoError(
@@ -207,7 +211,8 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, force: 
   );
   let fd: number | undefined;
   try {
-    fd = openSync(temp, "wx", 0o644);
+    fd = openSync(temp, "wx", 0o600);
+    fchmodSync(fd, mode);
     const bytes = typeof text === "string" ? Buffer.from(text) : text;
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written);

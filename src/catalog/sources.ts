@@ -22,15 +22,26 @@ type Env = Record<string, string | undefined>;
 export function userDataDir(env: Env): string {
   // A relative XDG_DATA_HOME is invalid by the spec, and ignored.
   const base = env.XDG_DATA_HOME?.startsWith("/") ? env.XDG_DATA_HOME : undefined;
-  return join(base ?? join(env.HOME || homedir(), ".local", "share"), "sysdiag");
+  const home = env.HOME?.startsWith("/") ? env.HOME : homedir();
+  return join(base ?? join(home, ".local", "share"), "sysdiag");
 }
 
-/** The nearest `.sysdiag` directory from `cwd` up. */
+/**
+ * The nearest `.sysdiag` directory from `cwd` up. As git does with a repository
+ * another user owns, one that is neither yours nor root's, or that anyone may write
+ * to (a `/tmp/.sysdiag`), is not trusted: it is passed over.
+ */
 export function projectDir(cwd: string): string | undefined {
+  const uid = process.getuid?.();
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const candidate = join(dir, ".sysdiag");
     try {
-      if (existsSync(candidate) && statSync(candidate).isDirectory()) return candidate;
+      if (existsSync(candidate)) {
+        const stat = statSync(candidate);
+        const trusted =
+          (uid === undefined || stat.uid === uid || stat.uid === 0) && (stat.mode & 0o002) === 0;
+        if (stat.isDirectory() && trusted) return candidate;
+      }
     } catch {
       // Unreadable: as if it were not there.
     }

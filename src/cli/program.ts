@@ -170,7 +170,9 @@ export function helpText(name: string | undefined, columns: number | undefined):
   }
   if (!findCommand(name)) {
     throw new UsageError(
-      `no command '${name}'; commands are: ${COMMANDS.map((c) => c.name).join(", ")}`,
+      `no command '${name}'; commands are: ${COMMANDS.filter((c) => !c.hidden)
+        .map((c) => c.name)
+        .join(", ")}`,
     );
   }
   const command = program.command.commands.find((c) => c.name() === name);

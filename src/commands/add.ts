@@ -72,6 +72,13 @@ export default defineCommand({
       return diagrams.map((d, i) => {
         const target = files[i] as string;
         writeDiagramFile(target, formatDocument(d), options.replace === true);
+        const hider = byId.get(d.id)?.source;
+        // One in a place above the data directory (--catalog, SYSDIAG_PATH, .sysdiag/) still wins.
+        if (hider && hider !== "built-in" && !hider.startsWith(`${dir}/`)) {
+          notes.push(
+            `'${d.id}' in ${displayPath(hider, ctx.env.HOME)} comes first and still hides yours`,
+          );
+        }
         return `${byId.has(d.id) ? "replaced" : "added"} ${d.id} (${d.title}) in ${displayPath(target, ctx.env.HOME)}\n`;
       });
     });

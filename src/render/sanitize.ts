@@ -7,8 +7,9 @@
  * CR and U+202E through, and hide what was there.
  */
 
-/** C0 but newline and tab, DEL and C1, the bidirectional embeddings, overrides and isolates. */
-const CONTROLS = "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069";
+/** C0 but newline and tab, DEL and C1, the bidirectional marks, embeddings, overrides and isolates. */
+const CONTROLS =
+  "\\u0000-\\u0008\\u000b-\\u001f\\u007f-\\u009f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069";
 const UNSAFE = new RegExp(`[${CONTROLS}]`, "g");
 const UNSAFE_LINE = new RegExp(`[\\t\\n${CONTROLS}]`, "g");
 // Our own colour codes (SGR) are the one exception at the last guard.

@@ -1,5 +1,6 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
+  chmodSync,
   existsSync,
   lstatSync,
   mkdirSync,
@@ -225,6 +226,14 @@ describe("-o", () => {
     expect(sysdiag(["show", "cqrs", "--raw", "-o", out, "--force"]).code).toBe(0);
     expect(readFileSync(out, "utf8")).toBe(`${diagram("cqrs")}\n`);
     expect(files().filter((f) => f.endsWith(".tmp"))).toEqual([]);
+  });
+
+  it("a file replaced with --force keeps its permissions", () => {
+    const out = join(dir, "private.txt");
+    writeFileSync(out, "secret");
+    chmodSync(out, 0o600);
+    expect(sysdiag(["show", "cqrs", "--raw", "-o", out, "--force"]).code).toBe(0);
+    expect(lstatSync(out).mode & 0o777).toBe(0o600);
   });
 
   describe("on a small or read-only file system", () => {

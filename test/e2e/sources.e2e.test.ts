@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
   existsSync,
@@ -101,6 +101,32 @@ describe("sources", () => {
     ]);
     expect(paths[2].path).toBe(join(project, ".sysdiag"));
     expect(b).toBeTruthy();
+  });
+
+  it("passes over a .sysdiag/ that another user owns or anyone may write to", () => {
+    const h = home();
+    h.write("shared/.sysdiag/x.md", doc("Evil", "cache-aside"));
+    const project = join(h.dir, "shared", ".sysdiag");
+    const title = () =>
+      JSON.parse(
+        h.sysdiag(["show", "cache-aside", "--json"], { cwd: join(h.dir, "shared") }).stdout,
+      ).title;
+    expect(title()).toBe("Evil");
+    chmodSync(project, 0o777);
+    expect(title()).toBe("Cache-Aside Pattern");
+    chmodSync(project, 0o755);
+    spawnSync("chown", ["65534", project]);
+    expect(title()).toBe("Cache-Aside Pattern");
+  });
+
+  it("add --replace says when a higher place still hides the diagram", () => {
+    const h = home();
+    const higher = h.write("top.md", doc("Top", "same"));
+    const added = h.sysdiag(["--catalog", higher, "add", "-", "--replace"], {
+      input: doc("Mine", "same"),
+    });
+    expect(added.code).toBe(0);
+    expect(added.stderr).toMatch(/'same' in .*top\.md comes first and still hides yours/);
   });
 
   it("two user diagrams with one id: reported, the higher wins", () => {
@@ -416,8 +442,6 @@ describe("add, edit, remove", () => {
     spawnCliUnmount(h.data);
   });
 });
-
-import { spawnSync } from "node:child_process";
 
 function spawnCliMount(dir: string): boolean {
   return (
