@@ -1,6 +1,5 @@
 import { NotFoundError } from "../errors.js";
 import { FORMAT_HELP, FORMATS } from "../render/formats.js";
-import { renderEntries } from "./show.js";
 import { defineCommand, type OptionSpec, oneOf, text } from "./spec.js";
 
 /** A whole number, 0 or more: the same seed picks the same diagram from the same catalog. */
@@ -49,10 +48,11 @@ export default defineCommand({
       entries = entries.filter((e) => e.categoryId === category.id);
     }
     const { pick } = await import("../search/random.js");
+    const { renderAs } = await import("../render/formats.js");
     const entry = pick(entries, options.seed);
     if (entry === undefined) throw new NotFoundError("no diagram to pick from");
     return {
-      stdout: await renderEntries(options.format ?? "text", [entry], ctx),
+      stdout: await renderAs(options.format ?? "text", [entry], ctx),
       subject: entry.id,
     };
   },

@@ -86,7 +86,9 @@ export default defineCommand({
         `${name} has ${chosen.length} drawings and --format ${format} draws one; choose with --block 1..${chosen.length}`,
       );
     }
-    const { renderEntries } = await import("./show.js");
-    return { stdout: await renderEntries(format, chosen, ctx, options.transparent === true) };
+    const { renderAs } = await import("../render/formats.js");
+    return {
+      stdout: await renderAs(format, chosen, { ...ctx, transparent: options.transparent === true }),
+    };
   },
 });

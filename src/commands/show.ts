@@ -1,8 +1,6 @@
 import { UsageError } from "../errors.js";
 import { checkQuery } from "../limits.js";
 import { FORMAT_HELP, FORMATS, type Format, ONE_AT_A_TIME } from "../render/formats.js";
-import type { Entry } from "../types.js";
-import type { Context } from "./context.js";
 import { arg, defineCommand, flag, oneOf } from "./spec.js";
 
 export { FORMATS, type Format };
@@ -49,6 +47,7 @@ export default defineCommand({
     if (ONE_AT_A_TIME.has(format) && args.length > 1) {
       throw new UsageError(`--format ${format} draws one diagram at a time`);
     }
+    const { renderAs } = await import("../render/formats.js");
     const { resolveNames } = await import("../search/resolve.js");
     const found = await resolveNames(ctx.catalog(), args, ctx.index);
     // --original: the block as the source document drew it, before any repair.
@@ -56,30 +55,14 @@ export default defineCommand({
       options.original ? { ...entry, diagram: entry.original ?? entry.diagram } : entry,
     );
     return {
-      stdout: await renderEntries(format, entries, ctx, options.transparent === true),
+      stdout: await renderAs(format, entries, {
+        ...ctx,
+        transparent: options.transparent === true,
+      }),
       subject: entries.map((e) => e.id).join(", "),
     };
   },
 });
-
-/** The entries as `show` prints them in `format`: also what `random` prints. */
-export async function renderEntries(
-  format: Format,
-  entries: Entry[],
-  ctx: Context,
-  transparent = false,
-): Promise<string> {
-  if (ONE_AT_A_TIME.has(format) && entries.length > 1) {
-    throw new UsageError(`--format ${format} draws one diagram at a time`);
-  }
-  const { renderAs } = await import("../render/formats.js");
-  return renderAs(format, entries, {
-    style: ctx.style,
-    columns: ctx.columns,
-    ascii: ctx.ascii,
-    transparent,
-  });
-}
 
 /** --raw and --json are the txt and json formats by their old names; only one may be asked for. */
 export function chosenFormat(options: { raw?: boolean; json?: boolean; format?: Format }): Format {
