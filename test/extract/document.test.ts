@@ -1,0 +1,92 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { formatDocument, readDocument } from "../../src/extract/document.js";
+
+describe("readDocument", () => {
+  it("reads a category, a title, its facts and its drawing", () => {
+    const { diagrams, problems } = readDocument(
+      "## Caching\n\n### 2. Write Behind\n<!-- sysdiag\nid: wb\naliases: a, b\ntags: Redis\nsummary: S.\nrelated: cqrs\n-->\n```\n┌┐\n└┘\n```\n",
+    );
+    expect(problems).toEqual([]);
+    expect(diagrams).toEqual([
+      {
+        id: "wb",
+        title: "Write Behind",
+        category: "Caching",
+        aliases: ["a", "b"],
+        tags: ["Redis"],
+        summary: "S.",
+        related: ["cqrs"],
+        diagram: "┌┐\n└┘",
+        line: 3,
+        bodyLine: 12,
+      },
+    ]);
+  });
+
+  it.each([
+    ["the id from the title", "### Cache Aside!\n```\n┌┐\n```", "cache-aside"],
+    ["a one-line comment", "### X\n<!-- sysdiag id: mine -->\n```\n┌┐\n```", "mine"],
+    ["a title with no Latin letters", "### 缓存\n```\n┌┐\n```", /^diagram-[0-9a-f]{8}$/],
+  ])("%s", (_name, text, id) => {
+    expect(readDocument(text).diagrams[0]?.id).toMatch(id);
+  });
+
+  it.each([
+    [
+      "an unknown key",
+      "### X\n<!-- sysdiag\ncolour: red\n-->\n```\n┌┐\n```",
+      /'colour: red' is not one of/,
+    ],
+    [
+      "code that is not a drawing is skipped, not a problem",
+      "### X\n```js\nlet x = 1;\n```",
+      undefined,
+    ],
+    ["a drawing with no title", "```\n┌┐\n```", /no '###' title/],
+    ["a second drawing under one title", "### X\n```\n┌┐\n```\n```\n┌┐\n```", /a second drawing/],
+  ])("%s", (_name, text, problem) => {
+    const { problems } = readDocument(text);
+    if (problem === undefined) expect(problems).toEqual([]);
+    else expect(problems[0]?.message).toMatch(problem);
+  });
+
+  it("reads back what formatDocument writes, for any entry", () => {
+    const words = fc
+      .string({ minLength: 1, maxLength: 12 })
+      .filter((w) => /^[\p{L}\p{N} ]+$/u.test(w.trim()) && w.trim() !== "");
+    const entry = fc.record({
+      id: fc.stringMatching(/^[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}$/),
+      title: words.map((w) => w.trim().replace(/\s+/g, " ")),
+      category: words.map((w) => w.trim().replace(/\s+/g, " ")),
+      aliases: fc.array(
+        words.map((w) => w.trim().replace(/\s+/g, " ")),
+        { maxLength: 3 },
+      ),
+      tags: fc.array(
+        words.map((w) => w.trim().replace(/\s+/g, " ")),
+        { maxLength: 3 },
+      ),
+      summary: fc.constantFrom("", "A summary.", "With `ticks` and --> arrows"),
+      related: fc.array(fc.constantFrom("cqrs", "saga"), { maxLength: 2 }),
+      diagram: fc.constantFrom("┌─┐\n└─┘", "+--+\n|``|\n+--+", "```\n┌┐\n```"),
+      line: fc.constant(3),
+    });
+    fc.assert(
+      fc.property(entry, (e) => {
+        const [back] = readDocument(formatDocument(e)).diagrams;
+        expect(back).toMatchObject({
+          id: e.id,
+          title: e.title,
+          category: e.category,
+          aliases: e.aliases,
+          tags: e.tags,
+          related: e.related,
+          diagram: e.diagram,
+        });
+        expect(back?.summary).toBe(e.summary.replace(/-->/g, "-- >"));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

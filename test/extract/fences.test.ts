@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { scanMarkdown } from "../../src/extract/fences.js";
+
+describe("scanMarkdown", () => {
+  it("reads headings, fences and text with their lines", () => {
+    expect(scanMarkdown("## A\ntext\n```text\n┌┐\n```\n### B")).toEqual([
+      { kind: "heading", level: 2, text: "A", raw: "## A", line: 1 },
+      { kind: "text", text: "text", line: 2 },
+      { kind: "fence", info: "text", body: "┌┐", line: 3, closed: true },
+      { kind: "heading", level: 3, text: "B", raw: "### B", line: 6 },
+    ]);
+  });
+
+  it.each([
+    ["a shorter fence does not close a longer one", "````\n```\n````", "```"],
+    ["a tilde fence is not closed by backticks", "~~~\n```\n~~~", "```"],
+    ["a fence indented up to three spaces", "   ```\nx\n   ```", "x"],
+  ])("%s", (_name, text, body) => {
+    const [fence] = scanMarkdown(text);
+    expect(fence).toMatchObject({ kind: "fence", body, closed: true });
+  });
+
+  it("an unclosed fence runs to the end, and says so", () => {
+    expect(scanMarkdown("```\na\nb")).toEqual([
+      { kind: "fence", info: "", body: "a\nb", line: 1, closed: false },
+    ]);
+  });
+
+  it("a heading with a stray carriage return is still a heading", () => {
+    expect(scanMarkdown("### Trap \r x")[0]).toMatchObject({ kind: "heading", text: "Trap \r x" });
+  });
+});
