@@ -9,6 +9,9 @@ const MAX_NAME_WORDS = 8;
 
 /** A fuzzy hit must score at least this well (0 is perfect) to be shown unasked... */
 const CONFIDENT = 0.45;
+/** For a misspelt name: how well it must score, and how far behind the runner-up must be. */
+const TYPO_CONFIDENT = 0.55;
+const TYPO_RUNNER_UP_SHARE = 0.75;
 /** ...and the runner-up's relevance (1 - score) be at most this share of its own. */
 const RUNNER_UP_SHARE = 0.6;
 
@@ -39,11 +42,15 @@ export async function resolveName(
 
   const ranked = key === "" ? [] : await rank(catalog, name, index?.(), 3);
   const [best, second] = ranked;
-  if (
-    best &&
-    best.score <= CONFIDENT &&
-    (!second || 1 - second.score <= RUNNER_UP_SHARE * (1 - best.score))
-  ) {
+  // A misspelt name (`sahrding`, `microservies`) scores lower than a word it spells
+  // right, but is as plain to a person when nothing else comes close.
+  const misspeltName = best?.matches.some(
+    (m) => m.kind === "fuzzy" && (m.field === "name" || m.field === "aliases"),
+  );
+  const [limit, share] = misspeltName
+    ? [TYPO_CONFIDENT, TYPO_RUNNER_UP_SHARE]
+    : [CONFIDENT, RUNNER_UP_SHARE];
+  if (best && best.score <= limit && (!second || 1 - second.score <= share * (1 - best.score))) {
     return best.entry;
   }
   const suggestions = ranked.slice(0, 3).map((hit) => hit.entry.id);
@@ -68,7 +75,7 @@ export async function resolveNames(
   index?: () => SearchIndex,
 ): Promise<Entry[]> {
   const exact = segmentExactly(catalog, names);
-  if (exact) return exact;
+  if (exact) return unique(exact);
   let firstFailure: unknown;
   const each: Entry[] = [];
   for (const name of names) {
@@ -78,12 +85,13 @@ export async function resolveNames(
       firstFailure ??= error;
     }
   }
-  if (firstFailure === undefined) return each;
+  if (firstFailure === undefined) return unique(each);
   if (names.length > 1) {
     try {
       return [await resolveName(catalog, names.join(" "), index)];
-    } catch {
-      // The words together name nothing either: report the first word that failed.
+    } catch (error) {
+      // No word named anything alone: the error is about what was typed, all of it.
+      if (each.length === 0) throw error;
     }
   }
   throw firstFailure;
@@ -121,4 +129,9 @@ function segmentExactly(catalog: Catalog, names: readonly string[]): Entry[] | u
     at = step.from;
   }
   return out;
+}
+
+/** Each diagram once, in the order first named (`uber lyft` are two words for one). */
+function unique(entries: Entry[]): Entry[] {
+  return [...new Set(entries)];
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { resolveCategory } from "../../src/search/category.js";
-import { resolveName } from "../../src/search/resolve.js";
+import { resolveName, resolveNames } from "../../src/search/resolve.js";
 import { catalog } from "../helpers.js";
 
 describe("resolveName", () => {
@@ -55,5 +55,32 @@ describe("resolveCategory", () => {
   it("does not guess between two categories that share a prefix", async () => {
     // "data" starts both data-flow and data-processing.
     await expect(resolveCategory(catalog, "data")).rejects.toThrow(/no category 'data'/);
+  });
+});
+
+describe("misspelt names and words", () => {
+  it.each([
+    ["sahrding", "sharding"],
+    ["microservies", "microservices"],
+    ["twiter", "twitter"],
+  ])("shows %s as %s when nothing else comes close", async (typed, id) => {
+    expect((await resolveName(catalog, typed)).id).toBe(id);
+  });
+
+  it.each(["cahce", "kafka", "redis", "postgres"])(
+    "still lists candidates for %s",
+    async (typed) => {
+      await expect(resolveName(catalog, typed)).rejects.toThrow(/did you mean/);
+    },
+  );
+
+  it("prints a diagram named twice once", async () => {
+    expect((await resolveNames(catalog, ["uber", "lyft"])).map((e) => e.id)).toEqual(["uber"]);
+  });
+
+  it("speaks of all the words when none of them names a diagram", async () => {
+    await expect(resolveNames(catalog, ["load", "balancr"])).rejects.toThrow(
+      /no diagram named 'load balancr'/,
+    );
   });
 });
