@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pkg from "../package.json" with { type: "json" };
 import { GLOBAL_OPTIONS } from "../src/cli/globals.js";
-import { OUTPUT_OPTIONS } from "../src/cli/parse.js";
+import { optionsOf } from "../src/cli/parse.js";
 import { COMMANDS } from "../src/commands/registry.js";
 import { EXIT_CODES } from "../src/errors.js";
 import { renderMan } from "../src/render/man.js";
@@ -19,7 +19,7 @@ export function manPage(): string {
     description: "system-design diagrams one command away",
     commands: COMMANDS,
     globals: GLOBAL_OPTIONS,
-    outputOptions: OUTPUT_OPTIONS,
+    optionsFor: optionsOf,
     exitCodes: EXIT_CODES,
   });
 }

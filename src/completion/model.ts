@@ -62,13 +62,14 @@ const optionsOf = (specs: OptionSpecs) => Object.values(specs).map(toOption);
 
 /**
  * The model of `commands` (hidden ones left out: they are for scripts, and
- * offering them would clutter every TAB), with `outputOptions` added to the
+ * offering them would clutter every TAB), with what `optionsFor` adds to the
  * commands whose spec says `output: true`.
  */
 export function completionModel(
   commands: readonly CommandSpec[],
   globals: OptionSpecs,
-  outputOptions: OptionSpecs,
+  /** Every option a command takes (its own, and -o, --copy… where its spec says). */
+  optionsFor: (command: CommandSpec) => OptionSpecs = (command) => command.options,
 ): CompletionModel {
   return {
     commands: commands
@@ -76,7 +77,7 @@ export function completionModel(
       .map((c) => ({
         name: c.name,
         summary: c.summary,
-        options: [...optionsOf(c.options), ...(c.output ? optionsOf(outputOptions) : []), HELP],
+        options: [...optionsOf(optionsFor(c)), HELP],
         args: c.args.map((a) => ({
           variadic: a.variadic,
           ...(a.complete ? { complete: a.complete } : {}),

@@ -1,5 +1,5 @@
 import { GLOBAL_OPTIONS } from "../cli/globals.js";
-import { OUTPUT_OPTIONS } from "../cli/parse.js";
+import { optionsOf } from "../cli/parse.js";
 import type { Shell } from "../commands/completion.js";
 import { COMMANDS } from "../commands/registry.js";
 import { bashScript } from "./bash.js";
@@ -9,7 +9,7 @@ import { zshScript } from "./zsh.js";
 
 /** The completion script for `shell`, from the command specs as they are. */
 export async function completionScript(shell: Shell): Promise<string> {
-  const model = completionModel(COMMANDS, GLOBAL_OPTIONS, OUTPUT_OPTIONS);
+  const model = completionModel(COMMANDS, GLOBAL_OPTIONS, optionsOf);
   switch (shell) {
     case "bash":
       return bashScript(model);

@@ -11,7 +11,8 @@ export interface ManInput {
   description: string;
   commands: readonly CommandSpec[];
   globals: OptionSpecs;
-  outputOptions: OptionSpecs;
+  /** Every option a command takes (its own, and -o, --copy… where its spec says). */
+  optionsFor: (command: CommandSpec) => OptionSpecs;
   exitCodes: ReadonlyArray<readonly [number, string]>;
 }
 
@@ -42,11 +43,8 @@ function synopsis(command: CommandSpec): string {
   return [bold(`sysdiag ${command.name}`), "[\\fIoptions\\fR]", ...args].join(" ");
 }
 
-function commandSection(command: CommandSpec, outputOptions: OptionSpecs): string {
-  const options = [
-    ...Object.values(command.options),
-    ...(command.output ? Object.values(outputOptions) : []),
-  ];
+function commandSection(command: CommandSpec, optionsFor: ManInput["optionsFor"]): string {
+  const options = Object.values(optionsFor(command));
   const parts = [`.SS ${roff(command.name)}`, synopsis(command), ".br", roff(command.summary)];
   if (command.details) parts.push(".PP", roff(command.details.replace(/\n/g, " ")));
   if (command.args.length > 0) {
@@ -103,7 +101,7 @@ export function renderMan(input: ManInput): string {
       "sysdiag shows a catalog of ASCII system-design diagrams (caching, databases, load balancing, messaging, distributed transactions, real-world designs and more). It finds the diagram you mean by id, alias, title or a fuzzy search, and prints it framed and coloured, or bare for pasting. A diagram's name where the command goes means show: sysdiag cache-aside is sysdiag show cache-aside.",
     ),
     ".SH COMMANDS",
-    ...visible.map((c) => commandSection(c, input.outputOptions)),
+    ...visible.map((c) => commandSection(c, input.optionsFor)),
     ".SH GLOBAL OPTIONS",
     "They may stand before or after the command.",
     ...Object.values(input.globals).map(optionItem),

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GLOBAL_OPTIONS } from "../../src/cli/globals.js";
-import { OUTPUT_OPTIONS } from "../../src/cli/parse.js";
+import { optionsOf } from "../../src/cli/parse.js";
 import { COMMANDS } from "../../src/commands/registry.js";
 import { arg, defineCommand, flag, oneOf, text } from "../../src/commands/spec.js";
 import { bashScript } from "../../src/completion/bash.js";
@@ -16,7 +16,7 @@ import { FORMATS } from "../../src/render/formats.js";
 import type { Catalog } from "../../src/types.js";
 import { catalog } from "../helpers.js";
 
-const model = completionModel(COMMANDS, GLOBAL_OPTIONS, OUTPUT_OPTIONS);
+const model = completionModel(COMMANDS, GLOBAL_OPTIONS, optionsOf);
 const command = (name: string) => model.commands.find((c) => c.name === name);
 
 describe("completionModel", () => {
@@ -85,7 +85,7 @@ describe("the scripts", () => {
     exitCodes: [],
     run: async () => ({ stdout: "" }),
   });
-  const oddModel = completionModel([odd as never], GLOBAL_OPTIONS, OUTPUT_OPTIONS);
+  const oddModel = completionModel([odd as never], GLOBAL_OPTIONS, optionsOf);
 
   it.each([
     ["bash", bashScript(model), ["-n"]],
