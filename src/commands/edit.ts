@@ -1,3 +1,4 @@
+import { IoError } from "../errors.js";
 import { checkQuery, LIMITS } from "../limits.js";
 import { arg, defineCommand } from "./spec.js";
 
@@ -21,25 +22,53 @@ export default defineCommand({
     checkQuery(args);
     const [name = ""] = args;
     const { resolveName } = await import("../search/resolve.js");
-    const entry = await resolveName(ctx.catalog(), name, ctx.index);
     const { userDataDir } = await import("../catalog/sources.js");
-    const { fileFor, withLock, writeDiagramFile } = await import("../catalog/user.js");
+    const { fileFor, removeFile, withLock, writeDiagramFile } = await import("../catalog/user.js");
     const { formatDocument, readDocument } = await import("../extract/document.js");
+    const { existsSync } = await import("node:fs");
+    const { normalizeName } = await import("../catalog/names.js");
+    const dir = userDataDir(ctx.env);
+    const read = (path: string) =>
+      readText(path, { limit: LIMITS.sourceBytes, purpose: "sources are read up to 5 MB" });
     const notes: string[] = [];
-    let file = entry.source;
-    let line = entry.line;
-    if (file === undefined || file === "built-in" || file.endsWith(".json")) {
-      const dir = userDataDir(ctx.env);
-      file = fileFor(dir, entry.id);
-      const target = file;
-      await withLock(dir, () => writeDiagramFile(target, formatDocument(entry), false));
-      line = 3;
-      notes.push(`copied '${entry.id}' to ${file}; your copy hides the original`);
+    let file: string;
+    let line = 1;
+    let copied: string | undefined;
+    try {
+      const entry = await resolveName(ctx.catalog(), name, ctx.index);
+      file = entry.source ?? "built-in";
+      line = entry.line;
+      if (file === "built-in" || file.endsWith(".json")) {
+        const target = fileFor(dir, entry.id);
+        copied = formatDocument(entry);
+        await withLock(dir, () => writeDiagramFile(target, copied as string, false));
+        file = target;
+        line = readDocument(copied).diagrams[0]?.line ?? 1;
+        notes.push(`copied '${entry.id}' to ${file}; your copy hides the original`);
+      }
+    } catch (error) {
+      // A file of yours that no longer parses names no diagram, but is still yours to fix.
+      const own = normalizeName(name);
+      if (own === "" || !existsSync(fileFor(dir, own))) throw error;
+      file = fileFor(dir, own);
+      notes.push(`${file} does not parse as a diagram; opening it to fix`);
     }
-    await ctx.openEditor(file, line);
-    const { diagrams, problems } = readDocument(
-      readText(file, { limit: LIMITS.sourceBytes, purpose: "sources are read up to 5 MB" }),
-    );
+    try {
+      await ctx.openEditor(file, line);
+    } catch (error) {
+      if (copied === undefined || !(error instanceof IoError)) throw error;
+      removeFile(file);
+      const why = error.message.replace(/; \S.* is as it left it$/, "");
+      throw new IoError(`${why}; the copy was removed: the built-in diagram shows again`);
+    }
+    const text = read(file);
+    if (copied !== undefined && text === copied) {
+      // Nothing was changed: a copy that only hides the original is not left behind.
+      removeFile(file);
+      notes.push("nothing changed; the copy was removed");
+      return { stdout: "", notes };
+    }
+    const { diagrams, problems } = readDocument(text);
     const { lintDiagram } = await import("../diagram/lint.js");
     const findings: string[] = [];
     for (const d of diagrams) {

@@ -25,11 +25,26 @@ export default defineCommand({
     const { resolve, sep } = await import("node:path");
     const { readDocument } = await import("../extract/document.js");
     const { displayPath } = await import("../render/path.js");
+    const { existsSync } = await import("node:fs");
+    const { fileFor } = await import("../catalog/user.js");
+    const ownFile = (name: string) => {
+      try {
+        return fileFor(dir, name);
+      } catch {
+        return undefined;
+      }
+    };
     const dir = userDataDir(ctx.env);
     const message = await withLock(dir, () => {
       const catalog = ctx.reload();
       const entry = catalog.diagrams.find((e) => e.id === id);
       if (!entry) {
+        // A file of yours that no longer parses names no diagram, but is still yours to remove.
+        const own = ownFile(id);
+        if (own && existsSync(own)) {
+          removeFile(own);
+          return `removed ${displayPath(own, ctx.env.HOME)} (it did not parse as a diagram)\n`;
+        }
         throw new NotFoundError(`no diagram has the id '${id}'; 'sysdiag list' shows them all`);
       }
       if (entry.source === "built-in" || entry.source === undefined) {

@@ -62,8 +62,8 @@ const optionsOf = (specs: OptionSpecs) => Object.values(specs).map(toOption);
 
 /**
  * The model of `commands` (hidden ones left out: they are for scripts, and
- * offering them would clutter every TAB), with what `optionsFor` adds to the
- * commands whose spec says `output: true`.
+ * offering them would clutter every TAB), each with every option it takes, as
+ * `optionsFor` gives them (-o and --copy included where its spec says).
  */
 export function completionModel(
   commands: readonly CommandSpec[],

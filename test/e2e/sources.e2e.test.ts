@@ -387,15 +387,48 @@ describe("add, edit, remove", () => {
 
   it("edit of a built-in diagram copies it to the data directory first", () => {
     const h = home();
-    const result = h.sysdiag(["edit", "cqrs"], { env: { EDITOR: "true" } });
+    const retitle = h.write("retitle.sh", "#!/bin/sh\nsed -i 's/^### .*/### My CQRS/' \"$1\"\n");
+    chmodSync(retitle, 0o755);
+    const result = h.sysdiag(["edit", "cqrs"], { env: { EDITOR: retitle } });
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/copied 'cqrs' to .*cqrs\.md; your copy hides the original/);
     expect(h.sysdiag(["show", "cqrs", "--raw"]).stdout).toBe(
       `${catalog.diagrams.find((d) => d.id === "cqrs")?.diagram}\n`,
     );
-    expect(JSON.parse(h.sysdiag(["show", "cqrs", "--json"]).stdout).source).toBe(
-      join(h.data, "cqrs.md"),
+    const mine = JSON.parse(h.sysdiag(["show", "cqrs", "--json"]).stdout);
+    expect([mine.title, mine.source]).toEqual(["My CQRS", join(h.data, "cqrs.md")]);
+  });
+
+  it("edit leaves no copy behind when nothing was changed, or the editor failed", () => {
+    const h = home();
+    const unchanged = h.sysdiag(["edit", "saga"], { env: { EDITOR: "true" } });
+    expect(unchanged).toMatchObject({ code: 0, stdout: "" });
+    expect(unchanged.stderr).toMatch(/nothing changed; the copy was removed/);
+    const failed = h.sysdiag(["edit", "saga"], { env: { EDITOR: "false" } });
+    expect(failed.code).toBe(3);
+    expect(failed.stderr).toMatch(/the copy was removed: the built-in diagram shows again/);
+    expect(existsSync(join(h.data, "saga.md"))).toBe(false);
+    expect(JSON.parse(h.sysdiag(["show", "saga", "--json"]).stdout).source).toBe("built-in");
+  });
+
+  it("edit opens a file of yours that no longer parses, by its id", () => {
+    const h = home();
+    h.sysdiag(["add", "-"], { input: doc("Mine", "mine") });
+    writeFileSync(join(h.data, "mine.md"), "## C\n### Mine\n```\nnever closed\n");
+    const fix = h.write(
+      "fix.sh",
+      `#!/bin/sh\ncp "${h.write("good.md", doc("Mine", "mine"))}" "$1"\n`,
     );
+    chmodSync(fix, 0o755);
+    const result = h.sysdiag(["edit", "mine"], { env: { EDITOR: fix } });
+    expect(result.stderr).toMatch(/mine\.md does not parse as a diagram; opening it to fix/);
+    expect(result.stdout).toMatch(/edited .*mine\.md: 1 diagram, no problems/);
+    expect(h.sysdiag(["show", "mine", "--raw"]).code).toBe(0);
+    writeFileSync(join(h.data, "mine.md"), "## C\n### Mine\n```\nnever closed\n");
+    expect(h.sysdiag(["remove", "mine"]).stdout).toMatch(
+      /^removed .*mine\.md \(it did not parse as a diagram\)\n$/,
+    );
+    expect(existsSync(join(h.data, "mine.md"))).toBe(false);
   });
 
   it("edit: an editor that fails is exit 3, and a drawing that no longer parses is reported", () => {
