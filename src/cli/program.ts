@@ -137,7 +137,9 @@ export function fromCommander(error: unknown): UsageError | undefined {
     .map((line) => line.trim())
     .filter(Boolean)
     .join(" ")
-    .replace(/\.$/, "");
+    .replace(/\.$/, "")
+    // commander writes "(Did you mean x?)" mid-sentence.
+    .replace("(Did you mean", "(did you mean");
   return new UsageError(message);
 }
 

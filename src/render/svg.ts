@@ -327,10 +327,12 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
     ...arrows,
     ...texts,
     "</svg>",
-    "",
+    // A file ends in a newline, and a prompt after `show -f svg` starts on its own line.
+    "\n",
   ]
     .filter((line) => line !== "")
-    .join("\n");
+    .join("\n")
+    .replace(/\n\n$/, "\n");
 }
 
 /** FNV-1a, base 36: a short stable name for a drawing. */

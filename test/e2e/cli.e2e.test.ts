@@ -86,7 +86,7 @@ describe("sysdiag show", () => {
     expectOneLineError(
       sysdiag(["show", "x", "--jsn"]),
       2,
-      /unknown option '--jsn' \(Did you mean --json\?\)/,
+      /unknown option '--jsn' \(did you mean --json\?\)/,
     );
     expectOneLineError(sysdiag(["show", "x", "--raw", "--json"]), 2, /cannot be used together/);
   });
@@ -204,7 +204,7 @@ describe("the program", () => {
     expectOneLineError(
       sysdiag(["shw"]),
       2,
-      /unknown command 'shw' \(Did you mean show\?\); see 'sysdiag --help'/,
+      /unknown command 'shw' \(did you mean show\?\); see 'sysdiag --help'/,
     );
   });
 

@@ -82,7 +82,7 @@ describe("names as people type them", () => {
     expectOneLineError(
       sysdiag(["serach", "x"]),
       2,
-      /unknown command 'serach' \(Did you mean search\?\)/,
+      /unknown command 'serach' \(did you mean search\?\)/,
     );
   });
 
