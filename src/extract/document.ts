@@ -87,10 +87,12 @@ export function readDocument(raw: string): ReadDocument {
     | { title: string; line: number; used: boolean; meta: Record<string, string> }
     | undefined;
   let comment: { line: number; lines: string[] } | undefined;
+  let section: (NonNullable<typeof heading> & { level: number }) | undefined;
 
   const readMeta = (lines: string[], line: number) => {
-    if (!heading) {
-      problems.push({ line, message: "a sysdiag comment with no '###' title above it" });
+    const target = heading ?? (section && !section.used ? section : undefined);
+    if (!target) {
+      problems.push({ line, message: "a sysdiag comment with no heading above it" });
       return;
     }
     lines.forEach((entry, i) => {
@@ -103,9 +105,7 @@ export function readDocument(raw: string): ReadDocument {
         });
         return;
       }
-      (heading as { meta: Record<string, string> }).meta[match[1] as string] = (
-        match[2] as string
-      ).trim();
+      target.meta[match[1] as string] = (match[2] as string).trim();
     });
   };
 
@@ -132,9 +132,18 @@ export function readDocument(raw: string): ReadDocument {
       }
     }
     if (token.kind === "heading") {
-      if (token.level === 2) {
-        category = token.text;
+      if (token.level <= 2) {
+        if (token.level === 2) category = token.text;
         heading = undefined;
+        // A design doc titles its drawings with whatever heading stands over them: a `##`
+        // (or `#`) with a drawing straight under it titles that drawing.
+        section = {
+          title: token.text.replace(NUMBERED, ""),
+          line: token.line,
+          used: false,
+          meta: {},
+          level: token.level,
+        };
       } else if (token.level === 3) {
         heading = {
           title: token.text.replace(NUMBERED, ""),
@@ -162,8 +171,16 @@ export function readDocument(raw: string): ReadDocument {
     }
     const info = (token.info.split(/\s+/)[0] ?? "").toLowerCase();
     if (!DRAWING_INFO.has(info) && !isDrawing(token.body)) continue; // code, not a drawing
+    if (!heading && section && !section.used) {
+      heading = section;
+      // Its own heading is its title; the category is the one it is filed under, if any.
+      if (section.level === 2) category = undefined;
+    }
     if (!heading) {
-      problems.push({ line: token.line, message: "a drawing with no '###' title above it" });
+      problems.push({
+        line: token.line,
+        message: "a drawing with no heading above it to title it",
+      });
       continue;
     }
     if (heading.used) {

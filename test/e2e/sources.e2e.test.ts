@@ -201,10 +201,10 @@ describe("a broken source never takes the tool down", () => {
       /open\.md:3: fenced block is never closed/,
     ],
     [
-      "a drawing with no title",
+      "a drawing with no heading",
       "untitled.md",
-      "## A\n```\n┌┐\n```\n",
-      /untitled\.md:2: a drawing with no '###' title/,
+      "text\n\n```\n┌┐\n```\n",
+      /untitled\.md:3: a drawing with no heading above it/,
     ],
     [
       "a bad id",

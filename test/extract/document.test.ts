@@ -25,6 +25,11 @@ describe("readDocument", () => {
   });
 
   it.each([
+    [
+      "a design doc's ## heading as the title",
+      "# Doc\n\n## Cache Layer\n\n```\n┌┐\n```",
+      "cache-layer",
+    ],
     ["the id from the title", "### Cache Aside!\n```\n┌┐\n```", "cache-aside"],
     ["a one-line comment", "### X\n<!-- sysdiag id: mine -->\n```\n┌┐\n```", "mine"],
     ["a title with no Latin letters", "### 缓存\n```\n┌┐\n```", /^diagram-[0-9a-f]{8}$/],
@@ -43,7 +48,7 @@ describe("readDocument", () => {
       "### X\n```js\nlet x = 1;\n```",
       undefined,
     ],
-    ["a drawing with no title", "```\n┌┐\n```", /no '###' title/],
+    ["a drawing with no heading at all", "```\n┌┐\n```", /no heading above it/],
     ["a second drawing under one title", "### X\n```\n┌┐\n```\n```\n┌┐\n```", /a second drawing/],
   ])("%s", (_name, text, problem) => {
     const { problems } = readDocument(text);
