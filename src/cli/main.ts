@@ -1,4 +1,5 @@
-import { isatty } from "node:tty";
+import { fstatSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
 import { places } from "../catalog/sources.js";
@@ -184,10 +185,27 @@ function report(error: unknown, argv: string[], io: Io): number {
   return EXIT.internal;
 }
 
+/**
+ * Whether a descriptor is a terminal. Only a character device can be one, and a
+ * file or a pipe (how output is read by scripts) is told by one fstat: node:tty
+ * pulls in node:net and the streams, 3 ms of a start-up, and is loaded only then.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  // Required, not imported: a bundled import() of a built-in stays an ES module import.
+  const tty = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
+  return tty.isatty(fd);
+}
+
 /** The process entry point: the one place that touches the process's streams and exit code. */
 export async function runMain(): Promise<void> {
   process.on("SIGINT", () => process.exit(EXIT.interrupted));
-  const stdoutIsTTY = isatty(1);
+  const stdoutIsTTY = isTerminal(1);
+  const stderrIsTTY = isTerminal(2);
   process.exitCode = await main(process.argv.slice(2), {
     stdout: {
       write: (text: string) => writeFd(1, text),
@@ -197,7 +215,7 @@ export async function runMain(): Promise<void> {
         return stdoutIsTTY ? process.stdout.columns : undefined;
       },
     },
-    stderr: { write: (text: string) => writeFd(2, text), isTTY: isatty(2) },
+    stderr: { write: (text: string) => writeFd(2, text), isTTY: stderrIsTTY },
     env: process.env,
     readStdin: readStdinBytes,
   });
