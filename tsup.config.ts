@@ -22,5 +22,11 @@ export default defineConfig({
   minify: true,
   sourcemap: false,
   dts: false,
+  // import() of a Node module (node:child_process, when a command needs it) becomes
+  // require(): bin/sysdiag.cjs compiles the bundle with vm.Script, where an import()
+  // has no loader to go to.
+  esbuildOptions(options) {
+    options.supported = { ...options.supported, "dynamic-import": false };
+  },
   onSuccess: "node scripts/code-cache.cjs",
 });

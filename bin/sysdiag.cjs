@@ -27,6 +27,7 @@ function load() {
     // Not built (or removed): V8 compiles the bundle as it would without one.
   }
   const vm = require("node:vm");
+  // The bundle holds no import(): a script compiled by vm could not run one (tsup.config.ts).
   const script = new vm.Script(wrap(source), { filename: file, cachedData });
   const module = { exports: {}, filename: file, id: file };
   script.runInThisContext()(module.exports, require, module, file, path.dirname(file));

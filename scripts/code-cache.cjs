@@ -1,10 +1,12 @@
-// Run by tsup after each build (onSuccess): writes dist/cli.cjs.cache, the V8 code
+// Run by tsup after each build (onSuccess). Writes dist/catalog.store, the shipped
+// catalog compiled (src/catalog/cache.ts) with its shipped index, and then
+// dist/cli.cjs.cache, the V8 code
 // cache that bin/sysdiag.cjs hands to vm.Script. It is made after running the
 // commands a person runs most, in this process, so that it holds the functions they
 // compile too and not only the bundle's top level. V8 checks it against its own
 // version and flags and the source; a mismatch costs only the compile it would save.
 "use strict";
-const { mkdtempSync, rmSync, writeFileSync } = require("node:fs");
+const { mkdtempSync, readFileSync, rmSync, writeFileSync } = require("node:fs");
 const { tmpdir } = require("node:os");
 const { join } = require("node:path");
 const { load } = require("../bin/sysdiag.cjs");
@@ -26,7 +28,12 @@ async function main() {
   // Only the cache's own build (and never this user's diagrams) runs here.
   const home = mkdtempSync(join(tmpdir(), "sysdiag-code-cache-"));
   const { exports, script } = load();
-  if (!script) throw new Error("dist/cli.cjs did not load through vm.Script");
+  const data = join(__dirname, "..", "data");
+  exports.writeBuiltInStore(
+    join(data, "diagrams.json"),
+    join(__dirname, "..", "dist", "catalog.store"),
+    JSON.parse(readFileSync(join(data, "diagrams.index.json"), "utf8")),
+  );
   const sink = { write: () => true, isTTY: false };
   for (const argv of COMMANDS) {
     await exports.main(argv, {

@@ -25,6 +25,12 @@ export function userDataDir(env: Env): string {
   return join(base ?? join(env.HOME || homedir(), ".local", "share"), "sysdiag");
 }
 
+/** `$XDG_CACHE_HOME/sysdiag`, by default `~/.cache/sysdiag`: compiled catalogs, safe to delete. */
+export function userCacheDir(env: Env): string {
+  const base = env.XDG_CACHE_HOME?.startsWith("/") ? env.XDG_CACHE_HOME : undefined;
+  return join(base ?? join(env.HOME || homedir(), ".cache"), "sysdiag");
+}
+
 /** The nearest `.sysdiag` directory from `cwd` up. */
 export function projectDir(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {

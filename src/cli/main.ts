@@ -1,9 +1,9 @@
-import { fstatSync } from "node:fs";
+import { fstatSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
-import { places } from "../catalog/sources.js";
-import { type Loaded, loadPlaces } from "../catalog/store.js";
+import { places, userCacheDir } from "../catalog/sources.js";
+import { type Loaded, loadPlaces, loadSources } from "../catalog/store.js";
 import type { Context } from "../commands/context.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { Result } from "../commands/spec.js";
@@ -19,6 +19,26 @@ const DEFAULT_CATALOG = new URL(
   import.meta.url.endsWith(".ts") ? "../../data/diagrams.json" : "../data/diagrams.json",
   import.meta.url,
 );
+
+/**
+ * The shipped catalog compiled at build time, beside the bundle (dist/catalog.store);
+ * none when running from source.
+ */
+const BUILT_IN_STORE = import.meta.url.endsWith(".cjs")
+  ? fileURLToPath(new URL("./catalog.store", import.meta.url))
+  : undefined;
+
+export { writeBuiltInStore } from "../catalog/store.js";
+
+/** The code that compiles catalogs: a store another build made is not read. */
+function codeId(): string {
+  try {
+    const { size, mtimeMs } = statSync(fileURLToPath(import.meta.url));
+    return `${pkg.version} ${size} ${mtimeMs}`;
+  } catch {
+    return pkg.version;
+  }
+}
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -107,15 +127,27 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const builtIn = io.env.SYSDIAG_CATALOG || fileURLToPath(DEFAULT_CATALOG);
   let loaded: Loaded | undefined;
   let index: SearchIndex | undefined;
+  const where = () =>
+    places({
+      catalogs: globals.catalog ?? [],
+      env: io.env,
+      cwd: io.cwd ?? process.cwd(),
+      builtIn,
+    });
+  let progressShown = false;
   const read = () =>
-    loadPlaces(
-      places({
-        catalogs: globals.catalog ?? [],
-        env: io.env,
-        cwd: io.cwd ?? process.cwd(),
-        builtIn,
-      }),
-    );
+    loadSources(where(), {
+      cacheDir: userCacheDir(io.env),
+      codeId: codeId(),
+      builtInStore: io.env.SYSDIAG_CATALOG ? undefined : BUILT_IN_STORE,
+      note: (text) => io.stderr.write(`sysdiag: ${sanitizeLine(text)}\n`),
+      // Only a person at a terminal is told that a first run over many files takes a while.
+      progress: (text) => {
+        if (!io.stderr.isTTY || (text === undefined && !progressShown)) return;
+        progressShown = text !== undefined;
+        io.stderr.write(`\r\u001b[K${text === undefined ? "" : `sysdiag: ${text}…`}`);
+      },
+    });
   const load = (): Loaded => {
     if (loaded) return loaded;
     loaded = read();
@@ -134,13 +166,15 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const color = !toFile && decideColor(globals.color, io.env, io.stdout.isTTY === true);
   const ctx: Context = {
     catalog: () => load().catalog,
-    reload: () => read().catalog,
+    // Afresh from the sources themselves, under the lock of a change: no store in between.
+    reload: () => loadPlaces(where()).catalog,
     env: io.env,
     sources: () => load().reports,
     index: () => {
-      index ??= readIndex(indexPathFor(builtIn), load().catalog);
+      index ??= load().index?.() ?? readIndex(indexPathFor(builtIn), load().catalog);
       return index;
     },
+    named: (name) => load().named?.(name),
     stdin: async (limit) =>
       decodeText(await (io.readStdin ?? (async () => new Uint8Array()))(limit), "standard input"),
     style: await createStyle(color),

@@ -87,7 +87,8 @@ export function layOut(line: string): string[] {
 
 /** Columns a line takes in a terminal. */
 export function displayWidth(line: string): number {
-  return NARROW.test(line) ? [...line].length : layOut(line).length;
+  // NARROW holds no surrogate: its lines are one column a UTF-16 unit.
+  return NARROW.test(line) ? line.length : layOut(line).length;
 }
 
 const isAsciiStroke = (char: string, dir: Dir) =>
