@@ -6,7 +6,7 @@ import { decodeText, errnoWords, readFileBytes, writeFileAtomic } from "../io.js
 import { LIMITS } from "../limits.js";
 import { buildIndex, type SearchIndex } from "../search/inverted-index.js";
 import type { Catalog, Category, Entry } from "../types.js";
-import { encodeStore, openStore, StaleStore, type StoreKey, sha1 } from "./cache.js";
+import { checksum, encodeStore, openStore, StaleStore, type StoreKey } from "./cache.js";
 import { loadCatalog } from "./load.js";
 import { normalizeName } from "./names.js";
 import type { Origin, Place } from "./sources.js";
@@ -70,7 +70,7 @@ export function readSourceFile(path: string, hashes?: Record<string, string>): F
   let text: string;
   try {
     const bytes = readFileBytes(path, SOURCE_LIMIT);
-    if (hashes) hashes[path] = sha1(bytes);
+    if (hashes) hashes[path] = checksum(bytes);
     text = decodeText(bytes, path);
   } catch (error) {
     if (error instanceof SysdiagError) return { entries: [], problems: [error.message] };
@@ -289,7 +289,7 @@ function withCategory(
 }
 
 /** Bumped when what a store holds, or how sources are read into it, changes. */
-const STORE_FORMAT = 2;
+const STORE_FORMAT = 3;
 /** A source changed this close to a store's build may have changed unseen by its time: hashed. */
 const CLOCK_SLACK_MS = 2000;
 
@@ -358,7 +358,7 @@ export function loadSources(places: readonly Place[], options: LoadOptions): Loa
       s.files.map((f) => [f.path, f.size, f.mtimeMs, f.ino]),
     ]),
   });
-  const where = sha1(Buffer.from(JSON.stringify([builtIn.path, scans.map((s) => s.place)])));
+  const where = checksum(Buffer.from(JSON.stringify([builtIn.path, scans.map((s) => s.place)])));
   const path = join(options.cacheDir, `catalog-${where.slice(0, 16)}.store`);
   const rebuild = () => rebuildStore(places, scans, key, path, options);
   try {
@@ -368,7 +368,7 @@ export function loadSources(places: readonly Place[], options: LoadOptions): Loa
       if (file.mtimeMs < stored.stamp.builtAt - CLOCK_SLACK_MS) continue;
       let now: string | undefined;
       try {
-        now = sha1(readFileBytes(file.path, SOURCE_LIMIT));
+        now = checksum(readFileBytes(file.path, SOURCE_LIMIT));
       } catch {
         now = undefined;
       }
