@@ -552,3 +552,24 @@ function entryOf(row: Row, meta: Meta, read: ReadBody): Entry {
   lazies.set(entry, { read, row });
   return entry;
 }
+
+/**
+ * The bytes of a store with its build time moved to `builtAt`, all else as it was:
+ * once sources written within a clock tick of its build have been checked by
+ * content and found unchanged, later reads need not check them again.
+ */
+export function restamped(bytes: Uint8Array, builtAt: number): Uint8Array | undefined {
+  const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (buffer.subarray(0, MAGIC.length).toString("latin1") !== MAGIC) return undefined;
+  const length = buffer.readUInt32LE(MAGIC.length);
+  const header = JSON.parse(buffer.subarray(HEAD, HEAD + length).toString()) as Header;
+  const data = buffer.subarray(pad8(HEAD + length));
+  const headerBytes = Buffer.from(JSON.stringify({ ...header, builtAt }));
+  const start = pad8(HEAD + headerBytes.length);
+  const out = Buffer.alloc(start + data.length);
+  out.write(MAGIC, 0, "latin1");
+  out.writeUInt32LE(headerBytes.length, MAGIC.length);
+  headerBytes.copy(out, HEAD);
+  data.copy(out, start);
+  return out;
+}

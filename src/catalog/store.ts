@@ -1,4 +1,12 @@
-import { accessSync, constants, mkdirSync, readdirSync, type Stats, statSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  type Stats,
+  statSync,
+} from "node:fs";
 import { extname, join } from "node:path";
 import { DataError, SysdiagError } from "../errors.js";
 import { type DocumentEntry, readDocument } from "../extract/document.js";
@@ -6,7 +14,7 @@ import { decodeText, errnoWords, readFileBytes, writeFileAtomic } from "../io.js
 import { LIMITS } from "../limits.js";
 import { buildIndex, type SearchIndex } from "../search/inverted-index.js";
 import type { Catalog, Category, Entry } from "../types.js";
-import { checksum, encodeStore, openStore, StaleStore, type StoreKey } from "./cache.js";
+import { checksum, encodeStore, openStore, restamped, StaleStore, type StoreKey } from "./cache.js";
 import { loadCatalog } from "./load.js";
 import { normalizeName } from "./names.js";
 import type { Origin, Place } from "./sources.js";
@@ -121,6 +129,8 @@ interface FileStamp {
   path: string;
   size: number;
   mtimeMs: number;
+  /** Changed by any write and by setting the times back, which mtime alone would miss. */
+  ctimeMs: number;
   ino: number;
 }
 
@@ -134,11 +144,11 @@ interface Scan {
 
 const stampOf = (path: string, stat?: Stats): FileStamp => {
   try {
-    const { size, mtimeMs, ino } = stat ?? statSync(path);
-    return { path, size, mtimeMs, ino };
+    const { size, mtimeMs, ctimeMs, ino } = stat ?? statSync(path);
+    return { path, size, mtimeMs, ctimeMs, ino };
   } catch {
     // Gone, or a dangling link: reading it reports why.
-    return { path, size: -1, mtimeMs: -1, ino: -1 };
+    return { path, size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
   }
 };
 
@@ -355,7 +365,7 @@ export function loadSources(places: readonly Place[], options: LoadOptions): Loa
       s.place.path,
       s.present,
       s.problems,
-      s.files.map((f) => [f.path, f.size, f.mtimeMs, f.ino]),
+      s.files.map((f) => [f.path, f.size, f.mtimeMs, f.ctimeMs, f.ino]),
     ]),
   });
   const where = checksum(Buffer.from(JSON.stringify([builtIn.path, scans.map((s) => s.place)])));
@@ -364,8 +374,10 @@ export function loadSources(places: readonly Place[], options: LoadOptions): Loa
   try {
     const stored = openStore(path, key, () => withIndex(rebuild()));
     // A source written within a clock tick of the build may have changed with its time unchanged.
+    let checked = false;
+    let latest = 0;
     for (const file of scans.flatMap((s) => s.files)) {
-      if (file.mtimeMs < stored.stamp.builtAt - CLOCK_SLACK_MS) continue;
+      if (Math.max(file.mtimeMs, file.ctimeMs) < stored.stamp.builtAt - CLOCK_SLACK_MS) continue;
       let now: string | undefined;
       try {
         now = checksum(readFileBytes(file.path, SOURCE_LIMIT));
@@ -373,6 +385,17 @@ export function loadSources(places: readonly Place[], options: LoadOptions): Loa
         now = undefined;
       }
       if (now !== stored.stamp.hashes[file.path]) throw new StaleStore("a source changed");
+      checked = true;
+      latest = Math.max(latest, file.mtimeMs, file.ctimeMs);
+    }
+    // Unchanged, and now past the tick: said so in the store, so that no later read hashes them.
+    if (checked && Date.now() - latest > CLOCK_SLACK_MS) {
+      try {
+        const again = restamped(readFileSync(path), Date.now());
+        if (again) writeFileAtomic(path, again, true);
+      } catch {
+        // Kept as it is: the next read checks them again.
+      }
     }
     return stored;
   } catch (error) {
