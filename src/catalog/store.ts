@@ -456,7 +456,10 @@ function rebuildStore(
     cannot(error);
     return loaded;
   }
-  if (slow()) options.progress?.(`indexing ${loaded.catalog.diagrams.length} diagrams`);
+  // Indexing takes about as long again as reading: said now if the whole may pass a second.
+  if (Date.now() - builtAt > 400 || loaded.catalog.diagrams.length > 2000) {
+    options.progress?.(`indexing ${loaded.catalog.diagrams.length} diagrams`);
+  }
   const built = buildIndex(loaded.catalog);
   const index = () => built;
   const stamp: StoreKey = { key, builtAt, hashes };
