@@ -93,16 +93,41 @@ export function syntheticCatalog(size: number, seed = 42): Catalog {
   };
 }
 
-/** Queries of the kinds people type: a technology, a concept, two words, a typo, a title. */
-export const SCALE_QUERIES = [
-  "kafka",
-  "replication",
-  "circuit breaker",
-  "postgres cache",
-  "kubernets",
-  "redis gateway architecture",
-  "event sourcing",
-  "elasticsearch",
-  "rate limiting",
-  "zookeeper leader election",
-];
+/**
+ * The same synthetic diagrams as a user's catalog: Markdown documents laid out as
+ * the README says (`##` category, `###` title, facts in a `<!-- sysdiag -->`
+ * comment, a fenced drawing), `files` of them, each holding its share.
+ */
+export function syntheticMarkdown(size: number, files = 100, seed = 42): Map<string, string> {
+  const { diagrams } = syntheticCatalog(size, seed);
+  const out = new Map<string, string>();
+  const per = Math.ceil(diagrams.length / files);
+  for (let f = 0; f < files; f++) {
+    const part = diagrams.slice(f * per, (f + 1) * per);
+    if (part.length === 0) break;
+    const lines: string[] = [`# Synthetic diagrams, part ${f + 1}`, ""];
+    let category = "";
+    for (const d of [...part].sort((a, b) => a.category.localeCompare(b.category))) {
+      if (d.category !== category) {
+        category = d.category;
+        lines.push(`## ${category}`, "");
+      }
+      lines.push(
+        `### ${d.title}`,
+        "<!-- sysdiag",
+        `id: user-${d.id}`,
+        `aliases: user ${d.aliases.join(", ")}`,
+        `tags: ${d.tags.join(", ")}`,
+        `summary: ${d.summary}`,
+        "-->",
+        "",
+        "```",
+        d.diagram,
+        "```",
+        "",
+      );
+    }
+    out.set(`part-${String(f + 1).padStart(3, "0")}.md`, lines.join("\n"));
+  }
+  return out;
+}

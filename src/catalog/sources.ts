@@ -26,6 +26,12 @@ export function userDataDir(env: Env): string {
   return join(base ?? join(home, ".local", "share"), "sysdiag");
 }
 
+/** `$XDG_CACHE_HOME/sysdiag`, by default `~/.cache/sysdiag`: compiled catalogs, safe to delete. */
+export function userCacheDir(env: Env): string {
+  const base = env.XDG_CACHE_HOME?.startsWith("/") ? env.XDG_CACHE_HOME : undefined;
+  return join(base ?? join(env.HOME?.startsWith("/") ? env.HOME : homedir(), ".cache"), "sysdiag");
+}
+
 /**
  * The nearest `.sysdiag` directory from `cwd` up. As git does with a repository
  * another user owns, one that is neither yours nor root's, or that anyone may write

@@ -1,10 +1,20 @@
-import { readdirSync, statSync } from "node:fs";
+import {
+  accessSync,
+  constants,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  type Stats,
+  statSync,
+} from "node:fs";
 import { extname, join } from "node:path";
 import { DataError, SysdiagError } from "../errors.js";
 import { type DocumentEntry, readDocument } from "../extract/document.js";
-import { decodeText, errnoWords, readFileBytes } from "../io.js";
+import { decodeText, errnoWords, readFileBytes, writeFileAtomic } from "../io.js";
 import { LIMITS } from "../limits.js";
+import { buildIndex, type SearchIndex } from "../search/inverted-index.js";
 import type { Catalog, Category, Entry } from "../types.js";
+import { checksum, encodeStore, openStore, restamped, StaleStore, type StoreKey } from "./cache.js";
 import { loadCatalog } from "./load.js";
 import { normalizeName } from "./names.js";
 import type { Origin, Place } from "./sources.js";
@@ -28,6 +38,10 @@ export interface SourceReport {
 export interface Loaded {
   catalog: Catalog;
   reports: SourceReport[];
+  /** The catalog's search index, when the load has one (made, or read on first call). */
+  index?: () => SearchIndex;
+  /** The entry an exact name picks (as resolveName's exact match would), without reading them all. */
+  named?: (name: string) => Entry | undefined;
 }
 
 const MARKDOWN = new Set([".md", ".markdown", ".txt"]);
@@ -56,11 +70,16 @@ interface FileEntries {
   problems: string[];
 }
 
-/** One file's diagrams; anything wrong with it is a problem, never an exception. */
-export function readSourceFile(path: string): FileEntries {
+/**
+ * One file's diagrams; anything wrong with it is a problem, never an exception.
+ * `hashes` collects the content hash of each file read (for a compiled store's key).
+ */
+export function readSourceFile(path: string, hashes?: Record<string, string>): FileEntries {
   let text: string;
   try {
-    text = decodeText(readFileBytes(path, SOURCE_LIMIT), path);
+    const bytes = readFileBytes(path, SOURCE_LIMIT);
+    if (hashes) hashes[path] = checksum(bytes);
+    text = decodeText(bytes, path);
   } catch (error) {
     if (error instanceof SysdiagError) return { entries: [], problems: [error.message] };
     return { entries: [], problems: [`${path}: ${errnoWords(error)}`] };
@@ -105,23 +124,64 @@ function filesOf(dir: string, problems: string[]): string[] {
   return files.slice(0, MAX_FILES).map((name) => join(dir, name));
 }
 
-function readPlace(place: Place): { present: boolean; found: FileEntries } {
-  let isDir: boolean;
+/** A source file as `stat` saw it before it was read: what a compiled store is keyed by. */
+interface FileStamp {
+  path: string;
+  size: number;
+  mtimeMs: number;
+  /** Changed by any write and by setting the times back, which mtime alone would miss. */
+  ctimeMs: number;
+  ino: number;
+}
+
+/** A place looked at, not yet read: whether it is there, and its files. */
+interface Scan {
+  place: Place;
+  present: boolean;
+  files: FileStamp[];
+  problems: string[];
+}
+
+const stampOf = (path: string, stat?: Stats): FileStamp => {
   try {
-    isDir = statSync(place.path).isDirectory();
+    const { size, mtimeMs, ctimeMs, ino } = stat ?? statSync(path);
+    return { path, size, mtimeMs, ctimeMs, ino };
+  } catch {
+    // Gone, or a dangling link: reading it reports why.
+    return { path, size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 };
+  }
+};
+
+function scanPlace(place: Place): Scan {
+  let stat: Stats;
+  try {
+    stat = statSync(place.path);
   } catch (error) {
     const quiet = place.origin === "user" || place.origin === "project";
     const problems = quiet ? [] : [`${place.path}: ${errnoWords(error)}`];
-    return { present: false, found: { entries: [], problems } };
+    return { place, present: false, files: [], problems };
   }
-  if (!isDir) return { present: true, found: readSourceFile(place.path) };
-  const found: FileEntries = { entries: [], problems: [] };
-  for (const file of filesOf(place.path, found.problems)) {
-    const one = readSourceFile(file);
+  if (!stat.isDirectory()) {
+    return { place, present: true, files: [stampOf(place.path, stat)], problems: [] };
+  }
+  const problems: string[] = [];
+  const files = filesOf(place.path, problems).map((path) => stampOf(path));
+  return { place, present: true, files, problems };
+}
+
+function readPlace(
+  scan: Scan,
+  hashes?: Record<string, string>,
+  tick?: () => void,
+): { present: boolean; found: FileEntries } {
+  const found: FileEntries = { entries: [], problems: [...scan.problems] };
+  for (const file of scan.files) {
+    const one = readSourceFile(file.path, hashes);
     found.entries.push(...one.entries);
     found.problems.push(...one.problems);
+    tick?.();
   }
-  return { present: true, found };
+  return { present: scan.present, found };
 }
 
 /**
@@ -130,7 +190,12 @@ function readPlace(place: Place): { present: boolean; found: FileEntries } {
  * place that cannot be read, or a part of one that is wrong, is reported and
  * skipped; only an unreadable built-in catalog stops the tool.
  */
-export function loadPlaces(places: readonly Place[]): Loaded {
+export function loadPlaces(
+  places: readonly Place[],
+  scans: readonly Scan[] = places.filter((p) => p.origin !== "built-in").map(scanPlace),
+  hashes?: Record<string, string>,
+  tick?: () => void,
+): Loaded {
   const reports: SourceReport[] = [];
   const builtInPlace = places.find((p) => p.origin === "built-in");
   if (!builtInPlace) throw new DataError("no built-in catalog");
@@ -145,8 +210,7 @@ export function loadPlaces(places: readonly Place[]): Loaded {
   const reportFor = new Map<Entry, SourceReport>();
   for (const entry of builtIn.diagrams) byId.set(entry.id, { ...entry, source: "built-in" });
 
-  const userPlaces = places.filter((p) => p.origin !== "built-in");
-  const found = userPlaces.map((place) => ({ place, ...readPlace(place) }));
+  const found = scans.map((scan) => ({ place: scan.place, ...readPlace(scan, hashes, tick) }));
   const reportOf = new Map<Place, SourceReport>();
   for (const { place, present, found: files } of found) {
     const report: SourceReport = {
@@ -232,4 +296,188 @@ function withCategory(
     line: entry.line,
     ...(entry.source !== undefined ? { source: entry.source } : {}),
   };
+}
+
+/** Bumped when what a store holds, or how sources are read into it, changes. */
+const STORE_FORMAT = 3;
+/** A source changed this close to a store's build may have changed unseen by its time: hashed. */
+const CLOCK_SLACK_MS = 2000;
+
+export interface LoadOptions {
+  /** Where compiled stores are kept (`$XDG_CACHE_HOME/sysdiag`). */
+  cacheDir: string;
+  /** The code reading the sources (its version and build): another's store is rebuilt. */
+  codeId: string;
+  /**
+   * The built-in catalog compiled at build time, when the built-in catalog is the
+   * shipped one (not SYSDIAG_CATALOG's); undefined when there is none (running from source).
+   */
+  builtInStore?: string;
+  /** Said once: the cache cannot be written. */
+  note(text: string): void;
+  /** A long rebuild's progress, for a terminal; undefined when it is done. */
+  progress?(text: string | undefined): void;
+}
+
+const statKey = (path: string) => {
+  const { size, mtimeMs, ino } = stampOf(path);
+  return [path, size, mtimeMs, ino];
+};
+
+/**
+ * The catalog from every place, read from a compiled store when one is up to date
+ * and rebuilt (then written atomically) when a source changed. With no source but
+ * the shipped catalog, that catalog's build-time store is read and nothing written.
+ * A cache that cannot be written costs speed, never a result: one note says so.
+ */
+export function loadSources(places: readonly Place[], options: LoadOptions): Loaded {
+  const builtIn = places.find((p) => p.origin === "built-in");
+  if (!builtIn) throw new DataError("no built-in catalog");
+  const scans = places.filter((p) => p.origin !== "built-in").map(scanPlace);
+  const absent = (scan: Scan): SourceReport => ({
+    path: scan.place.path,
+    origin: scan.place.origin,
+    present: false,
+    diagrams: 0,
+    problems: scan.problems,
+  });
+  if (!scans.some((s) => s.present) && options.builtInStore) {
+    try {
+      const shipped = openStore(
+        options.builtInStore,
+        `built-in ${statSync(builtIn.path).size}`,
+        () => withIndex(loadPlaces(places, scans)),
+      );
+      // Not spread: its catalog is read on first access.
+      shipped.reports = [...scans.map(absent), ...shipped.reports];
+      return shipped;
+    } catch {
+      // Not built, or built from another data/diagrams.json: read the JSON.
+      return loadPlaces(places, scans);
+    }
+  }
+  const key = JSON.stringify({
+    format: STORE_FORMAT,
+    code: options.codeId,
+    builtIn: statKey(builtIn.path),
+    places: scans.map((s) => [
+      s.place.origin,
+      s.place.path,
+      s.present,
+      s.problems,
+      s.files.map((f) => [f.path, f.size, f.mtimeMs, f.ctimeMs, f.ino]),
+    ]),
+  });
+  const where = checksum(Buffer.from(JSON.stringify([builtIn.path, scans.map((s) => s.place)])));
+  const path = join(options.cacheDir, `catalog-${where.slice(0, 16)}.store`);
+  const rebuild = () => rebuildStore(places, scans, key, path, options);
+  try {
+    const stored = openStore(path, key, () => withIndex(rebuild()));
+    // A source written within a clock tick of the build may have changed with its time unchanged.
+    let checked = false;
+    let latest = 0;
+    for (const file of scans.flatMap((s) => s.files)) {
+      if (Math.max(file.mtimeMs, file.ctimeMs) < stored.stamp.builtAt - CLOCK_SLACK_MS) continue;
+      let now: string | undefined;
+      try {
+        now = checksum(readFileBytes(file.path, SOURCE_LIMIT));
+      } catch {
+        now = undefined;
+      }
+      if (now !== stored.stamp.hashes[file.path]) throw new StaleStore("a source changed");
+      checked = true;
+      latest = Math.max(latest, file.mtimeMs, file.ctimeMs);
+    }
+    // Unchanged, and now past the tick: said so in the store, so that no later read hashes them.
+    if (checked && Date.now() - latest > CLOCK_SLACK_MS) {
+      try {
+        const again = restamped(readFileSync(path), Date.now());
+        if (again) writeFileAtomic(path, again, true);
+      } catch {
+        // Kept as it is: the next read checks them again.
+      }
+    }
+    return stored;
+  } catch (error) {
+    if (!(error instanceof StaleStore)) throw error;
+    return rebuild();
+  }
+}
+
+/** A load with its index, made now if the load has none. */
+function withIndex(loaded: Loaded): { catalog: Catalog; index: () => SearchIndex } {
+  let index: SearchIndex | undefined;
+  return {
+    catalog: loaded.catalog,
+    index: loaded.index ?? (() => (index ??= buildIndex(loaded.catalog))),
+  };
+}
+
+/** Notes said this process: the cache's trouble is said once however often it is met. */
+const said = new Set<string>();
+
+function rebuildStore(
+  places: readonly Place[],
+  scans: readonly Scan[],
+  key: string,
+  path: string,
+  options: LoadOptions,
+): Loaded {
+  const builtAt = Date.now();
+  const hashes: Record<string, string> = {};
+  const total = scans.reduce((n, s) => n + s.files.length, 0);
+  let done = 0;
+  const slow = () => Date.now() - builtAt > 1000;
+  const tick = () => {
+    done++;
+    if (slow()) options.progress?.(`reading diagram sources: ${done}/${total} files`);
+  };
+  const loaded = loadPlaces(places, scans, hashes, tick);
+  const cannot = (error: unknown) => {
+    // writeFileAtomic's message names the temporary file; the reason is its last part.
+    const message = error instanceof SysdiagError ? error.message : "";
+    const why = message ? message.slice(message.lastIndexOf(": ") + 2) : errnoWords(error);
+    const text = `cannot write the cache ${options.cacheDir}: ${why}; working without it`;
+    if (!said.has(text)) options.note(text);
+    said.add(text);
+  };
+  try {
+    try {
+      mkdirSync(options.cacheDir, { recursive: true });
+    } catch (error) {
+      // A recursive mkdir under a read-only mount says ENOENT; the plain one says why.
+      mkdirSync(options.cacheDir);
+      throw error;
+    }
+    accessSync(options.cacheDir, constants.W_OK);
+  } catch (error) {
+    // Uncached: the index is made only if this command searches.
+    options.progress?.(undefined);
+    cannot(error);
+    return loaded;
+  }
+  // Indexing takes about as long again as reading: said now if the whole may pass a second.
+  if (Date.now() - builtAt > 400 || loaded.catalog.diagrams.length > 2000) {
+    options.progress?.(`indexing ${loaded.catalog.diagrams.length} diagrams`);
+  }
+  const built = buildIndex(loaded.catalog);
+  const index = () => built;
+  const stamp: StoreKey = { key, builtAt, hashes };
+  try {
+    writeFileAtomic(path, encodeStore({ ...loaded, index }, stamp), true);
+  } catch (error) {
+    cannot(error);
+  }
+  options.progress?.(undefined);
+  return { ...loaded, index };
+}
+
+/**
+ * Compiles the shipped catalog at build time (scripts/code-cache.cjs), with the
+ * index shipped beside it, checked then as every source is at run time.
+ */
+export function writeBuiltInStore(jsonPath: string, storePath: string, index: SearchIndex): void {
+  const loaded = loadPlaces([{ path: jsonPath, origin: "built-in" }], []);
+  const stamp: StoreKey = { key: `built-in ${statSync(jsonPath).size}`, builtAt: 0, hashes: {} };
+  writeFileAtomic(storePath, encodeStore({ ...loaded, index: () => index }, stamp), true);
 }

@@ -1,8 +1,9 @@
-import { isatty } from "node:tty";
+import { fstatSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
-import { places } from "../catalog/sources.js";
-import { type Loaded, loadPlaces } from "../catalog/store.js";
+import { places, userCacheDir } from "../catalog/sources.js";
+import { type Loaded, loadPlaces, loadSources } from "../catalog/store.js";
 import type { Context } from "../commands/context.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { Result } from "../commands/spec.js";
@@ -25,6 +26,26 @@ const DEFAULT_CATALOG = new URL(
   import.meta.url.endsWith(".ts") ? "../../data/diagrams.json" : "../data/diagrams.json",
   import.meta.url,
 );
+
+/**
+ * The shipped catalog compiled at build time, beside the bundle (dist/catalog.store);
+ * none when running from source.
+ */
+const BUILT_IN_STORE = import.meta.url.endsWith(".cjs")
+  ? fileURLToPath(new URL("./catalog.store", import.meta.url))
+  : undefined;
+
+export { writeBuiltInStore } from "../catalog/store.js";
+
+/** The code that compiles catalogs: a store another build made is not read. */
+function codeId(): string {
+  try {
+    const { size, mtimeMs } = statSync(fileURLToPath(import.meta.url));
+    return `${pkg.version} ${size} ${mtimeMs}`;
+  } catch {
+    return pkg.version;
+  }
+}
 
 /** Where the CLI reads and writes; tests pass their own. */
 export interface Io {
@@ -118,10 +139,27 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const builtIn = io.env.SYSDIAG_CATALOG || fileURLToPath(DEFAULT_CATALOG);
   let loaded: Loaded | undefined;
   let index: SearchIndex | undefined;
+  const where = () =>
+    places({
+      catalogs: globals.catalog ?? [],
+      env: io.env,
+      cwd: workingDirectory(io),
+      builtIn,
+    });
+  let progressShown = false;
   const read = () =>
-    loadPlaces(
-      places({ catalogs: globals.catalog ?? [], env: io.env, cwd: workingDirectory(io), builtIn }),
-    );
+    loadSources(where(), {
+      cacheDir: userCacheDir(io.env),
+      codeId: codeId(),
+      builtInStore: io.env.SYSDIAG_CATALOG ? undefined : BUILT_IN_STORE,
+      note: (text) => io.stderr.write(`sysdiag: ${sanitizeLine(text)}\n`),
+      // Only a person at a terminal is told that a first run over many files takes a while.
+      progress: (text) => {
+        if (!io.stderr.isTTY || (text === undefined && !progressShown)) return;
+        progressShown = text !== undefined;
+        io.stderr.write(`\r\u001b[K${text === undefined ? "" : `sysdiag: ${text}…`}`);
+      },
+    });
   const load = (): Loaded => {
     if (loaded) return loaded;
     loaded = read();
@@ -140,7 +178,8 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const color = !toFile && decideColor(globals.color, io.env, io.stdout.isTTY === true);
   const ctx: Context = {
     catalog: () => load().catalog,
-    reload: () => read().catalog,
+    // Afresh from the sources themselves, under the lock of a change: no store in between.
+    reload: () => loadPlaces(where()).catalog,
     env: io.env,
     openEditor: async (file, line) => {
       const { openEditor } = await import("./editor.js");
@@ -148,9 +187,10 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     },
     sources: () => load().reports,
     index: () => {
-      index ??= readIndex(indexPathFor(builtIn), load().catalog);
+      index ??= load().index?.() ?? readIndex(indexPathFor(builtIn), load().catalog);
       return index;
     },
+    named: (name) => load().named?.(name),
     stdin: async (limit) =>
       decodeText(await (io.readStdin ?? (async () => new Uint8Array()))(limit), "standard input"),
     style: await createStyle(color),
@@ -222,13 +262,29 @@ function report(error: unknown, argv: string[], io: Io): number {
   return EXIT.internal;
 }
 
+/**
+ * Whether a descriptor is a terminal. Only a character device can be one, and a
+ * file or a pipe (how output is read by scripts) is told by one fstat: node:tty
+ * pulls in node:net and the streams, 3 ms of a start-up, and is loaded only then.
+ */
+function isTerminal(fd: number): boolean {
+  try {
+    if (!fstatSync(fd).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  // Required, not imported: a bundled import() of a built-in stays an ES module import.
+  const tty = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
+  return tty.isatty(fd);
+}
+
 /** The process entry point: the one place that touches the process's streams and exit code. */
 export async function runMain(): Promise<void> {
   // No SIGINT handler: Node's default ends the process at once, even in the middle of
   // synchronous work (a handler would wait for it), and the shell reports 130. Only the
   // editor, the pager and the picker take Ctrl-C over while they run.
-  const stdoutIsTTY = isatty(1);
-  const stderrIsTTY = isatty(2);
+  const stdoutIsTTY = isTerminal(1);
+  const stderrIsTTY = isTerminal(2);
   process.exitCode = await main(process.argv.slice(2), {
     stdout: {
       write: (text: string) => writeFd(1, text),
@@ -242,7 +298,7 @@ export async function runMain(): Promise<void> {
       },
     },
     stderr: { write: (text: string) => writeFd(2, text), isTTY: stderrIsTTY },
-    stdin: { isTTY: isatty(0) },
+    stdin: { isTTY: isTerminal(0) },
     env: process.env,
     readStdin: readStdinBytes,
   });

@@ -2,7 +2,7 @@ import type { SourceReport } from "../catalog/store.js";
 import type { ReadLimit } from "../io.js";
 import type { Style } from "../render/style.js";
 import type { SearchIndex } from "../search/inverted-index.js";
-import type { Catalog } from "../types.js";
+import type { Catalog, Entry } from "../types.js";
 
 /**
  * What the CLI hands every command: the catalog and its search index (each read
@@ -18,6 +18,12 @@ export interface Context {
   /** Every place diagrams were read from, highest first, with what each gave. */
   sources(): SourceReport[];
   index(): SearchIndex;
+  /**
+   * The entry an exact name (id, alias or title, normalized) picks, as the exact
+   * match of resolveName would, read without the rest of the catalog; undefined
+   * when no name matches or the catalog cannot tell this way.
+   */
+  named?(name: string): Entry | undefined;
   /** Standard input's text, refused past the limit. */
   stdin(limit: ReadLimit): Promise<string>;
   style: Style;

@@ -48,8 +48,11 @@ export default defineCommand({
       throw new UsageError(`--format ${format} draws one diagram at a time`);
     }
     const { renderAs } = await import("../render/formats.js");
-    const { resolveNames } = await import("../search/resolve.js");
-    const found = await resolveNames(ctx.catalog(), args, ctx.index);
+    // One exact name (the usual `show`) is looked up without reading the whole catalog.
+    const direct = args.length === 1 ? ctx.named?.(args[0] as string) : undefined;
+    const found = direct
+      ? [direct]
+      : await (await import("../search/resolve.js")).resolveNames(ctx.catalog(), args, ctx.index);
     // --original: the block as the source document drew it, before any repair.
     const entries = found.map((entry) =>
       options.original ? { ...entry, diagram: entry.original ?? entry.diagram } : entry,

@@ -11,13 +11,30 @@ const widest = (texts: string[]) => largest(texts.map(displayWidth));
 /** `list`: ids and titles under category headings, ids aligned across all groups. */
 export function formatList(catalog: Catalog, entries: Entry[], style: Style): string {
   const idWidth = widest(entries.map((e) => sanitizeLine(e.id)));
+  // A user's 10,000 diagrams come from a few files: each file's note is made once.
+  const notes = new Map<string, string>();
+  const noteOf = (e: Entry) => {
+    const key = `${e.source}\n${e.overrides ?? ""}`;
+    let note = notes.get(key);
+    if (note === undefined) {
+      note = sourceNote(e, style);
+      notes.set(key, note);
+    }
+    return note;
+  };
+  const byCategory = new Map<string, Entry[]>();
+  for (const e of entries) {
+    const members = byCategory.get(e.categoryId);
+    if (members) members.push(e);
+    else byCategory.set(e.categoryId, [e]);
+  }
   const blocks: string[] = [];
   for (const category of catalog.categories) {
-    const members = entries.filter((e) => e.categoryId === category.id);
+    const members = byCategory.get(category.id) ?? [];
     if (members.length === 0) continue;
     const rows = members.map(
       (e) =>
-        `  ${style.id(padEnd(sanitizeLine(e.id), idWidth))}  ${sanitizeLine(e.title)}${sourceNote(e, style)}`,
+        `  ${style.id(padEnd(sanitizeLine(e.id), idWidth))}  ${sanitizeLine(e.title)}${noteOf(e)}`,
     );
     blocks.push(
       [

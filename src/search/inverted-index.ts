@@ -37,9 +37,24 @@ export interface SearchIndex {
    * into FIELDS: the strongest one the word stands in), weight (that field's,
    * plus a little for each other field that has the word too).
    */
-  postings: number[][];
+  postings: Postings;
   /** Indices into `words` of the words of fuzzy fields: the candidates for typo matching. */
   fuzzy: number[];
+}
+
+/**
+ * Each word's posting list by the word's position. An array of arrays is one (as
+ * built, and as read from JSON); a compiled store (src/catalog/cache.ts) gives one
+ * that makes a word's list from typed arrays only when the word is looked up.
+ */
+export interface Postings {
+  readonly length: number;
+  at(at: number): ArrayLike<number> | undefined;
+}
+
+/** An index as buildIndex makes it: plain arrays throughout. */
+export interface BuiltIndex extends SearchIndex {
+  postings: number[][];
 }
 
 function fieldWords(entry: Entry): Record<Field, string[]> {
@@ -55,7 +70,7 @@ function fieldWords(entry: Entry): Record<Field, string[]> {
   };
 }
 
-export function buildIndex(catalog: Catalog): SearchIndex {
+export function buildIndex(catalog: Catalog): BuiltIndex {
   const byWord = new Map<string, Map<number, { field: number; weight: number }>>();
   const fuzzy = new Set<string>();
   catalog.diagrams.forEach((entry, doc) => {
@@ -111,7 +126,7 @@ export function lowerBound(words: string[], term: string): number {
  * The committed form: one line a part and a posting list a line, so that a
  * re-extraction shows up in a diff as the words that changed.
  */
-export function serializeIndex(index: SearchIndex): string {
+export function serializeIndex(index: BuiltIndex): string {
   const postings = index.postings.map((p) => JSON.stringify(p)).join(",\n");
   return `{\n"version": 1,\n"ids": ${JSON.stringify(index.ids)},\n"words": ${JSON.stringify(index.words)},\n"fuzzy": ${JSON.stringify(index.fuzzy)},\n"postings": [\n${postings}\n]\n}\n`;
 }

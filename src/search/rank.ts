@@ -57,8 +57,10 @@ type FuzzyMatcher = (term: string) => Promise<Array<{ at: number; score: number 
  * every word is the slowest thing a search does.
  */
 function fuzzyMatcher(index: SearchIndex): FuzzyMatcher {
-  const fuzzy = new Set(index.fuzzy);
+  // Made on the first typo looked for: a big catalog's set is a cost most searches never need.
+  let fuzzy: Set<number> | undefined;
   return async (term) => {
+    fuzzy ??= new Set(index.fuzzy);
     const { words } = index;
     const near: number[] = [];
     for (let at = lowerBound(words, term[0] as string); at < words.length; at++) {
@@ -155,7 +157,7 @@ export async function rank(
     const found = await candidates(index, term, fuzzy);
     const docs: number[] = [];
     for (const candidate of found) {
-      const postings = index.postings[candidate.at] ?? [];
+      const postings = index.postings.at(candidate.at) ?? [];
       for (let p = 0; p < postings.length; p += 3) {
         const doc = postings[p] as number;
         const points = (postings[p + 2] as number) * candidate.quality;
@@ -208,7 +210,7 @@ function matchesOf(
   for (const { term, found } of perTerm) {
     let top: Match | undefined;
     for (const candidate of found) {
-      const postings = index.postings[candidate.at] ?? [];
+      const postings = index.postings.at(candidate.at) ?? [];
       for (let p = 0; p < postings.length; p += 3) {
         if (postings[p] !== doc) continue;
         const points = (postings[p + 2] as number) * candidate.quality;

@@ -1,0 +1,168 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { encodeStore, openStore, StaleStore } from "../../src/catalog/cache.js";
+import { normalizeName } from "../../src/catalog/names.js";
+import { buildIndex } from "../../src/search/inverted-index.js";
+import { rank } from "../../src/search/rank.js";
+import { resolveName } from "../../src/search/resolve.js";
+import type { Catalog, Entry } from "../../src/types.js";
+import { catalog } from "../helpers.js";
+
+const dir = mkdtempSync(join(tmpdir(), "sysdiag-store-"));
+
+/** The shipped catalog plus entries made to fight over names, as a merged catalog is. */
+const merged: Catalog = {
+  ...catalog,
+  diagrams: [
+    ...catalog.diagrams.map((d) => ({ ...d, source: "built-in" })),
+    {
+      ...(catalog.diagrams[0] as Entry),
+      id: "mine",
+      // An alias that is another diagram's id, and a title that is another's alias.
+      aliases: [catalog.diagrams[1]?.id ?? "", "Only Mine"],
+      title: catalog.diagrams[2]?.aliases[0] ?? "x",
+      original: "┌┐\n└┘ before",
+      source: "/home/me/my.md",
+      overrides: "built-in",
+      line: 7,
+    },
+    {
+      ...(catalog.diagrams[3] as Entry),
+      id: "also-mine",
+      aliases: ["only mine"],
+      source: "/home/me/other.md",
+      line: 1,
+    },
+  ],
+};
+
+function write(name: string, contents = merged, key = "k") {
+  const path = join(dir, name);
+  const index = buildIndex(contents);
+  writeFileSync(
+    path,
+    encodeStore(
+      { catalog: contents, reports: [], index: () => index },
+      { key, builtAt: 1, hashes: { a: "b" } },
+    ),
+  );
+  return path;
+}
+
+const never = () => {
+  throw new Error("the store was taken for damaged");
+};
+
+describe("a compiled store", () => {
+  it("gives back the catalog it was made of, key order and all", () => {
+    const store = openStore(write("round.store"), "k", never);
+    expect(JSON.stringify(store.catalog)).toBe(JSON.stringify(merged));
+    expect(store.catalog.diagrams.map((d) => Object.keys(d))).toEqual(
+      merged.diagrams.map((d) => Object.keys(d)),
+    );
+    expect(store.stamp).toEqual({ key: "k", builtAt: 1, hashes: { a: "b" } });
+  });
+
+  it("gives back the index it was made of, word by word", () => {
+    const built = buildIndex(merged);
+    const index = openStore(write("index.store"), "k", never).index();
+    expect(index.words).toEqual(built.words);
+    expect(index.fuzzy).toEqual(built.fuzzy);
+    expect(index.ids).toEqual(built.ids);
+    for (let at = 0; at < built.words.length; at++) {
+      expect(index.postings.at(at)).toEqual(built.postings[at]);
+    }
+  });
+
+  it("ranks as the index it was made of", async () => {
+    const store = openStore(write("rank.store"), "k", never);
+    for (const query of ["replication", "cach asid", "kafka queue", "mine", "two phase"]) {
+      const a = await rank(merged, query, buildIndex(merged));
+      const b = await rank(store.catalog, query, store.index());
+      expect(b.map((r) => [r.entry.id, r.score, r.matches])).toEqual(
+        a.map((r) => [r.entry.id, r.score, r.matches]),
+      );
+    }
+  });
+
+  it("picks for each exact name the entry resolveName picks, reading one row", async () => {
+    const names = merged.diagrams.flatMap((d) => [d.id, d.title, ...d.aliases]);
+    for (const name of [...names, "ONLY  mine", "no such name at all", ""]) {
+      // A fresh store each time: the name must come from its table, not from entries read already.
+      const store = openStore(join(dir, "round.store"), "k", never);
+      const named = store.named(name);
+      const key = normalizeName(name);
+      const expected =
+        key === "" ? undefined : await resolveName(merged, name).catch(() => undefined);
+      const exact =
+        expected &&
+        (expected.id === key ||
+          [expected.title, ...expected.aliases].some((n) => normalizeName(n) === key))
+          ? expected
+          : undefined;
+      expect(named?.id, name).toBe(exact?.id);
+      if (named) expect(JSON.stringify(named)).toBe(JSON.stringify(exact));
+    }
+  });
+
+  it("is refused when built from other sources, of another format, or not a store", () => {
+    const path = write("key.store", merged, "sources as they were");
+    expect(() => openStore(path, "sources as they are", never)).toThrow(StaleStore);
+    const other = join(dir, "other.store");
+    writeFileSync(other, "SYSDIAG STORE 1\n....{}");
+    expect(() => openStore(other, "k", never)).toThrow(StaleStore);
+    writeFileSync(other, "");
+    expect(() => openStore(other, "k", never)).toThrow(StaleStore);
+    expect(() => openStore(join(dir, "absent.store"), "k", never)).toThrow(StaleStore);
+  });
+
+  /** The byte offsets of each part, from the header. */
+  function parts(path: string) {
+    const bytes = readFileSync(path);
+    const length = bytes.readUInt32LE(16);
+    const header = JSON.parse(bytes.subarray(20, 20 + length).toString());
+    const data = (20 + length + 7) & ~7;
+    return { bytes, header, data };
+  }
+
+  function damage(path: string, at: number) {
+    const bytes = readFileSync(path);
+    bytes[at] = (bytes[at] as number) ^ 0x5a;
+    writeFileSync(path, bytes);
+  }
+
+  it("is refused when its header or metadata is damaged", () => {
+    const path = write("meta.store");
+    const { data, header } = parts(path);
+    damage(path, data + header.meta[0] + 5);
+    expect(() => openStore(path, "k", never)).toThrow(StaleStore);
+    const cut = write("cut.store");
+    writeFileSync(cut, readFileSync(cut).subarray(0, 40));
+    expect(() => openStore(cut, "k", never)).toThrow(StaleStore);
+  });
+
+  it("asks the sources for what is damaged after opening: rows, names, index, drawings", () => {
+    const fresh = { catalog: merged, index: () => buildIndex(merged) };
+    for (const part of ["rows", "table", "index", "bodies"] as const) {
+      const path = write(`${part}.store`);
+      const { data, header } = parts(path);
+      damage(path, data + header[part][0] + 3);
+      let asked = 0;
+      const store = openStore(path, "k", () => {
+        asked++;
+        return fresh;
+      });
+      // What is read comes out right whatever part was damaged.
+      const id = merged.diagrams[0]?.id as string;
+      const named = store.named(id);
+      if (named) expect(named.diagram).toBe(merged.diagrams[0]?.diagram);
+      expect(store.catalog.diagrams.map((d) => d.diagram)).toEqual(
+        merged.diagrams.map((d) => d.diagram),
+      );
+      expect(store.index().words).toEqual(buildIndex(merged).words);
+      expect(asked, part).toBe(part === "table" ? 0 : 1);
+    }
+  });
+});
