@@ -49,9 +49,8 @@ export async function pick(options: PickOptions): Promise<Entry | undefined> {
   const { catalog, look } = options;
   const stdin = process.stdin;
   const screen = openScreen();
-  const widest = Math.max(
-    0,
-    ...catalog.diagrams.map((d) => largest(d.diagram.split("\n").map((l) => l.length))),
+  const widest = largest(
+    catalog.diagrams.map((d) => largest(d.diagram.split("\n").map((l) => l.length))),
   );
   let state = options.start;
   let results: readonly Entry[] = [];
