@@ -1,4 +1,5 @@
 import { UsageError } from "./errors.js";
+import type { ReadLimit } from "./io.js";
 
 /**
  * The documented limits, in one place (the README's "Limits" table lists them).
@@ -7,8 +8,8 @@ import { UsageError } from "./errors.js";
 export const LIMITS = {
   /** A catalog source file (Markdown or JSON). */
   sourceBytes: 5 * 1024 * 1024,
-  /** One input of `lint`, or a document given to `add`. */
-  lintBytes: 1024 * 1024,
+  /** One input of `lint`, `add` or `render`. */
+  inputBytes: 1024 * 1024,
   /** One diagram's drawing, in characters. */
   diagramChars: 256 * 1024,
   /** A query or name, all its words together, in characters. */
@@ -25,4 +26,17 @@ export function checkQuery(words: readonly string[]): void {
   if (length > LIMITS.queryChars) {
     throw new UsageError(`the query is ${length} characters; at most ${LIMITS.queryChars}`);
   }
+}
+
+const megabytes = (bytes: number) => `${bytes / 1024 / 1024} MB`;
+
+/** How much of a catalog source is read, and what a refusal says. */
+export const SOURCE_LIMIT: ReadLimit = {
+  limit: LIMITS.sourceBytes,
+  purpose: `sources are read up to ${megabytes(LIMITS.sourceBytes)}`,
+};
+
+/** How much of a command's input is read: `inputLimit("lint reads files")`. */
+export function inputLimit(what: string): ReadLimit {
+  return { limit: LIMITS.inputBytes, purpose: `${what} up to ${megabytes(LIMITS.inputBytes)}` };
 }

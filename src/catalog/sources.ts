@@ -18,19 +18,23 @@ export interface Place {
 
 type Env = Record<string, string | undefined>;
 
-/** `$XDG_DATA_HOME/sysdiag`, by default `~/.local/share/sysdiag`, on every OS. */
-export function userDataDir(env: Env): string {
-  // A relative XDG_DATA_HOME is invalid by the spec, and ignored.
-  const base = env.XDG_DATA_HOME?.startsWith("/") ? env.XDG_DATA_HOME : undefined;
-  const home = env.HOME?.startsWith("/") ? env.HOME : homedir();
-  return join(base ?? join(home, ".local", "share"), "sysdiag");
+/**
+ * `$VARIABLE/sysdiag`, by default `~/<fallback>/sysdiag`, on every OS. A relative
+ * XDG directory (or HOME) is invalid by the spec, and ignored.
+ */
+function xdgDir(env: Env, variable: string, fallback: string): string {
+  const absolute = (path: string | undefined) => (path?.startsWith("/") ? path : undefined);
+  return join(
+    absolute(env[variable]) ?? join(absolute(env.HOME) ?? homedir(), fallback),
+    "sysdiag",
+  );
 }
 
+/** `$XDG_DATA_HOME/sysdiag`, by default `~/.local/share/sysdiag`: where `add` and `edit` write. */
+export const userDataDir = (env: Env) => xdgDir(env, "XDG_DATA_HOME", ".local/share");
+
 /** `$XDG_CACHE_HOME/sysdiag`, by default `~/.cache/sysdiag`: compiled catalogs, safe to delete. */
-export function userCacheDir(env: Env): string {
-  const base = env.XDG_CACHE_HOME?.startsWith("/") ? env.XDG_CACHE_HOME : undefined;
-  return join(base ?? join(env.HOME?.startsWith("/") ? env.HOME : homedir(), ".cache"), "sysdiag");
-}
+export const userCacheDir = (env: Env) => xdgDir(env, "XDG_CACHE_HOME", ".cache");
 
 /**
  * The nearest `.sysdiag` directory from `cwd` up. As git does with a repository

@@ -11,7 +11,7 @@ import { extname, join } from "node:path";
 import { DataError, SysdiagError } from "../errors.js";
 import { type DocumentEntry, readDocument } from "../extract/document.js";
 import { decodeText, errnoWords, readFileBytes, writeFileAtomic } from "../io.js";
-import { LIMITS } from "../limits.js";
+import { LIMITS, SOURCE_LIMIT } from "../limits.js";
 import { buildIndex, type SearchIndex } from "../search/inverted-index.js";
 import type { Catalog, Category, Entry } from "../types.js";
 import { checksum, encodeStore, openStore, restamped, StaleStore, type StoreKey } from "./cache.js";
@@ -21,7 +21,6 @@ import type { Origin, Place } from "./sources.js";
 import { checkCatalog } from "./validate.js";
 
 /** The largest source file read; a larger one is reported and skipped. */
-export const SOURCE_LIMIT = { limit: LIMITS.sourceBytes, purpose: "sources are read up to 5 MB" };
 const MAX_FILES = LIMITS.filesPerDirectory;
 
 export interface SourceReport {

@@ -1,8 +1,8 @@
 import { NotFoundError, UsageError } from "../errors.js";
-import { LIMITS } from "../limits.js";
+import { inputLimit } from "../limits.js";
 import { arg, defineCommand, flag } from "./spec.js";
 
-const ADD_LIMIT = { limit: LIMITS.lintBytes, purpose: "add reads documents up to 1 MB" };
+const ADD_LIMIT = inputLimit("add reads documents");
 
 export default defineCommand({
   name: "add",

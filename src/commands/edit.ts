@@ -1,5 +1,5 @@
 import { IoError } from "../errors.js";
-import { checkQuery, LIMITS } from "../limits.js";
+import { checkQuery, SOURCE_LIMIT } from "../limits.js";
 import { arg, defineCommand } from "./spec.js";
 
 export default defineCommand({
@@ -28,8 +28,7 @@ export default defineCommand({
     const { existsSync } = await import("node:fs");
     const { normalizeName } = await import("../catalog/names.js");
     const dir = userDataDir(ctx.env);
-    const read = (path: string) =>
-      readText(path, { limit: LIMITS.sourceBytes, purpose: "sources are read up to 5 MB" });
+    const read = (path: string) => readText(path, SOURCE_LIMIT);
     const notes: string[] = [];
     let file: string;
     let line = 1;

@@ -1,13 +1,9 @@
 import { NotFoundError } from "../errors.js";
-import type { ReadLimit } from "../io.js";
-import { LIMITS } from "../limits.js";
+import { inputLimit } from "../limits.js";
 import { arg, defineCommand, flag } from "./spec.js";
 
 /** Lint reads at most this much of one input: diagrams are small, and this is no place to page. */
-export const LINT_LIMIT: ReadLimit = {
-  limit: LIMITS.lintBytes,
-  purpose: "lint reads files up to 1 MB",
-};
+const LINT_LIMIT = inputLimit("lint reads files");
 
 export interface Finding {
   file: string;

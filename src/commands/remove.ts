@@ -1,5 +1,5 @@
 import { NotFoundError, UsageError } from "../errors.js";
-import { LIMITS } from "../limits.js";
+import { SOURCE_LIMIT } from "../limits.js";
 import { arg, defineCommand } from "./spec.js";
 
 export default defineCommand({
@@ -61,10 +61,7 @@ export default defineCommand({
       if (file.endsWith(".json")) {
         throw new UsageError(`'${id}' is in the JSON catalog ${file}; remove it there`);
       }
-      const text = readText(file, {
-        limit: LIMITS.sourceBytes,
-        purpose: "sources are read up to 5 MB",
-      });
+      const text = readText(file, SOURCE_LIMIT);
       const others = readDocument(text).diagrams.filter((d) => d.id !== id);
       if (others.length === 0) removeFile(file);
       else writeDiagramFile(file, withoutSection(text, entry.line), true);

@@ -1,10 +1,10 @@
 import { NotFoundError, UsageError } from "../errors.js";
-import { LIMITS } from "../limits.js";
+import { inputLimit } from "../limits.js";
 import { FORMAT_HELP, FORMATS, ONE_AT_A_TIME } from "../render/formats.js";
 import type { Entry } from "../types.js";
 import { arg, count, defineCommand, flag, type OptionSpec, oneOf } from "./spec.js";
 
-const RENDER_LIMIT = { limit: LIMITS.lintBytes, purpose: "render reads files up to 1 MB" };
+const RENDER_LIMIT = inputLimit("render reads files");
 
 export default defineCommand({
   name: "render",

@@ -3,8 +3,6 @@ import { checkQuery } from "../limits.js";
 import { FORMAT_HELP, FORMATS, type Format, ONE_AT_A_TIME } from "../render/formats.js";
 import { arg, defineCommand, flag, oneOf } from "./spec.js";
 
-export { FORMATS, type Format };
-
 export default defineCommand({
   name: "show",
   summary: "print diagrams by id, alias or title (fuzzy when unambiguous)",
