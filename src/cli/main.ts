@@ -196,7 +196,11 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     style: await createStyle(color),
     ascii: decideAscii(globals, io.env),
     columns: !toFile && io.stdout.isTTY ? io.stdout.columns : undefined,
-    terminal: io.stdin?.isTTY ? { color: decideColor(globals.color, io.env, true) } : undefined,
+    // Asked for only by a command that reads keys: telling needs node:tty when
+    // standard input is a character device (as /dev/null is), ~3 ms of a start-up.
+    get terminal() {
+      return io.stdin?.isTTY ? { color: decideColor(globals.color, io.env, true) } : undefined;
+    },
   };
   const result: Result = await command.run(ctx, { args, options });
   if (toFile) {
@@ -284,7 +288,9 @@ export async function runMain(): Promise<void> {
   // synchronous work (a handler would wait for it), and the shell reports 130. Only the
   // editor, the pager and the picker take Ctrl-C over while they run.
   const stdoutIsTTY = isTerminal(1);
-  const stderrIsTTY = isTerminal(2);
+  // Standard error and input are asked about only when a command needs to know.
+  let stderrIsTTY: boolean | undefined;
+  let stdinIsTTY: boolean | undefined;
   process.exitCode = await main(process.argv.slice(2), {
     stdout: {
       write: (text: string) => writeFd(1, text),
@@ -297,8 +303,19 @@ export async function runMain(): Promise<void> {
         return stdoutIsTTY ? process.stdout.rows : undefined;
       },
     },
-    stderr: { write: (text: string) => writeFd(2, text), isTTY: stderrIsTTY },
-    stdin: { isTTY: isTerminal(0) },
+    stderr: {
+      write: (text: string) => writeFd(2, text),
+      get isTTY() {
+        stderrIsTTY ??= isTerminal(2);
+        return stderrIsTTY;
+      },
+    },
+    stdin: {
+      get isTTY() {
+        stdinIsTTY ??= isTerminal(0);
+        return stdinIsTTY;
+      },
+    },
     env: process.env,
     readStdin: readStdinBytes,
   });

@@ -57,7 +57,9 @@ export default defineCommand({
     );
     return {
       stdout: await renderAs(format, entries, {
-        ...ctx,
+        style: ctx.style,
+        columns: ctx.columns,
+        ascii: ctx.ascii,
         transparent: options.transparent === true,
       }),
       subject: entries.map((e) => e.id).join(", "),
