@@ -18,7 +18,10 @@ export default defineConfig({
   // chunks cost a module resolution each. tsup's CommonJS splitting also rewrites
   // every `?.` and `??` into helper calls (sucrase), 15% of a lint.
   splitting: false,
-  shims: true,
+  // No import.meta.url shim (a URL made at every start-up): the code asks for
+  // __filename, which Node gives a CommonJS module, and uses import.meta only when
+  // run from source, where it is an ES module.
+  shims: false,
   minify: true,
   sourcemap: false,
   dts: false,
@@ -27,6 +30,7 @@ export default defineConfig({
   // has no loader to go to.
   esbuildOptions(options) {
     options.supported = { ...options.supported, "dynamic-import": false };
+    options.logOverride = { ...options.logOverride, "empty-import-meta": "silent" };
   },
   onSuccess: "node scripts/code-cache.cjs",
 });

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from "node:fs";
-import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
+import { builtin } from "../builtin.js";
 
 /**
  * Where diagrams are read from, highest first: `--catalog` (each, in the order
@@ -25,7 +25,8 @@ type Env = Record<string, string | undefined>;
 function xdgDir(env: Env, variable: string, fallback: string): string {
   const absolute = (path: string | undefined) => (path?.startsWith("/") ? path : undefined);
   return join(
-    absolute(env[variable]) ?? join(absolute(env.HOME) ?? homedir(), fallback),
+    absolute(env[variable]) ??
+      join(absolute(env.HOME) ?? builtin<typeof import("node:os")>("node:os").homedir(), fallback),
     "sysdiag",
   );
 }

@@ -1,7 +1,8 @@
 import { fstatSync, statSync } from "node:fs";
-import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
+import { builtin } from "../builtin.js";
 import { places, userCacheDir } from "../catalog/sources.js";
 import { type Loaded, loadPlaces, loadSources } from "../catalog/store.js";
 import type { Context } from "../commands/context.js";
@@ -21,26 +22,28 @@ import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-in
 import { decideAscii, decideColor } from "./globals.js";
 import { commandPosition, type Parsed, quickParse } from "./parse.js";
 
-/** src/cli/main.ts and dist/cli.cjs both sit below the package root. */
-const DEFAULT_CATALOG = new URL(
-  import.meta.url.endsWith(".ts") ? "../../data/diagrams.json" : "../data/diagrams.json",
-  import.meta.url,
-);
+/**
+ * This module's file: dist/cli.cjs in the bundle (CommonJS, where Node passes it),
+ * src/cli/main.ts when run from source. A file URL would cost a start-up a URL parse.
+ */
+const HERE = typeof __filename === "string" ? __filename : fileURLToPath(import.meta.url);
+const BUNDLED = HERE.endsWith(".cjs");
+
+/** dist/cli.cjs and src/cli/main.ts both sit below the package root. */
+const DEFAULT_CATALOG = join(dirname(HERE), BUNDLED ? ".." : "../..", "data", "diagrams.json");
 
 /**
  * The shipped catalog compiled at build time, beside the bundle (dist/catalog.store);
  * none when running from source.
  */
-const BUILT_IN_STORE = import.meta.url.endsWith(".cjs")
-  ? fileURLToPath(new URL("./catalog.store", import.meta.url))
-  : undefined;
+const BUILT_IN_STORE = BUNDLED ? join(dirname(HERE), "catalog.store") : undefined;
 
 export { writeBuiltInStore } from "../catalog/store.js";
 
 /** The code that compiles catalogs: a store another build made is not read. */
 function codeId(): string {
   try {
-    const { size, mtimeMs } = statSync(fileURLToPath(import.meta.url));
+    const { size, mtimeMs } = statSync(HERE);
     return `${pkg.version} ${size} ${mtimeMs}`;
   } catch {
     return pkg.version;
@@ -136,7 +139,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     throw new UsageError("--force goes with --output: it allows overwriting that file");
   }
   const toFile = output !== undefined && output !== "-";
-  const builtIn = io.env.SYSDIAG_CATALOG || fileURLToPath(DEFAULT_CATALOG);
+  const builtIn = io.env.SYSDIAG_CATALOG || DEFAULT_CATALOG;
   let loaded: Loaded | undefined;
   let index: SearchIndex | undefined;
   const where = () =>
@@ -277,9 +280,7 @@ function isTerminal(fd: number): boolean {
   } catch {
     return false;
   }
-  // Required, not imported: a bundled import() of a built-in stays an ES module import.
-  const tty = createRequire(import.meta.url)("node:tty") as typeof import("node:tty");
-  return tty.isatty(fd);
+  return builtin<typeof import("node:tty")>("node:tty").isatty(fd);
 }
 
 /** The process entry point: the one place that touches the process's streams and exit code. */

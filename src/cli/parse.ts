@@ -41,18 +41,23 @@ export function optionsOf(command: CommandSpec): OptionSpecs {
 }
 
 /** Global options that may stand before the command's name, and whether each takes a value. */
-const GLOBAL_LONG = new Map(
-  Object.values(GLOBAL_OPTIONS as OptionSpecs).map((o) => {
-    const { long, value } = parseFlags(o.flags);
-    return [`--${long}`, value !== undefined];
-  }),
-);
+let globalLong: Map<string, boolean> | undefined;
+const globalTakesValue = (name: string): boolean | undefined => {
+  globalLong ??= new Map(
+    Object.values(GLOBAL_OPTIONS as OptionSpecs).map((o) => {
+      const { long, value } = parseFlags(o.flags);
+      return [`--${long}`, value !== undefined];
+    }),
+  );
+  return globalLong.get(name);
+};
 
 /** The position of the command's name: the first word that is not a global option or its value. */
 export function commandPosition(argv: readonly string[]): number {
   for (let i = 0; i < argv.length; i++) {
     const token = argv[i] as string;
-    const takesValue = GLOBAL_LONG.get(token.replace(/=.*$/, ""));
+    if (!token.startsWith("-")) return i;
+    const takesValue = globalTakesValue(token.replace(/=.*$/, ""));
     if (takesValue !== undefined) {
       if (takesValue && !token.includes("=")) i++;
       continue;
@@ -76,6 +81,11 @@ export function quickParse(
   if (at < 0) return undefined;
   const command = commands.find((c) => c.name === argv[at]);
   if (!command) return undefined;
+  // The usual line (`show cache-aside`) has no option at all: no parser is needed to
+  // read it, and Node's costs half a millisecond to load and compile on its first use.
+  if (argv.every((word) => !word.startsWith("-"))) {
+    return checked(command, argv.slice(at + 1), {}, {});
+  }
   const specs: Array<[string, OptionSpec]> = [
     ...Object.entries(GLOBAL_OPTIONS as OptionSpecs),
     ...Object.entries(optionsOf(command)),
@@ -132,6 +142,16 @@ export function quickParse(
       into[known.key] = [...((into[known.key] as string[] | undefined) ?? []), value];
     } else into[known.key] = value;
   }
+  return checked(command, parsed.positionals, options, globals);
+}
+
+/** Defaults filled in and the line's consistency checked: undefined when commander must judge it. */
+function checked(
+  command: CommandSpec,
+  args: string[],
+  options: Record<string, unknown>,
+  globals: Globals,
+): Parsed | undefined {
   for (const [key, spec] of Object.entries(optionsOf(command))) {
     if (options[key] === undefined && spec.default !== undefined) options[key] = spec.default;
     for (const other of spec.conflicts ?? []) {
@@ -139,7 +159,6 @@ export function quickParse(
     }
   }
   if (globals.ascii && globals.unicode) return undefined;
-  const args = parsed.positionals;
   const required = command.args.filter((a) => a.required).length;
   const variadic = command.args.some((a) => a.variadic);
   if (args.length < required || (!variadic && args.length > command.args.length)) return undefined;

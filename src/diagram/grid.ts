@@ -37,17 +37,19 @@ export const CONTINUATION = "";
 const NARROW =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2190-\u21ff\u2500-\u25fc]*$/;
 const TAB = 8;
-const ZERO_WIDTH = /^[\p{Mark}\p{Default_Ignorable_Code_Point}\p{Control}\p{Surrogate}]/u;
 /**
- * Made on first use: compiling `\p{RGI_Emoji}` takes V8 about 14 ms, more than the
- * rest of a `show`, and a line only needs it when it is not all NARROW.
+ * The expressions with Unicode properties are made on first use: making one costs V8
+ * 0.1 to 0.3 ms at start-up (`\p{RGI_Emoji}` about 14 ms), and a line needs them only
+ * when it is not all NARROW.
  */
+let zeroWidth: RegExp | undefined;
 let emoji: RegExp | undefined;
 let graphemes: Intl.Segmenter | undefined;
 
 /** Columns one grapheme takes: 0 for a mark or a control, 2 for East Asian wide and emoji. */
 function graphemeWidth(grapheme: string): number {
-  if (ZERO_WIDTH.test(grapheme)) return 0;
+  zeroWidth ??= /^[\p{Mark}\p{Default_Ignorable_Code_Point}\p{Control}\p{Surrogate}]/u;
+  if (zeroWidth.test(grapheme)) return 0;
   // biome-ignore lint/complexity/useRegexLiterals: the `v` flag is newer than the ES2022 target the types are checked against.
   emoji ??= new RegExp("^\\p{RGI_Emoji}$", "v");
   if (emoji.test(grapheme)) return 2;
@@ -88,16 +90,17 @@ export function layOut(line: string): string[] {
  * faster than the text grows (a 100,000-character line took 28 s), and in pieces it is linear. */
 const PIECE = 256;
 /** What may not start a piece: a low surrogate, a mark, a joiner, a variation selector. */
-const JOINS = /^(?:[\udc00-\udfff]|\p{M}|\u200d)/u;
+let joins: RegExp | undefined;
 
 /** The graphemes of a line, segmented piece by piece, never cutting one in two. */
 function* graphemesOf(line: string): Generator<string> {
   graphemes ??= new Intl.Segmenter();
+  joins ??= /^(?:[\udc00-\udfff]|\p{M}|\u200d)/u;
   for (let start = 0; start < line.length; ) {
     let end = Math.min(line.length, start + PIECE);
     while (
       end < line.length &&
-      (JOINS.test(line.slice(end, end + 2)) || line[end - 1] === "\u200d")
+      (joins.test(line.slice(end, end + 2)) || line[end - 1] === "\u200d")
     ) {
       end++;
     }
@@ -115,7 +118,7 @@ export function displayWidth(line: string): number {
 const isAsciiStroke = (char: string, dir: Dir) =>
   char === ASCII_CORNER ||
   (dir === E || dir === W ? char === ASCII_HORIZONTAL : char === ASCII_VERTICAL);
-const WORD = /^[\p{L}\p{N}]/u;
+let word: RegExp | undefined;
 
 export class Grid {
   readonly rows: string[][];
@@ -215,7 +218,8 @@ export class Grid {
     });
     if (!shaft && !inEdge) return undefined;
     // `v` and `^` beside letters are a word ("via"), not a head.
-    if (vertical && (WORD.test(this.at(row, col - 1)) || WORD.test(this.at(row, col + 1)))) {
+    word ??= /^[\p{L}\p{N}]/u;
+    if (vertical && (word.test(this.at(row, col - 1)) || word.test(this.at(row, col + 1)))) {
       return undefined;
     }
     return dir;

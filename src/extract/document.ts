@@ -53,7 +53,7 @@ const DRAWING_INFO = new Set(["", "text", "txt", "plain", "ascii", "diagram", "s
 
 /** Garbled box drawing, as UTF-8 read through a Windows code page makes it ("â”Œ"). */
 const MOJIBAKE =
-  /â[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
+  /\u00e2[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
 
 /** The text with its encoding repaired when it is box drawing garbled in transit, else as it is. */
 export function repairIfGarbled(text: string): string {
