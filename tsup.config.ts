@@ -1,4 +1,26 @@
+import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
+
+/**
+ * commander requires node:child_process when it loads, for the executable
+ * subcommands sysdiag never uses; loading it (with the streams and node:net) is
+ * 2 ms of every `--help` and usage error. It gets a stand-in that requires the
+ * real module only if a property of it is ever read.
+ */
+const lazyChildProcess: Plugin = {
+  name: "lazy-child-process",
+  setup(build) {
+    build.onResolve({ filter: /^(node:)?child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer)
+        ? { path: "child_process", namespace: "lazy-builtin" }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: "lazy-builtin" }, (args) => ({
+      contents: `module.exports = new Proxy({}, { get: (_, key) => require("node:${args.path}")[key] });`,
+      loader: "js",
+    }));
+  },
+};
 
 export default defineConfig({
   entry: { cli: "src/cli/main.ts" },
@@ -14,7 +36,7 @@ export default defineConfig({
   noExternal: [/.*/],
   // One file, not chunks. esbuild still keeps each dynamically imported module
   // behind a function run on first use, so a command runs only the code it needs;
-  // one file is one read and one code cache (scripts/code-cache.cjs), where 40
+  // one file is one read and one code cache (bin/code-cache.cjs), where 40
   // chunks cost a module resolution each. tsup's CommonJS splitting also rewrites
   // every `?.` and `??` into helper calls (sucrase), 15% of a lint.
   splitting: false,
@@ -32,5 +54,8 @@ export default defineConfig({
     options.supported = { ...options.supported, "dynamic-import": false };
     options.logOverride = { ...options.logOverride, "empty-import-meta": "silent" };
   },
-  onSuccess: "node scripts/code-cache.cjs",
+  // Built-ins keep their `node:` prefix, so that the plugin below sees them.
+  removeNodeProtocol: false,
+  esbuildPlugins: [lazyChildProcess],
+  onSuccess: "node bin/code-cache.cjs --store",
 });

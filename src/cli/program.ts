@@ -68,6 +68,9 @@ export function buildProgram(write: (text: string) => void, columns: number | un
       outputError: () => {},
       getOutHelpWidth: () => columns ?? 80,
       getErrHelpWidth: () => 80,
+      // Help has no colour to strip; asking would create process.stdout (the streams, 2 ms).
+      getOutHasColors: () => false,
+      getErrHasColors: () => false,
     })
     .exitOverride()
     .showSuggestionAfterError(true)

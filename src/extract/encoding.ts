@@ -1,5 +1,6 @@
 import { DIAGRAM_CHARACTERS } from "../diagram/charset.js";
 import { DataError } from "../errors.js";
+import { strictUtf8 } from "../io.js";
 
 /**
  * Text that was UTF-8, was read through a single-byte code page and saved again
@@ -57,14 +58,9 @@ function loadCodePage(label: string): CodePage {
   return { toByte, undefinedBytes };
 }
 
-/** Made on first use: a decoder costs a start-up 0.1 ms, and only a repair needs this one. */
-let strictUtf8: TextDecoder | undefined;
-
 function decodeOne(bytes: number[]): string | undefined {
   try {
-    const char = (strictUtf8 ??= new TextDecoder("utf-8", { fatal: true })).decode(
-      Uint8Array.from(bytes),
-    );
+    const char = strictUtf8().decode(Uint8Array.from(bytes));
     return [...char].length === 1 ? char : undefined;
   } catch {
     return undefined;

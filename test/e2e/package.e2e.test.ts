@@ -1,9 +1,12 @@
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ROOT } from "../helpers.js";
+
+const require = createRequire(import.meta.url);
 
 /**
  * What a user gets: `npm pack`, then a global install of the tarball into a fresh
@@ -33,6 +36,9 @@ describe("the packed package", () => {
     expect(paths).toContain("bin/sysdiag.cjs");
     expect(paths).toContain("man/sysdiag.1");
     expect(paths.some((p) => p.startsWith("src/") || p.startsWith("test/"))).toBe(false);
+    // Code caches are made at install, by the Node that reads them (bin/code-cache.cjs).
+    expect(paths.filter((p) => p.endsWith(".cache"))).toEqual([]);
+    expect(paths).toContain("bin/code-cache.cjs");
     expect(info?.size).toBeLessThan(300 * 1024);
   });
 
@@ -50,6 +56,13 @@ describe("the packed package", () => {
       work,
     );
     expect(readdirSync(join(prefix, "bin"))).toContain("sysdiag");
+    // The install made a code cache for each kind of command line, and this Node takes them.
+    const installed = join(prefix, "lib", "node_modules", "sysdiag");
+    const loader = require(join(installed, "bin", "sysdiag.cjs"));
+    for (const kind of Object.keys(loader.KINDS())) {
+      expect(existsSync(join(installed, "dist", `cli.${kind}.cache`))).toBe(true);
+      expect(loader.load(kind).script.cachedDataRejected).toBe(false);
+    }
     const result = spawnSync(join(prefix, "bin", "sysdiag"), ["show", "cache-aside"], {
       cwd: elsewhere,
       encoding: "utf8",

@@ -1,0 +1,87 @@
+// Makes the V8 code caches that bin/sysdiag.cjs compiles the bundle with: one per
+// kind of command line (KINDS in bin/sysdiag.cjs), each made in a process of its own
+// after running that kind's commands, so that it holds the functions they compile
+// and nothing else (V8 reads a cache whole, so every extra function costs every run).
+//
+// Run after each build (tsup.config.ts; `--store` first compiles the shipped catalog
+// into dist/catalog.store) and at install (package.json postinstall), so that the
+// caches are made by the Node that will read them: V8 rejects a cache another V8
+// made, and the bundle then compiles as usual. The caches are not in the package.
+// Nothing here may fail an install: without caches sysdiag is only slower to start.
+"use strict";
+const { spawnSync } = require("node:child_process");
+const fs = require("node:fs");
+const { tmpdir } = require("node:os");
+const path = require("node:path");
+const { load, cacheFile, KINDS } = require("./sysdiag.cjs");
+
+const DIST = path.join(__dirname, "..", "dist");
+const args = process.argv.slice(2);
+
+if (args[0] === "--kind") {
+  warm(args[1]).catch((error) => {
+    process.stderr.write(`code cache ${args[1]}: ${error.stack}\n`);
+    process.exitCode = 1;
+  });
+} else {
+  if (!fs.existsSync(path.join(DIST, "cli.cjs"))) {
+    // An install from a clone, before `prepare` has built dist/: it makes them then.
+    process.exit(0);
+  }
+  if (args[0] === "--store") buildTime();
+  let failed = 0;
+  for (const kind of Object.keys(KINDS())) {
+    const child = spawnSync(process.execPath, [__filename, "--kind", kind], { stdio: "inherit" });
+    if (child.status !== 0) failed++;
+  }
+  // At build time a failure is a broken build; at install, only a slower start.
+  if (args[0] === "--store" && failed > 0) process.exitCode = 1;
+}
+
+/** Build-time checks and the shipped catalog's store. */
+function buildTime() {
+  const bundle = fs.readFileSync(path.join(DIST, "cli.cjs"));
+  // bin/sysdiag.cjs reads the bundle as Latin-1, one byte a character, which V8
+  // keeps as a one-byte string: that holds only while every byte is ASCII.
+  const at = bundle.findIndex((byte) => byte > 0x7f);
+  if (at >= 0) {
+    const line = bundle.subarray(0, at).toString("latin1").split("\n").length;
+    throw new Error(`dist/cli.cjs has a non-ASCII byte on line ${line}: escape it in the source`);
+  }
+  const data = path.join(__dirname, "..", "data");
+  load().exports.writeBuiltInStore(
+    path.join(data, "diagrams.json"),
+    path.join(DIST, "catalog.store"),
+    JSON.parse(fs.readFileSync(path.join(data, "diagrams.index.json"), "utf8")),
+  );
+}
+
+/** Runs one kind's command lines in this process, then writes its cache (atomically). */
+async function warm(kind) {
+  const lines = KINDS()[kind];
+  if (!lines) throw new Error(`no kind ${kind}`);
+  // Only the cache's own build (and never this user's diagrams) runs here.
+  const home = fs.mkdtempSync(path.join(tmpdir(), "sysdiag-code-cache-"));
+  try {
+    const { exports, script } = load();
+    const sink = { write: () => true, isTTY: false };
+    for (const argv of lines) {
+      await exports.main(argv, {
+        stdout: sink,
+        stderr: sink,
+        env: {
+          HOME: home,
+          XDG_DATA_HOME: path.join(home, "d"),
+          XDG_CACHE_HOME: path.join(home, "c"),
+        },
+        cwd: home,
+      });
+    }
+    const file = cacheFile(kind);
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, script.createCachedData());
+    fs.renameSync(temporary, file);
+  } finally {
+    fs.rmSync(home, { recursive: true, force: true });
+  }
+}
