@@ -36,7 +36,7 @@ export default defineConfig({
   noExternal: [/.*/],
   // One file, not chunks. esbuild still keeps each dynamically imported module
   // behind a function run on first use, so a command runs only the code it needs;
-  // one file is one read and one code cache (bin/code-cache.cjs), where 40
+  // one file is one read and one code cache (scripts/code-cache.cjs), where 40
   // chunks cost a module resolution each. tsup's CommonJS splitting also rewrites
   // every `?.` and `??` into helper calls (sucrase), 15% of a lint.
   splitting: false,
@@ -57,5 +57,5 @@ export default defineConfig({
   // Built-ins keep their `node:` prefix, so that the plugin below sees them.
   removeNodeProtocol: false,
   esbuildPlugins: [lazyChildProcess],
-  onSuccess: "node bin/code-cache.cjs --store",
+  onSuccess: "node scripts/code-cache.cjs",
 });

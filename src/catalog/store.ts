@@ -472,7 +472,7 @@ function rebuildStore(
 }
 
 /**
- * Compiles the shipped catalog at build time (bin/code-cache.cjs), with the
+ * Compiles the shipped catalog at build time (scripts/code-cache.cjs), with the
  * index shipped beside it, checked then as every source is at run time.
  */
 export function writeBuiltInStore(jsonPath: string, storePath: string, index: SearchIndex): void {

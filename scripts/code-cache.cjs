@@ -1,19 +1,16 @@
-// Makes the V8 code caches that bin/sysdiag.cjs compiles the bundle with: one per
-// kind of command line (KINDS in bin/sysdiag.cjs), each made in a process of its own
-// after running that kind's commands, so that it holds the functions they compile
-// and nothing else (V8 reads a cache whole, so every extra function costs every run).
-//
-// Run after each build (tsup.config.ts; `--store` first compiles the shipped catalog
-// into dist/catalog.store) and at install (package.json postinstall), so that the
-// caches are made by the Node that will read them: V8 rejects a cache another V8
-// made, and the bundle then compiles as usual. The caches are not in the package.
-// Nothing here may fail an install: without caches sysdiag is only slower to start.
+// Run after each build (tsup.config.ts): compiles the shipped catalog into
+// dist/catalog.store, then makes the V8 code caches that bin/sysdiag.cjs compiles the
+// bundle with, one per kind of command line (KINDS in bin/sysdiag.cjs), each in a
+// process of its own after running that kind's commands, so that it holds the
+// functions they compile and nothing else (V8 reads a cache whole, so every extra
+// function costs every run). The caches suit only this Node's V8, so they are not
+// packed: an installed sysdiag makes its own as it first runs (bin/sysdiag.cjs).
 "use strict";
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const { tmpdir } = require("node:os");
 const path = require("node:path");
-const { load, cacheFile, KINDS } = require("./sysdiag.cjs");
+const { load, cacheFile, KINDS } = require("../bin/sysdiag.cjs");
 
 const DIST = path.join(__dirname, "..", "dist");
 const args = process.argv.slice(2);
@@ -24,18 +21,11 @@ if (args[0] === "--kind") {
     process.exitCode = 1;
   });
 } else {
-  if (!fs.existsSync(path.join(DIST, "cli.cjs"))) {
-    // An install from a clone, before `prepare` has built dist/: it makes them then.
-    process.exit(0);
-  }
-  if (args[0] === "--store") buildTime();
-  let failed = 0;
+  buildTime();
   for (const kind of Object.keys(KINDS())) {
     const child = spawnSync(process.execPath, [__filename, "--kind", kind], { stdio: "inherit" });
-    if (child.status !== 0) failed++;
+    if (child.status !== 0) process.exitCode = 1;
   }
-  // At build time a failure is a broken build; at install, only a slower start.
-  if (args[0] === "--store" && failed > 0) process.exitCode = 1;
 }
 
 /** Build-time checks and the shipped catalog's store. */
