@@ -65,13 +65,21 @@ interface Header extends StoreKey {
 /** A drawing's place among the bodies: offset, length in bytes, FNV-1a. */
 type Span = [number, number, number];
 
-/** An entry's metadata beyond what the listing holds. */
+/**
+ * An entry's metadata, whole (a search reads the rows of its results, not the
+ * listing); its category and source are positions in meta's tables.
+ */
 type Row = [
+  id: string,
+  title: string,
+  category: number,
   aliases: string[],
   tags: string[],
   summary: string,
   related: string[],
   line: number,
+  source: number,
+  overrides: number | null,
   body: Span,
   original: Span | null,
 ];
@@ -131,12 +139,20 @@ export function checksum(bytes: Uint8Array): string {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 
-/** FNV-1a: the checksum of a small part read alone (a row, a drawing, a word's postings). */
+/**
+ * FNV-1a taken four bytes a step: the checksum of a small part read alone (a row,
+ * a drawing, a word's postings). Each step is a bijection of the hash, so any
+ * one changed word of the part changes it.
+ */
 function fnv(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    hash ^= bytes[i] as number;
-    hash = Math.imul(hash, 0x01000193);
+  let hash = 0x811c9dc5 ^ bytes.length;
+  const words = bytes.length >>> 2;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (let i = 0; i < words; i++) {
+    hash = Math.imul(hash ^ view.getUint32(i * 4, true), 0x01000193);
+  }
+  for (let at = words * 4; at < bytes.length; at++) {
+    hash = Math.imul(hash ^ (bytes[at] as number), 0x01000193);
   }
   return hash >>> 0;
 }
@@ -337,11 +353,16 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
   const sourceOf = (path: string) => numberOf(`s${path}`, () => tables.sources.push(path) - 1);
   const listing = encodeListing(catalog.diagrams, categoryOf, sourceOf);
   const rows: Row[] = catalog.diagrams.map((e) => [
+    e.id,
+    e.title,
+    categoryOf(e),
     e.aliases,
     e.tags,
     e.summary,
     e.related,
     e.line,
+    sourceOf(e.source ?? "built-in"),
+    e.overrides === undefined ? null : sourceOf(e.overrides),
     place(e.diagram),
     e.original !== undefined ? place(e.original) : null,
   ]);
@@ -533,9 +554,14 @@ class Reader implements Entries {
     private recover: Recover,
   ) {}
 
-  /** How many entries there are, from the listing (checked), or else the sources. */
+  /** How many entries there are, from the row offsets (checked), or else the whole catalog. */
   get length(): number {
-    return this.listed()?.n ?? this.catalog().diagrams.length;
+    if (this.whole) return this.whole.diagrams.length;
+    try {
+      return this.offsets()[0] as number;
+    } catch {
+      return this.catalog().diagrams.length;
+    }
   }
 
   private section([at, size, hash]: Section): Uint8Array {
@@ -573,20 +599,15 @@ class Reader implements Entries {
 
   catalog(): Catalog {
     if (this.whole) return this.whole;
-    const list = this.listed();
-    let rows: Row[] | undefined;
+    let rows: Row[];
     try {
       rows = JSON.parse(this.decoder.decode(this.section(this.header.rows))) as Row[];
-      if (rows.length !== list?.n) rows = undefined;
     } catch {
-      rows = undefined;
-    }
-    if (!list || !rows) {
       this.whole = this.fromSources().catalog;
       return this.whole;
     }
     const { version, source, categories, tips } = this.meta.catalog;
-    const diagrams = rows.map((row, doc) => this.made.get(doc) ?? this.entryOf(list, doc, row));
+    const diagrams = rows.map((row, doc) => this.made.get(doc) ?? this.entryOf(row));
     // Keys in the order of a catalog read from JSON.
     this.whole = { version, source, categories, diagrams, tips };
     return this.whole;
@@ -624,9 +645,7 @@ class Reader implements Entries {
     const made = this.made.get(doc);
     if (made) return made;
     try {
-      const list = this.listed();
-      if (!list) throw new Damaged("no listing");
-      const entry = this.entryOf(list, doc, this.row(doc));
+      const entry = this.entryOf(this.row(doc));
       this.made.set(doc, entry);
       return entry;
     } catch {
@@ -635,21 +654,26 @@ class Reader implements Entries {
     }
   }
 
-  private row(doc: number): Row {
+  /** n, then each row's start, then each row's FNV-1a; throws Damaged. */
+  private offsets(): Uint32Array {
     if (!this.rowAt) {
       const bytes = this.section(this.header.offsets);
       const [n = 0] = new Uint32Array(bytes.buffer, 0, 1);
-      if (n !== this.length || bytes.length !== 4 * (2 + 2 * n)) {
-        throw new Damaged("offsets of the wrong size");
-      }
+      if (bytes.length !== 4 * (2 + 2 * n)) throw new Damaged("offsets of the wrong size");
       this.rowAt = new Uint32Array(bytes.buffer, 0, 2 + 2 * n);
     }
-    const n = this.length;
-    const from = this.rowAt[1 + doc] as number;
-    const to = (this.rowAt[2 + doc] as number) - 1;
+    return this.rowAt;
+  }
+
+  private row(doc: number): Row {
+    const offsets = this.offsets();
+    const n = offsets[0] as number;
+    if (doc >= n) throw new Damaged("no such row");
+    const from = offsets[1 + doc] as number;
+    const to = (offsets[2 + doc] as number) - 1;
     if (!(from <= to && to <= this.header.rows[1])) throw new Damaged("a row out of place");
     const bytes = readAt(this.fd, this.data + this.header.rows[0] + from, to - from);
-    if (fnv(bytes) !== this.rowAt[2 + n + doc]) throw new Damaged("row checksum mismatch");
+    if (fnv(bytes) !== offsets[2 + n + doc]) throw new Damaged("row checksum mismatch");
     return JSON.parse(this.decoder.decode(bytes)) as Row;
   }
 
@@ -686,9 +710,7 @@ class Reader implements Entries {
       if (this.whole) return this.whole.diagrams[doc];
       const made = this.made.get(doc);
       if (made) return made;
-      const list = this.listed();
-      if (!list || doc >= this.length) throw new Damaged("no listing");
-      const entry = this.entryOf(list, doc, this.row(doc));
+      const entry = this.entryOf(this.row(doc));
       this.made.set(doc, entry);
       return entry;
     } catch {
@@ -775,31 +797,20 @@ class Reader implements Entries {
 
   private idAt(doc: number): string {
     const list = this.listed();
-    return list ? idOf(list, doc) : (this.catalog().diagrams[doc]?.id ?? "");
+    return list ? idOf(list, doc) : (this.at(doc)?.id ?? "");
   }
 
   /** An entry whose drawing is read when first asked for, with its keys in the catalog's order. */
-  private entryOf(list: ListingView, doc: number, row: Row): Entry {
-    const { n, view } = list;
-    const [aliases, tags, summary, related, line, , original] = row;
-    const [category = "", categoryId = ""] =
-      this.meta.categories[view[1 + 2 * n + doc] as number] ?? [];
-    const entry = {
-      id: idOf(list, doc),
-      title: titleOf(list, doc),
-      category,
-      categoryId,
-      aliases,
-      tags,
-      summary,
-      related,
-    } as Entry;
+  private entryOf(row: Row): Entry {
+    const [id, title, c, aliases, tags, summary, related, line, s, overrides, , original] = row;
+    const { categories, sources } = this.meta;
+    const [category = "", categoryId = ""] = categories[c] ?? [];
+    const entry = { id, title, category, categoryId, aliases, tags, summary, related } as Entry;
     Object.defineProperty(entry, "diagram", DIAGRAM);
     if (original) Object.defineProperty(entry, "original", ORIGINAL);
     entry.line = line;
-    entry.source = this.meta.sources[view[1 + 3 * n + doc] as number] as string;
-    const over = view[1 + 4 * n + doc] as number;
-    if (over !== NONE) entry.overrides = this.meta.sources[over] as string;
+    entry.source = sources[s] as string;
+    if (overrides !== null) entry.overrides = sources[overrides] as string;
     lazies.set(entry, { read: this.body, row });
     return entry;
   }
@@ -821,7 +832,7 @@ const lazies = new WeakMap<object, Lazy>();
  * accessors) would give each of 10,000 entries its own and make reading a big
  * catalog three times slower.
  */
-const accessor = (field: "diagram" | "original", at: 5 | 6): PropertyDescriptor => ({
+const accessor = (field: "diagram" | "original", at: 10 | 11): PropertyDescriptor => ({
   enumerable: true,
   configurable: true,
   get(this: Entry) {
@@ -833,8 +844,8 @@ const accessor = (field: "diagram" | "original", at: 5 | 6): PropertyDescriptor 
     (lazies.get(this) as Lazy)[field] = value;
   },
 });
-const DIAGRAM = accessor("diagram", 5);
-const ORIGINAL = accessor("original", 6);
+const DIAGRAM = accessor("diagram", 10);
+const ORIGINAL = accessor("original", 11);
 
 /**
  * The bytes of a store with its build time moved to `builtAt`, all else as it was:

@@ -36,6 +36,7 @@ export interface SearchIndex {
    * For each word, flat triples: entry (index into the catalog), field (index
    * into FIELDS: the strongest one the word stands in), weight (that field's,
    * plus a little for each other field that has the word too).
+   * In entry order, each entry once (a search finds an entry's by binary search).
    */
   postings: Postings;
   /** Indices into `words` of the words of fuzzy fields: the candidates for typo matching. */

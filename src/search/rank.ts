@@ -202,12 +202,45 @@ export async function rank(
     }
     relevance[doc] = value;
   }
-  touched.sort((a, b) => (relevance[b] as number) - (relevance[a] as number) || a - b);
-  return touched.slice(0, limit).map((doc) => ({
+  const order = (a: number, b: number) =>
+    (relevance[b] as number) - (relevance[a] as number) || a - b;
+  return firstOf(touched, limit, order).map((doc) => ({
     entry: entries.at(doc) as Entry,
     score: 1 - (relevance[doc] as number),
     matches: matchesOf(index, doc, perTerm),
   }));
+}
+
+/**
+ * The first `limit` of `items` in `order` (a total order), as sorting them all
+ * and taking those would give: a search shows 10 of the thousands a common word
+ * meets in a big catalog, and keeping the 10 best as they come is cheaper.
+ */
+function firstOf(items: number[], limit: number, order: (a: number, b: number) => number) {
+  if (limit * 8 >= items.length) return items.sort(order).slice(0, limit);
+  const top: number[] = [];
+  for (const item of items) {
+    if (top.length === limit) {
+      if (order(item, top[limit - 1] as number) >= 0) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && order(item, top[at - 1] as number) < 0) at--;
+    top.splice(at, 0, item);
+  }
+  return top;
+}
+
+/** Where `doc`'s posting is in a word's list (in entry order), or -1. */
+function postingOf(postings: ArrayLike<number>, doc: number): number {
+  let lo = 0;
+  let hi = postings.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((postings[mid * 3] as number) < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 3 < postings.length && postings[lo * 3] === doc ? lo * 3 : -1;
 }
 
 /** The best match of each query word in one entry, strongest first: what --explain shows. */
@@ -221,15 +254,13 @@ function matchesOf(
     let top: Match | undefined;
     for (const candidate of found) {
       const postings = index.postings.at(candidate.at) ?? [];
-      for (let p = 0; p < postings.length; p += 3) {
-        if (postings[p] !== doc) continue;
-        const points = (postings[p + 2] as number) * candidate.quality;
-        if (!top || points > top.points) {
-          const field = FIELDS[postings[p + 1] as number] as Field;
-          const word = index.words.at(candidate.at) as string;
-          top = { term, field, word, kind: candidate.kind, points };
-        }
-        break;
+      const p = postingOf(postings, doc);
+      if (p < 0) continue;
+      const points = (postings[p + 2] as number) * candidate.quality;
+      if (!top || points > top.points) {
+        const field = FIELDS[postings[p + 1] as number] as Field;
+        const word = index.words.at(candidate.at) as string;
+        top = { term, field, word, kind: candidate.kind, points };
       }
     }
     if (top) matches.push(top);
