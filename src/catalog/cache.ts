@@ -13,11 +13,12 @@ import type { SourceReport } from "./store.js";
  * - rows: the rest of each entry's metadata, a JSON array;
  * - offsets: where each row is in `rows`, and its FNV-1a, to read one row alone;
  * - names: every exact name a person can type, sorted, with its entry (for `show`);
- * - words: the search index's words, where each word's postings are, and their FNV-1a;
+ * - words: where each block of the lexicon is, and its FNV-1a;
+ * - lexicon: the search index's words in blocks, where each word's postings are, and their FNV-1a;
  * - postings: each word's (entry, field, weight), read for the words a query meets;
  * - bodies: the drawings, each read by its offset when an entry's `diagram` is.
  * With 10,000 diagrams a `show` reads the names and one row, a `list` the listing,
- * a `search` the words, a few postings and the rows of its results, never the
+ * a `search` a few blocks of words, their postings and the rows of its results, never the
  * whole catalog.
  *
  * Nothing in it is trusted blindly: a wrong magic, format, key or checksum of the
@@ -56,7 +57,9 @@ interface Header extends StoreKey {
   offsets: Section;
   names: Section;
   words: Section;
-  /** Checked a word at a time, by the FNV-1a `words` holds for it. */
+  /** Checked a block at a time, by the FNV-1a `words` holds for it. */
+  lexicon: [number, number];
+  /** Checked a word at a time, by the FNV-1a the lexicon holds for it. */
   postings: [number, number];
   /** Drawings, each checked by the FNV-1a its row holds. */
   bodies: [number, number];
@@ -271,55 +274,65 @@ function encodeOffsets(rowBytes: readonly Uint8Array[]): Uint8Array {
   return out;
 }
 
+/** Words a block of the lexicon holds: a search reads the few blocks its words are in. */
+const BLOCK = 128;
+
 /**
- * The search index in two parts. `words`: W, T (postings in all), F (fuzzy
- * words), then each word's end in the text, each word's first posting (and one
- * past the last), the FNV-1a of each word's postings, the fuzzy words, then the
- * words as one text. `postings`: for each posting, its entry, and its weight in
- * thousandths shifted past its field.
+ * The search index in three parts. `words` (small): W, T (postings in all), the
+ * number of blocks, then each block's offset in the lexicon, length and FNV-1a.
+ * `lexicon`: the words in blocks of BLOCK, each block c (its words), then each
+ * word's end in the block's text, its first posting (and one past the last), the
+ * FNV-1a of its postings, whether it is fuzzy, then the words as one text.
+ * `postings`: for each posting, its entry, and its weight in thousandths shifted
+ * past its field.
  */
 function encodeIndex(
   index: SearchIndex,
   size: number,
-): { words: Uint8Array; postings: Uint8Array } {
+): { words: Uint8Array; lexicon: Uint8Array; postings: Uint8Array } {
   const W = index.words.length;
-  const all: string[] = [];
-  for (let at = 0; at < W; at++) all.push(index.words.at(at) as string);
   let T = 0;
   for (let at = 0; at < W; at++) T += (index.postings.at(at)?.length ?? 0) / 3;
-  const F = index.fuzzy.length;
-  const { out, view } = binary(3 + W + (W + 1) + W + F, ascii(all.join(""), "a word"));
+  const fuzzy = new Set(index.fuzzy);
   const postings = new Uint8Array(T * 8);
   const pairs = new Uint32Array(postings.buffer);
-  view.set([W, T, F]);
-  const ends = 3;
-  const starts = ends + W;
-  const checks = starts + W + 1;
-  let end = 0;
+  const blocks: Uint8Array[] = [];
   let t = 0;
-  for (let at = 0; at < W; at++) {
-    end += (all[at] as string).length;
-    view[ends + at] = end;
-    view[starts + at] = t;
-    const list = index.postings.at(at) ?? [];
-    const from = t;
-    for (let p = 0; p < list.length; p += 3, t++) {
-      const doc = list[p] as number;
-      const field = list[p + 1] as number;
-      if (doc >= size) throw new Error("a posting names no entry");
-      if (field > 7) throw new Error("a posting of an unknown field");
-      pairs[2 * t] = doc;
-      // Weights are kept to thousandths (buildIndex rounds them): k / 1000 is the same double.
-      pairs[2 * t + 1] = (Math.round((list[p + 2] as number) * 1000) << 3) | field;
+  for (let first = 0; first < W; first += BLOCK) {
+    const c = Math.min(BLOCK, W - first);
+    const texts = Array.from({ length: c }, (_, i) => index.words.at(first + i) as string);
+    const { out, view } = binary(1 + c + (c + 1) + c + c, ascii(texts.join(""), "a word"));
+    view[0] = c;
+    let end = 0;
+    for (let i = 0; i < c; i++) {
+      end += (texts[i] as string).length;
+      view[1 + i] = end;
+      view[1 + c + i] = t;
+      const list = index.postings.at(first + i) ?? [];
+      const from = t;
+      for (let p = 0; p < list.length; p += 3, t++) {
+        const doc = list[p] as number;
+        const field = list[p + 1] as number;
+        if (doc >= size) throw new Error("a posting names no entry");
+        if (field > 7) throw new Error("a posting of an unknown field");
+        pairs[2 * t] = doc;
+        // Weights are kept to thousandths (buildIndex rounds them): k / 1000 is the same double.
+        pairs[2 * t + 1] = (Math.round((list[p + 2] as number) * 1000) << 3) | field;
+      }
+      view[1 + 2 * c + 1 + i] = fnv(postings.subarray(from * 8, t * 8));
+      view[1 + 3 * c + 1 + i] = fuzzy.has(first + i) ? 1 : 0;
     }
-    view[checks + at] = fnv(postings.subarray(from * 8, t * 8));
+    view[1 + 2 * c] = t;
+    blocks.push(out);
   }
-  view[starts + W] = t;
-  view.set(
-    Array.from({ length: F }, (_, i) => index.fuzzy[i] as number),
-    checks + W,
-  );
-  return { words: out, postings };
+  const { out: words, view } = binary(3 + 3 * blocks.length, new Uint8Array());
+  view.set([W, T, blocks.length]);
+  let offset = 0;
+  blocks.forEach((block, b) => {
+    view.set([offset, block.length, fnv(block)], 3 + 3 * b);
+    offset += block.length;
+  });
+  return { words, lexicon: Buffer.concat(blocks), postings };
 }
 
 /** The bytes of a store of `contents`, built from what `key` says. */
@@ -374,7 +387,7 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
     ...rowBytes.flatMap((b, i) => (i === 0 ? [b] : [Buffer.from(","), b])),
     Buffer.from("]"),
   ]);
-  const { words, postings } = encodeIndex(index(), rows.length);
+  const { words, lexicon, postings } = encodeIndex(index(), rows.length);
   const parts: Uint8Array[] = [
     meta,
     listing,
@@ -382,6 +395,7 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
     encodeOffsets(rowBytes),
     encodeNames(catalog.diagrams),
     words,
+    lexicon,
     postings,
   ];
   // Offsets count from the first byte after the header; each part starts at a multiple
@@ -405,7 +419,8 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
     offsets: section(3),
     names: section(4),
     words: section(5),
-    postings: [at[6] as number, postings.length],
+    lexicon: [at[6] as number, lexicon.length],
+    postings: [at[7] as number, postings.length],
     bodies: [end, offset],
   };
   const headerBytes = Buffer.from(JSON.stringify(header));
@@ -730,22 +745,51 @@ class Reader implements Entries {
   }
 
   private decodeIndex(bytes: Uint8Array): SearchIndex {
-    const [W = 0, T = 0, F = 0] = new Uint32Array(bytes.buffer, 0, 3);
-    const numbers = 3 + W + (W + 1) + W + F;
-    if (bytes.length < numbers * 4 || T * 8 !== this.header.postings[1]) {
+    const [W = 0, T = 0, B = 0] = new Uint32Array(bytes.buffer, 0, 3);
+    if (
+      bytes.length !== 4 * (3 + 3 * B) ||
+      B !== Math.ceil(W / BLOCK) ||
+      T * 8 !== this.header.postings[1]
+    ) {
       throw new Damaged("index of the wrong size");
     }
-    const view = new Uint32Array(bytes.buffer, 0, numbers);
-    const ends = view.subarray(3, 3 + W);
-    const starts = view.subarray(3 + W, 3 + W + W + 1);
-    const checks = view.subarray(3 + W + W + 1, 3 + 3 * W + 1);
-    // Words are ASCII: a byte a character, each word a slice of one string.
-    const text = Buffer.from(bytes.buffer, numbers * 4).toString("latin1");
-    if (text.length !== (W === 0 ? 0 : ends[W - 1])) throw new Damaged("words of the wrong size");
+    const table = new Uint32Array(bytes.buffer, 0, 3 + 3 * B);
+    const blocks = new Map<number, { view: Uint32Array; text: string }>();
+    // A block read and checked, or undefined when it is damaged.
+    const blockOf = (b: number) => {
+      let block = blocks.get(b);
+      if (block) return block;
+      const [at = 0, size = 0, hash] = table.subarray(3 + 3 * b, 6 + 3 * b);
+      const c = Math.min(BLOCK, W - b * BLOCK);
+      try {
+        if (at + size > this.header.lexicon[1] || size < 4 * (2 + 4 * c)) {
+          throw new Damaged("a block out of place");
+        }
+        const bytes = readAt(this.fd, this.data + this.header.lexicon[0] + at, size);
+        if (fnv(bytes) !== hash) throw new Damaged("block checksum mismatch");
+        const view = new Uint32Array(bytes.buffer, 0, 2 + 4 * c);
+        // Words are ASCII: a byte a character, each word a slice of one string.
+        const text = Buffer.from(bytes.buffer, 4 * (2 + 4 * c)).toString("latin1");
+        if (view[0] !== c || text.length !== view[c])
+          throw new Damaged("a block of the wrong size");
+        block = { view, text };
+      } catch {
+        return undefined;
+      }
+      blocks.set(b, block);
+      return block;
+    };
+    // Once a block is damaged, the words and postings all come from the sources.
+    const fresh = () => this.fromSources().index();
     const words: Words = {
       length: W,
-      at: (at) =>
-        at >= 0 && at < W ? text.slice(at === 0 ? 0 : ends[at - 1], ends[at]) : undefined,
+      at: (at) => {
+        if (!(at >= 0 && at < W)) return undefined;
+        const block = blockOf(Math.floor(at / BLOCK));
+        if (!block) return fresh().words.at(at);
+        const i = at % BLOCK;
+        return block.text.slice(i === 0 ? 0 : block.view[i], block.view[1 + i]);
+      },
     };
     const lists = new Map<number, number[]>();
     const postingsAt = (at: number): number[] | undefined => {
@@ -753,8 +797,12 @@ class Reader implements Entries {
       // Asked again for each result a search explains: made once a word.
       const made = lists.get(at);
       if (made) return made;
-      const from = starts[at] as number;
-      const to = starts[at + 1] as number;
+      const block = blockOf(Math.floor(at / BLOCK));
+      if (!block) return Array.from(fresh().postings.at(at) ?? []);
+      const i = at % BLOCK;
+      const c = block.view[0] as number;
+      const from = block.view[1 + c + i] as number;
+      const to = block.view[2 + c + i] as number;
       let list: number[];
       try {
         if (!(from <= to && to <= T)) throw new Damaged("postings out of place");
@@ -763,7 +811,8 @@ class Reader implements Entries {
           this.data + this.header.postings[0] + from * 8,
           (to - from) * 8,
         );
-        if (fnv(bytes) !== checks[at]) throw new Damaged("postings checksum mismatch");
+        if (fnv(bytes) !== block.view[2 + 2 * c + i])
+          throw new Damaged("postings checksum mismatch");
         const pairs = new Uint32Array(bytes.buffer);
         list = new Array<number>((to - from) * 3);
         for (let t = 0, p = 0; t < to - from; t++, p += 3) {
@@ -774,15 +823,15 @@ class Reader implements Entries {
         }
       } catch {
         // The same word in the index made from the sources, which the store was built from.
-        const fresh = this.fromSources().index();
         const word = words.at(at) as string;
-        const same = lowerBound(fresh.words, word);
-        list = fresh.words.at(same) === word ? Array.from(fresh.postings.at(same) ?? []) : [];
+        const same = lowerBound(fresh().words, word);
+        list = fresh().words.at(same) === word ? Array.from(fresh().postings.at(same) ?? []) : [];
       }
       lists.set(at, list);
       return list;
     };
     const reader = this;
+    let fuzzy: number[] | undefined;
     return {
       version: 1,
       // Asked of an index only to tell whether it is a catalog's: the listing's ids.
@@ -790,7 +839,21 @@ class Reader implements Entries {
         return Array.from({ length: reader.length }, (_, doc) => reader.idAt(doc));
       },
       words,
-      fuzzy: view.subarray(3 + 3 * W + 1),
+      // Only a typo looks for these: every block is read then.
+      get fuzzy() {
+        if (fuzzy) return fuzzy;
+        fuzzy = [];
+        for (let b = 0; b < B; b++) {
+          const block = blockOf(b);
+          if (!block) {
+            fuzzy = Array.from(fresh().fuzzy);
+            break;
+          }
+          const c = block.view[0] as number;
+          for (let i = 0; i < c; i++) if (block.view[2 + 3 * c + i]) fuzzy.push(b * BLOCK + i);
+        }
+        return fuzzy;
+      },
       postings: { length: W, at: postingsAt },
     };
   }

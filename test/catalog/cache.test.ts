@@ -217,6 +217,7 @@ describe("a compiled store", () => {
       offsets: 0,
       names: 0,
       words: 1,
+      lexicon: 1,
       postings: 1,
       bodies: 1,
     };
