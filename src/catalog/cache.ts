@@ -11,7 +11,7 @@ import type { SourceReport } from "./store.js";
  * - meta: the catalog's own fields, the reports, the category and source tables (small JSON);
  * - listing: each entry's id, title, category and source, what `list` shows (binary);
  * - rows: the rest of each entry's metadata, a JSON array;
- * - offsets: where each row is in `rows`, and its FNV-1a, to read one row alone;
+ * - offsets: where each row is in `rows`, and its FNV-1a, to read one row alone (each checked alone);
  * - names: every exact name a person can type, sorted, with its entry (for `show`);
  * - words: where each block of the lexicon is, and its FNV-1a;
  * - lexicon: the search index's words in blocks, where each word's postings are, and their FNV-1a;
@@ -54,7 +54,8 @@ interface Header extends StoreKey {
   meta: Section;
   listing: Section;
   rows: Section;
-  offsets: Section;
+  /** Checked a row's record at a time, by the check each holds. */
+  offsets: [number, number];
   names: Section;
   words: Section;
   /** Checked a block at a time, by the FNV-1a `words` holds for it. */
@@ -259,20 +260,25 @@ function encodeNames(diagrams: readonly Entry[]): Uint8Array {
   return out;
 }
 
-/** Each row's start in the rows' JSON (the last one's end, plus one), then each row's FNV-1a. */
+/**
+ * For each row, where it is in the rows' JSON, its length and FNV-1a, and the
+ * FNV-1a of those three and its position: a row is found by reading its own 16
+ * bytes, checked alone, never the offsets of every row.
+ */
 function encodeOffsets(rowBytes: readonly Uint8Array[]): Uint8Array {
-  const n = rowBytes.length;
-  const { out, view } = binary(1 + (n + 1) + n, new Uint8Array());
-  view[0] = n;
+  const { out, view } = binary(4 * rowBytes.length, new Uint8Array());
   let start = 1; // after the "["
   rowBytes.forEach((bytes, row) => {
-    view[1 + row] = start;
-    view[1 + n + 1 + row] = fnv(bytes);
+    view.set([start, bytes.length, fnv(bytes)], 4 * row);
+    view[4 * row + 3] = recordCheck(view.subarray(4 * row, 4 * row + 3), row);
     start += bytes.length + 1;
   });
-  view[1 + n] = start;
   return out;
 }
+
+/** The check of one row's offset record: its three numbers and its position. */
+const recordCheck = (record: Uint32Array, row: number) =>
+  fnv(new Uint8Array(Uint32Array.of(record[0] ?? 0, record[1] ?? 0, record[2] ?? 0, row).buffer));
 
 /** Words a block of the lexicon holds: a search reads the few blocks its words are in. */
 const BLOCK = 128;
@@ -380,7 +386,9 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
     e.original !== undefined ? place(e.original) : null,
   ]);
   const { diagrams: _, ...rest } = catalog;
-  const meta = Buffer.from(JSON.stringify({ catalog: rest, reports, ...tables }));
+  const meta = Buffer.from(
+    JSON.stringify({ catalog: rest, reports, ...tables, size: catalog.diagrams.length }),
+  );
   const rowBytes = rows.map((row) => Buffer.from(JSON.stringify(row)));
   const rowsText = Buffer.concat([
     Buffer.from("["),
@@ -416,7 +424,7 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
     meta: section(0),
     listing: section(1),
     rows: section(2),
-    offsets: section(3),
+    offsets: [at[3] as number, (parts[3] as Uint8Array).length],
     names: section(4),
     words: section(5),
     lexicon: [at[6] as number, lexicon.length],
@@ -474,6 +482,8 @@ export type Recover = () => { catalog: Catalog; index: () => SearchIndex };
 
 type Meta = {
   catalog: Omit<Catalog, "diagrams">;
+  /** How many entries there are. */
+  size: number;
   reports: SourceReport[];
   categories: Array<[string, string]>;
   sources: string[];
@@ -555,7 +565,6 @@ class Reader implements Entries {
   private whole?: Catalog;
   private searchIndex?: SearchIndex;
   private list?: ListingView;
-  private rowAt?: Uint32Array;
   private nameTable?: { view: Uint32Array; K: number; text: string };
   private fresh?: ReturnType<Recover>;
   private freshById?: Map<string, Entry>;
@@ -569,14 +578,9 @@ class Reader implements Entries {
     private recover: Recover,
   ) {}
 
-  /** How many entries there are, from the row offsets (checked), or else the whole catalog. */
+  /** How many entries there are (the metadata, checked, says). */
   get length(): number {
-    if (this.whole) return this.whole.diagrams.length;
-    try {
-      return this.offsets()[0] as number;
-    } catch {
-      return this.catalog().diagrams.length;
-    }
+    return this.whole ? this.whole.diagrams.length : this.meta.size;
   }
 
   private section([at, size, hash]: Section): Uint8Array {
@@ -669,26 +673,17 @@ class Reader implements Entries {
     }
   }
 
-  /** n, then each row's start, then each row's FNV-1a; throws Damaged. */
-  private offsets(): Uint32Array {
-    if (!this.rowAt) {
-      const bytes = this.section(this.header.offsets);
-      const [n = 0] = new Uint32Array(bytes.buffer, 0, 1);
-      if (bytes.length !== 4 * (2 + 2 * n)) throw new Damaged("offsets of the wrong size");
-      this.rowAt = new Uint32Array(bytes.buffer, 0, 2 + 2 * n);
-    }
-    return this.rowAt;
-  }
-
   private row(doc: number): Row {
-    const offsets = this.offsets();
-    const n = offsets[0] as number;
-    if (doc >= n) throw new Damaged("no such row");
-    const from = offsets[1 + doc] as number;
-    const to = (offsets[2 + doc] as number) - 1;
-    if (!(from <= to && to <= this.header.rows[1])) throw new Damaged("a row out of place");
-    const bytes = readAt(this.fd, this.data + this.header.rows[0] + from, to - from);
-    if (fnv(bytes) !== offsets[2 + n + doc]) throw new Damaged("row checksum mismatch");
+    const [at, size] = this.header.offsets;
+    if (!(doc >= 0 && doc < this.meta.size) || size !== 16 * this.meta.size) {
+      throw new Damaged("no such row");
+    }
+    const record = new Uint32Array(readAt(this.fd, this.data + at + 16 * doc, 16).buffer);
+    if (recordCheck(record, doc) !== record[3]) throw new Damaged("row offsets damaged");
+    const [from = 0, length = 0, hash] = record;
+    if (from + length > this.header.rows[1]) throw new Damaged("a row out of place");
+    const bytes = readAt(this.fd, this.data + this.header.rows[0] + from, length);
+    if (fnv(bytes) !== hash) throw new Damaged("row checksum mismatch");
     return JSON.parse(this.decoder.decode(bytes)) as Row;
   }
 
