@@ -1,23 +1,33 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import type { SearchIndex } from "../search/inverted-index.js";
-import type { Catalog, Entry } from "../types.js";
+import { lowerBound, type SearchIndex, type Words } from "../search/inverted-index.js";
+import type { Catalog, Category, Entry } from "../types.js";
 import { normalizeName } from "./names.js";
 import type { SourceReport } from "./store.js";
 
 /**
- * A compiled catalog: what a command reads of it, in parts. One file holds a
- * header (what it was built from, where each part is, a checksum of each), the
- * metadata of every entry (small: no drawings), the search index in typed arrays,
- * and the drawings, each read by its offset only when an entry's `diagram` is.
- * With 10,000 diagrams a `show` reads the metadata and one drawing instead of
- * decoding and parsing 25 MB of sources.
+ * A compiled catalog: what a command reads of it, in parts, each only when it is
+ * needed. One file holds a header (what it was built from, where each part is, a
+ * checksum of each), then:
+ * - meta: the catalog's own fields, the reports, the category and source tables (small JSON);
+ * - listing: each entry's id, title, category and source, what `list` shows (binary);
+ * - rows: the rest of each entry's metadata, a JSON array;
+ * - offsets: where each row is in `rows`, and its FNV-1a, to read one row alone (each checked alone);
+ * - names: every exact name a person can type, sorted, with its entry (for `show`);
+ * - words: where each block of the lexicon is, and its FNV-1a;
+ * - lexicon: the search index's words in blocks, where each word's postings are, and their FNV-1a;
+ * - postings: each word's (entry, field, weight), read for the words a query meets;
+ * - bodies: the drawings, each read by its offset when an entry's `diagram` is.
+ * With 10,000 diagrams a `show` reads the names and one row, a `list` the listing,
+ * a `search` a few blocks of words, their postings and the rows of its results, never the
+ * whole catalog.
  *
- * Nothing in it is trusted blindly: a wrong magic, format, key or checksum makes
- * the store unusable (and the caller rebuilds it); a drawing whose checksum fails
- * is asked of `recover`, which rebuilds from the sources.
+ * Nothing in it is trusted blindly: a wrong magic, format, key or checksum of the
+ * header or metadata makes the store unusable (and the caller rebuilds it); any
+ * other part, row, posting list or drawing whose checksum fails when it is read is
+ * asked of `recover`, which reads the sources.
  */
 
-const MAGIC = "SYSDIAG STORE 3\n";
+const MAGIC = "SYSDIAG STORE 4\n";
 const HEAD = MAGIC.length + 4;
 
 export interface StoreContents {
@@ -41,13 +51,17 @@ export interface StoreKey {
 type Section = [number, number, string];
 
 interface Header extends StoreKey {
-  /** Small JSON: the catalog's own fields, the reports, the category and source tables. */
   meta: Section;
-  /** A JSON array of every entry's Row. */
+  listing: Section;
   rows: Section;
-  /** Binary: where each row is in `rows` (and its FNV-1a), and every exact name's row. */
-  table: Section;
-  index: Section;
+  /** Checked a row's record at a time, by the check each holds. */
+  offsets: [number, number];
+  names: Section;
+  words: Section;
+  /** Checked a block at a time, by the FNV-1a `words` holds for it. */
+  lexicon: [number, number];
+  /** Checked a word at a time, by the FNV-1a the lexicon holds for it. */
+  postings: [number, number];
   /** Drawings, each checked by the FNV-1a its row holds. */
   bodies: [number, number];
 }
@@ -55,7 +69,10 @@ interface Header extends StoreKey {
 /** A drawing's place among the bodies: offset, length in bytes, FNV-1a. */
 type Span = [number, number, number];
 
-/** An entry's metadata; its category and source are positions in the tables beside the rows. */
+/**
+ * An entry's metadata, whole (a search reads the rows of its results, not the
+ * listing); its category and source are positions in meta's tables.
+ */
 type Row = [
   id: string,
   title: string,
@@ -66,10 +83,31 @@ type Row = [
   related: string[],
   line: number,
   source: number,
-  overrides: string | null,
+  overrides: number | null,
   body: Span,
   original: Span | null,
 ];
+
+/** What `list` shows of an entry: read for every entry without the rest of it. */
+export type Listed = Pick<
+  Entry,
+  "id" | "title" | "category" | "categoryId" | "source" | "overrides"
+>;
+
+/** The categories and every entry as `list` shows them, in the catalog's order. */
+export interface Listing {
+  categories: Category[];
+  entries: Listed[];
+}
+
+/** Entries by their position in the catalog (an array is one), each read when first asked for. */
+export interface Entries {
+  readonly length: number;
+  at(doc: number): Entry | undefined;
+}
+
+/** No overriding source, in the listing's table of them. */
+const NONE = 0xffffffff;
 
 /**
  * A 64-bit checksum of bytes, four at a time in two lanes: it tells a damaged or
@@ -105,90 +143,202 @@ export function checksum(bytes: Uint8Array): string {
   return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
 }
 
-/** FNV-1a: a drawing's checksum, cheap enough to take on every read of one. */
+/**
+ * FNV-1a taken four bytes a step: the checksum of a small part read alone (a row,
+ * a drawing, a word's postings). Each step is a bijection of the hash, so any
+ * one changed word of the part changes it.
+ */
 function fnv(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < bytes.length; i++) {
-    hash ^= bytes[i] as number;
-    hash = Math.imul(hash, 0x01000193);
+  let hash = 0x811c9dc5 ^ bytes.length;
+  const words = bytes.length >>> 2;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+  for (let i = 0; i < words; i++) {
+    hash = Math.imul(hash ^ view.getUint32(i * 4, true), 0x01000193);
+  }
+  for (let at = words * 4; at < bytes.length; at++) {
+    hash = Math.imul(hash ^ (bytes[at] as number), 0x01000193);
   }
   return hash >>> 0;
 }
 
 const pad8 = (n: number) => (n + 7) & ~7;
 
-/** The search index as typed arrays: read back with no parsing, words as one string. */
-function encodeIndex(index: SearchIndex, size: number): Uint8Array {
-  const words = Buffer.from(index.words.join("\n"));
-  if (index.words.some((w) => w.includes("\n"))) throw new Error("a word holds a line break");
-  let triples = 0;
-  for (let at = 0; at < index.words.length; at++)
-    triples += (index.postings.at(at)?.length ?? 0) / 3;
-  const W = index.words.length;
-  const u32 = 4 + (W + 1) + triples * 2 + index.fuzzy.length;
-  const out = new Uint8Array(u32 * 4 + triples + words.length);
-  const view = new Uint32Array(out.buffer, 0, u32);
-  view.set([W, triples, index.fuzzy.length, words.length]);
-  const starts = 4;
-  const docs = starts + W + 1;
-  const weights = docs + triples;
-  const fuzzy = weights + triples;
-  const fields = new Uint8Array(out.buffer, u32 * 4, triples);
-  let t = 0;
-  for (let at = 0; at < W; at++) {
-    view[starts + at] = t;
-    const list = index.postings.at(at) ?? [];
-    for (let p = 0; p < list.length; p += 3, t++) {
-      const doc = list[p] as number;
-      if (doc >= size) throw new Error("a posting names no entry");
-      view[docs + t] = doc;
-      fields[t] = list[p + 1] as number;
-      // Weights are kept to thousandths (buildIndex rounds them): k / 1000 is the same double.
-      view[weights + t] = Math.round((list[p + 2] as number) * 1000);
-    }
-  }
-  view[starts + W] = t;
-  view.set(index.fuzzy, fuzzy);
-  out.set(words, u32 * 4 + triples);
+/**
+ * Binary parts are a run of 32-bit numbers (little-endian, as typed arrays on
+ * every platform Node runs on lay them) followed by text: `numbers` of them, then
+ * `text`. Returned with a view over the numbers to fill in.
+ */
+function binary(numbers: number, text: Uint8Array): { out: Uint8Array; view: Uint32Array } {
+  const out = new Uint8Array(numbers * 4 + text.length);
+  out.set(text, numbers * 4);
+  return { out, view: new Uint32Array(out.buffer, 0, numbers) };
+}
+
+/** Text all of whose characters are one byte each (words and names are): its bytes. */
+function ascii(text: string, what: string): Buffer {
+  const bytes = Buffer.from(text, "latin1");
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the test is for any non-ASCII
+  if (/[^\u0000-\u007f]/.test(text)) throw new Error(`${what} holds a character past ASCII`);
+  return bytes;
+}
+
+/**
+ * The listing: n, then for each entry the end of its id and of its title in the
+ * text (in UTF-16 units, as JavaScript's strings count), its category, source and
+ * overridden source (positions in meta's tables), then the ids and titles as one text.
+ */
+function encodeListing(
+  diagrams: readonly Entry[],
+  categoryOf: (e: Entry) => number,
+  sourceOf: (path: string) => number,
+): Uint8Array {
+  const n = diagrams.length;
+  const text = Buffer.from(diagrams.map((e) => e.id + e.title).join(""));
+  const { out, view } = binary(1 + 5 * n, text);
+  view[0] = n;
+  let end = 0;
+  diagrams.forEach((e, i) => {
+    end += e.id.length;
+    view[1 + 2 * i] = end;
+    end += e.title.length;
+    view[2 + 2 * i] = end;
+    view[1 + 2 * n + i] = categoryOf(e);
+    view[1 + 3 * n + i] = sourceOf(e.source ?? "built-in");
+    view[1 + 4 * n + i] = e.overrides === undefined ? NONE : sourceOf(e.overrides);
+  });
   return out;
 }
 
-function decodeIndex(bytes: Uint8Array, ids: string[]): SearchIndex {
-  const [W = 0, T = 0, F = 0, B = 0] = new Uint32Array(bytes.buffer, bytes.byteOffset, 4);
-  const u32 = 4 + (W + 1) + T * 2 + F;
-  if (u32 * 4 + T + B !== bytes.length) throw new Error("index section of the wrong size");
-  const view = new Uint32Array(bytes.buffer, bytes.byteOffset, u32);
-  const starts = view.subarray(4, 4 + W + 1);
-  const docs = view.subarray(4 + W + 1, 4 + W + 1 + T);
-  const weights = view.subarray(4 + W + 1 + T, 4 + W + 1 + 2 * T);
-  const fields = bytes.subarray(u32 * 4, u32 * 4 + T);
-  const text = new TextDecoder().decode(bytes.subarray(u32 * 4 + T));
-  const lists = new Map<number, number[]>();
-  return {
-    version: 1,
-    ids,
-    words: W === 0 ? [] : text.split("\n"),
-    fuzzy: Array.from(view.subarray(4 + W + 1 + 2 * T)),
-    postings: {
-      length: W,
-      at(at: number) {
-        if (at < 0 || at >= W) return undefined;
-        // Asked again for each result a search explains: made once a word.
-        const made = lists.get(at);
-        if (made) return made;
-        const from = starts[at] as number;
-        const to = starts[at + 1] as number;
-        const list = new Array<number>((to - from) * 3);
-        for (let t = from, p = 0; t < to; t++, p += 3) {
-          list[p] = docs[t] as number;
-          list[p + 1] = fields[t] as number;
-          list[p + 2] = (weights[t] as number) / 1000;
-        }
-        lists.set(at, list);
-        return list;
-      },
-    },
-  };
+/** The listing read back: ids and titles are slices of one decoded text. */
+interface ListingView {
+  n: number;
+  view: Uint32Array;
+  text: string;
+}
+
+function decodeListing(bytes: Uint8Array, decoder: TextDecoder): ListingView {
+  const [n = 0] = new Uint32Array(bytes.buffer, bytes.byteOffset, 1);
+  if (bytes.length < 4 * (1 + 5 * n)) throw new Damaged("listing of the wrong size");
+  const view = new Uint32Array(bytes.buffer, bytes.byteOffset, 1 + 5 * n);
+  const text = decoder.decode(bytes.subarray(4 * (1 + 5 * n)));
+  if (text.length !== (n === 0 ? 0 : view[2 * n])) throw new Damaged("listing of the wrong size");
+  return { n, view, text };
+}
+
+const idOf = ({ view, text }: ListingView, doc: number) =>
+  text.slice(doc === 0 ? 0 : view[2 * doc], view[1 + 2 * doc]);
+const titleOf = ({ view, text }: ListingView, doc: number) =>
+  text.slice(view[1 + 2 * doc], view[2 + 2 * doc]);
+
+/**
+ * Every exact name a person can type, normalized and sorted, with its entry: who
+ * wins a name is decided as resolveName's exact match decides it: an id first,
+ * then the first entry with the name as an alias or title. K, then each name's
+ * entry and the end of the name in the text, then the names as one text.
+ */
+function encodeNames(diagrams: readonly Entry[]): Uint8Array {
+  const owner = new Map<string, number>();
+  diagrams.forEach((e, row) => {
+    owner.set(e.id, row);
+  });
+  diagrams.forEach((e, row) => {
+    for (const name of [...e.aliases, e.title]) {
+      const key = normalizeName(name);
+      if (key !== "" && !owner.has(key)) owner.set(key, row);
+    }
+  });
+  const keys = [...owner.keys()].sort();
+  const K = keys.length;
+  const { out, view } = binary(1 + 2 * K, ascii(keys.join(""), "a name"));
+  view[0] = K;
+  let end = 0;
+  keys.forEach((key, i) => {
+    end += key.length;
+    view[1 + i] = owner.get(key) as number;
+    view[1 + K + i] = end;
+  });
+  return out;
+}
+
+/**
+ * For each row, where it is in the rows' JSON, its length and FNV-1a, and the
+ * FNV-1a of those three and its position: a row is found by reading its own 16
+ * bytes, checked alone, never the offsets of every row.
+ */
+function encodeOffsets(rowBytes: readonly Uint8Array[]): Uint8Array {
+  const { out, view } = binary(4 * rowBytes.length, new Uint8Array());
+  let start = 1; // after the "["
+  rowBytes.forEach((bytes, row) => {
+    view.set([start, bytes.length, fnv(bytes)], 4 * row);
+    view[4 * row + 3] = recordCheck(view.subarray(4 * row, 4 * row + 3), row);
+    start += bytes.length + 1;
+  });
+  return out;
+}
+
+/** The check of one row's offset record: its three numbers and its position. */
+const recordCheck = (record: Uint32Array, row: number) =>
+  fnv(new Uint8Array(Uint32Array.of(record[0] ?? 0, record[1] ?? 0, record[2] ?? 0, row).buffer));
+
+/** Words a block of the lexicon holds: a search reads the few blocks its words are in. */
+const BLOCK = 128;
+
+/**
+ * The search index in three parts. `words` (small): W, T (postings in all), the
+ * number of blocks, then each block's offset in the lexicon, length and FNV-1a.
+ * `lexicon`: the words in blocks of BLOCK, each block c (its words), then each
+ * word's end in the block's text, its first posting (and one past the last), the
+ * FNV-1a of its postings, whether it is fuzzy, then the words as one text.
+ * `postings`: for each posting, its entry, and its weight in thousandths shifted
+ * past its field.
+ */
+function encodeIndex(
+  index: SearchIndex,
+  size: number,
+): { words: Uint8Array; lexicon: Uint8Array; postings: Uint8Array } {
+  const W = index.words.length;
+  let T = 0;
+  for (let at = 0; at < W; at++) T += (index.postings.at(at)?.length ?? 0) / 3;
+  const fuzzy = new Set(index.fuzzy);
+  const postings = new Uint8Array(T * 8);
+  const pairs = new Uint32Array(postings.buffer);
+  const blocks: Uint8Array[] = [];
+  let t = 0;
+  for (let first = 0; first < W; first += BLOCK) {
+    const c = Math.min(BLOCK, W - first);
+    const texts = Array.from({ length: c }, (_, i) => index.words.at(first + i) as string);
+    const { out, view } = binary(1 + c + (c + 1) + c + c, ascii(texts.join(""), "a word"));
+    view[0] = c;
+    let end = 0;
+    for (let i = 0; i < c; i++) {
+      end += (texts[i] as string).length;
+      view[1 + i] = end;
+      view[1 + c + i] = t;
+      const list = index.postings.at(first + i) ?? [];
+      const from = t;
+      for (let p = 0; p < list.length; p += 3, t++) {
+        const doc = list[p] as number;
+        const field = list[p + 1] as number;
+        if (doc >= size) throw new Error("a posting names no entry");
+        if (field > 7) throw new Error("a posting of an unknown field");
+        pairs[2 * t] = doc;
+        // Weights are kept to thousandths (buildIndex rounds them): k / 1000 is the same double.
+        pairs[2 * t + 1] = (Math.round((list[p + 2] as number) * 1000) << 3) | field;
+      }
+      view[1 + 2 * c + 1 + i] = fnv(postings.subarray(from * 8, t * 8));
+      view[1 + 3 * c + 1 + i] = fuzzy.has(first + i) ? 1 : 0;
+    }
+    view[1 + 2 * c] = t;
+    blocks.push(out);
+  }
+  const { out: words, view } = binary(3 + 3 * blocks.length, new Uint8Array());
+  view.set([W, T, blocks.length]);
+  let offset = 0;
+  blocks.forEach((block, b) => {
+    view.set([offset, block.length, fnv(block)], 3 + 3 * b);
+    offset += block.length;
+  });
+  return { words, lexicon: Buffer.concat(blocks), postings };
 }
 
 /** The bytes of a store of `contents`, built from what `key` says. */
@@ -214,36 +364,47 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
     }
     return n;
   };
-  const rows: Row[] = catalog.diagrams.map((e) => [
-    e.id,
-    e.title,
+  const categoryOf = (e: Entry) =>
     numberOf(
       `c${e.category}\n${e.categoryId}`,
       () => tables.categories.push([e.category, e.categoryId]) - 1,
-    ),
+    );
+  const sourceOf = (path: string) => numberOf(`s${path}`, () => tables.sources.push(path) - 1);
+  const listing = encodeListing(catalog.diagrams, categoryOf, sourceOf);
+  const rows: Row[] = catalog.diagrams.map((e) => [
+    e.id,
+    e.title,
+    categoryOf(e),
     e.aliases,
     e.tags,
     e.summary,
     e.related,
     e.line,
-    numberOf(`s${e.source ?? "built-in"}`, () => tables.sources.push(e.source ?? "built-in") - 1),
-    e.overrides ?? null,
+    sourceOf(e.source ?? "built-in"),
+    e.overrides === undefined ? null : sourceOf(e.overrides),
     place(e.diagram),
     e.original !== undefined ? place(e.original) : null,
   ]);
   const { diagrams: _, ...rest } = catalog;
-  const meta = Buffer.from(JSON.stringify({ catalog: rest, reports, ...tables }));
+  const meta = Buffer.from(
+    JSON.stringify({ catalog: rest, reports, ...tables, size: catalog.diagrams.length }),
+  );
   const rowBytes = rows.map((row) => Buffer.from(JSON.stringify(row)));
   const rowsText = Buffer.concat([
     Buffer.from("["),
     ...rowBytes.flatMap((b, i) => (i === 0 ? [b] : [Buffer.from(","), b])),
     Buffer.from("]"),
   ]);
+  const { words, lexicon, postings } = encodeIndex(index(), rows.length);
   const parts: Uint8Array[] = [
     meta,
+    listing,
     rowsText,
-    encodeTable(catalog.diagrams, rowBytes),
-    encodeIndex(index(), rows.length),
+    encodeOffsets(rowBytes),
+    encodeNames(catalog.diagrams),
+    words,
+    lexicon,
+    postings,
   ];
   // Offsets count from the first byte after the header; each part starts at a multiple
   // of 8, so that typed arrays can be laid over it.
@@ -261,9 +422,13 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
   const header: Header = {
     ...key,
     meta: section(0),
-    rows: section(1),
-    table: section(2),
-    index: section(3),
+    listing: section(1),
+    rows: section(2),
+    offsets: [at[3] as number, (parts[3] as Uint8Array).length],
+    names: section(4),
+    words: section(5),
+    lexicon: [at[6] as number, lexicon.length],
+    postings: [at[7] as number, postings.length],
     bodies: [end, offset],
   };
   const headerBytes = Buffer.from(JSON.stringify(header));
@@ -283,50 +448,11 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
   return out;
 }
 
-/**
- * Each row's place in the rows' JSON (and its FNV-1a), then every exact name a
- * person can type, normalized and sorted, with its row: `show <name>` finds one
- * diagram by reading this and one row. Who wins a name is decided as
- * resolveName's exact match decides it: an id first, then the first entry with
- * the name as an alias or title.
- */
-function encodeTable(diagrams: readonly Entry[], rowBytes: readonly Uint8Array[]): Uint8Array {
-  const owner = new Map<string, number>();
-  diagrams.forEach((e, row) => {
-    owner.set(e.id, row);
-  });
-  diagrams.forEach((e, row) => {
-    for (const name of [...e.aliases, e.title]) {
-      const key = normalizeName(name);
-      if (key !== "" && !owner.has(key)) owner.set(key, row);
-    }
-  });
-  const keys = [...owner.keys()].sort();
-  if (keys.some((k) => k.includes("\n"))) throw new Error("a name holds a line break");
-  const text = Buffer.from(keys.join("\n"));
-  const n = diagrams.length;
-  const K = keys.length;
-  const u32 = 2 + (n + 1) + n + K;
-  const out = new Uint8Array(u32 * 4 + text.length);
-  const view = new Uint32Array(out.buffer, 0, u32);
-  view[0] = n;
-  view[1] = K;
-  let start = 1; // after the "["
-  rowBytes.forEach((bytes, row) => {
-    view[2 + row] = start;
-    view[2 + n + 1 + row] = fnv(bytes);
-    start += bytes.length + 1;
-  });
-  view[2 + n] = start;
-  keys.forEach((key, i) => {
-    view[2 + (n + 1) + n + i] = owner.get(key) as number;
-  });
-  out.set(text, u32 * 4);
-  return out;
-}
-
 /** Why a store was not used: said by nothing, but kept for tests and for the bench. */
 export class StaleStore extends Error {}
+
+/** Thrown inside when a part fails its check after opening: the sources are asked instead. */
+class Damaged extends Error {}
 
 function readAt(fd: number, position: number, length: number): Uint8Array {
   // A fresh buffer (never Node's pool) so that typed arrays over it are aligned.
@@ -343,6 +469,10 @@ function readAt(fd: number, position: number, length: number): Uint8Array {
 export interface OpenStore extends StoreContents {
   /** The entry an exact name (id, alias or title) picks, reading only its row; undefined if none. */
   named(name: string): Entry | undefined;
+  /** What `list` shows, read without the rest of each entry. */
+  listing(): Listing;
+  /** The entries by position, each row read when first asked for (the results of a search). */
+  entries(): Entries;
   /** Header fields, for the caller's own checks (the racy-source check). */
   stamp: StoreKey;
 }
@@ -352,6 +482,8 @@ export type Recover = () => { catalog: Catalog; index: () => SearchIndex };
 
 type Meta = {
   catalog: Omit<Catalog, "diagrams">;
+  /** How many entries there are. */
+  size: number;
   reports: SourceReport[];
   categories: Array<[string, string]>;
   sources: string[];
@@ -359,15 +491,11 @@ type Meta = {
 
 type ReadBody = (id: string, field: "diagram" | "original", at: Span) => string;
 
-/** Thrown inside when a part fails its check after opening: the sources are asked instead. */
-class Damaged extends Error {}
-
 /**
- * Opens a store and checks its header against `key` (exactly) and its small parts
- * against their checksums; throws StaleStore for anything wrong. The rest is read
- * when first needed and checked then: the entries on first access of `catalog`,
- * a drawing on first access of an entry's `diagram`, the index on the first call
- * of `index`. A part that fails then is asked of `recover` (the sources).
+ * Opens a store and checks its header against `key` (exactly) and its metadata
+ * against its checksum; throws StaleStore for anything wrong. The rest is read
+ * when first needed and checked then (see the parts above). A part that fails
+ * then is asked of `recover` (the sources).
  */
 export function openStore(path: string, key: string, recover: Recover): OpenStore {
   let fd: number;
@@ -397,105 +525,24 @@ export function openStore(path: string, key: string, recover: Recover): OpenStor
       if (checksum(bytes) !== hash) throw new Damaged("checksum mismatch");
       return bytes;
     };
+    const decoder = new TextDecoder("utf-8", { fatal: true });
     let meta: Meta;
     try {
-      meta = JSON.parse(new TextDecoder().decode(section(header.meta))) as Meta;
+      meta = JSON.parse(decoder.decode(section(header.meta))) as Meta;
     } catch (error) {
       throw new StaleStore(`damaged: ${(error as Error).message}`);
     }
-    const base = data + header.bodies[0];
-    const decoder = new TextDecoder("utf-8", { fatal: true });
-    let fresh: ReturnType<Recover> | undefined;
-    let freshById: Map<string, Entry> | undefined;
-    const fromSources = () => {
-      fresh ??= recover();
-      return fresh;
-    };
-    const body: ReadBody = (id, field, [at, size, hash]) => {
-      try {
-        const bytes = readAt(fd, base + at, size);
-        if (fnv(bytes) === hash) return decoder.decode(bytes);
-      } catch {
-        // Cut short or unreadable: as damaged.
-      }
-      freshById ??= new Map(fromSources().catalog.diagrams.map((d) => [d.id, d]));
-      return freshById.get(id)?.[field] ?? "";
-    };
-    let catalog: Catalog | undefined;
-    let index: SearchIndex | undefined;
-    let table: { view: Uint32Array; n: number; K: number; keys: string[] } | undefined;
-    const readTable = () => {
-      if (table) return table;
-      const bytes = section(header.table);
-      const [n = 0, K = 0] = new Uint32Array(bytes.buffer, 0, 2);
-      const u32 = 2 + (n + 1) + n + K;
-      const view = new Uint32Array(bytes.buffer, 0, u32);
-      const text = new TextDecoder().decode(bytes.subarray(u32 * 4));
-      table = { view, n, K, keys: K === 0 ? [] : text.split("\n") };
-      if (table.keys.length !== K) throw new Damaged("name table of the wrong size");
-      return table;
-    };
+    const reader = new Reader(fd, data, header, meta, decoder, recover);
     const store: OpenStore = {
       reports: meta.reports,
       get catalog() {
-        if (catalog) return catalog;
-        let rows: Row[];
-        try {
-          rows = JSON.parse(new TextDecoder().decode(section(header.rows))) as Row[];
-        } catch {
-          catalog = fromSources().catalog;
-          return catalog;
-        }
-        const { version, source, categories, tips } = meta.catalog;
-        const diagrams = rows.map((row) => entryOf(row, meta, body));
-        // Keys in the order of a catalog read from JSON.
-        catalog = { version, source, categories, diagrams, tips };
-        return catalog;
+        return reader.catalog();
       },
-      index: () => {
-        if (index) return index;
-        try {
-          index = decodeIndex(
-            section(header.index),
-            store.catalog.diagrams.map((d) => d.id),
-          );
-        } catch {
-          index = fromSources().index();
-        }
-        return index;
-      },
-      named: (name) => {
-        const key = normalizeName(name);
-        if (key === "") return undefined;
-        // Once the entries are read, they are the answer: one object for one diagram.
-        if (catalog) return catalog.diagrams.find((d) => d.id === key) ?? exactByTable(key);
-        return exactByTable(key);
-      },
+      index: () => reader.index(),
+      named: (name) => reader.named(name),
+      listing: () => reader.listing(),
+      entries: () => reader,
       stamp: { key: header.key, builtAt: header.builtAt, hashes: header.hashes },
-    };
-    const exactByTable = (key: string): Entry | undefined => {
-      try {
-        const { view, n, K, keys } = readTable();
-        let lo = 0;
-        let hi = K;
-        while (lo < hi) {
-          const mid = (lo + hi) >>> 1;
-          if ((keys[mid] as string) < key) lo = mid + 1;
-          else hi = mid;
-        }
-        if (keys[lo] !== key) return undefined;
-        const row = view[2 + (n + 1) + n + lo] as number;
-        if (catalog) return catalog.diagrams[row];
-        const from = view[2 + row] as number;
-        const to = (view[3 + row] as number) - 1;
-        const [at] = header.rows;
-        const bytes = readAt(fd, data + at + from, to - from);
-        if (fnv(bytes) !== view[2 + n + 1 + row]) throw new Damaged("row checksum mismatch");
-        return entryOf(JSON.parse(decoder.decode(bytes)) as Row, meta, body);
-      } catch {
-        // Damaged: the caller resolves the name over the whole catalog, rebuilt from its sources.
-        return undefined;
-      }
     };
     open = false;
     // Kept open for the drawings: the process ends soon, and with it the descriptor.
@@ -505,6 +552,325 @@ export function openStore(path: string, key: string, recover: Recover): OpenStor
     throw new StaleStore(`unreadable: ${(error as Error).message}`);
   } finally {
     if (open) closeSync(fd);
+  }
+}
+
+/**
+ * The parts of an open store, each read and checked on first use; what fails its
+ * check is taken from the sources (read once, whatever asks first). An entry is
+ * one object however it is reached: by position, by name or in the whole catalog.
+ */
+class Reader implements Entries {
+  private made = new Map<number, Entry>();
+  private whole?: Catalog;
+  private searchIndex?: SearchIndex;
+  private list?: ListingView;
+  private nameTable?: { view: Uint32Array; K: number; text: string };
+  private fresh?: ReturnType<Recover>;
+  private freshById?: Map<string, Entry>;
+
+  constructor(
+    private fd: number,
+    private data: number,
+    private header: Header,
+    private meta: Meta,
+    private decoder: TextDecoder,
+    private recover: Recover,
+  ) {}
+
+  /** How many entries there are (the metadata, checked, says). */
+  get length(): number {
+    return this.whole ? this.whole.diagrams.length : this.meta.size;
+  }
+
+  private section([at, size, hash]: Section): Uint8Array {
+    const bytes = readAt(this.fd, this.data + at, size);
+    if (checksum(bytes) !== hash) throw new Damaged("checksum mismatch");
+    return bytes;
+  }
+
+  private fromSources(): ReturnType<Recover> {
+    this.fresh ??= this.recover();
+    return this.fresh;
+  }
+
+  private body: ReadBody = (id, field, [at, size, hash]) => {
+    try {
+      const bytes = readAt(this.fd, this.data + this.header.bodies[0] + at, size);
+      if (fnv(bytes) === hash) return this.decoder.decode(bytes);
+    } catch {
+      // Cut short or unreadable: as damaged.
+    }
+    this.freshById ??= new Map(this.fromSources().catalog.diagrams.map((d) => [d.id, d]));
+    return this.freshById.get(id)?.[field] ?? "";
+  };
+
+  /** The listing, or undefined when it is damaged. */
+  private listed(): ListingView | undefined {
+    if (this.list) return this.list;
+    try {
+      this.list = decodeListing(this.section(this.header.listing), this.decoder);
+    } catch {
+      return undefined;
+    }
+    return this.list;
+  }
+
+  catalog(): Catalog {
+    if (this.whole) return this.whole;
+    let rows: Row[];
+    try {
+      rows = JSON.parse(this.decoder.decode(this.section(this.header.rows))) as Row[];
+    } catch {
+      this.whole = this.fromSources().catalog;
+      return this.whole;
+    }
+    const { version, source, categories, tips } = this.meta.catalog;
+    const diagrams = rows.map((row, doc) => this.made.get(doc) ?? this.entryOf(row));
+    // Keys in the order of a catalog read from JSON.
+    this.whole = { version, source, categories, diagrams, tips };
+    return this.whole;
+  }
+
+  listing(): Listing {
+    const list = this.listed();
+    if (!list) {
+      const { categories, diagrams } = this.catalog();
+      return { categories, entries: diagrams };
+    }
+    const { view, n } = list;
+    const { categories, sources } = this.meta;
+    const entries: Listed[] = new Array(n);
+    for (let doc = 0; doc < n; doc++) {
+      const [category = "", categoryId = ""] = categories[view[1 + 2 * n + doc] as number] ?? [];
+      const over = view[1 + 4 * n + doc] as number;
+      const entry: Listed = {
+        id: idOf(list, doc),
+        title: titleOf(list, doc),
+        category,
+        categoryId,
+        source: sources[view[1 + 3 * n + doc] as number] as string,
+      };
+      if (over !== NONE) entry.overrides = sources[over] as string;
+      entries[doc] = entry;
+    }
+    return { categories: this.meta.catalog.categories, entries };
+  }
+
+  /** The entry at `doc`, reading its row alone until the whole catalog is read. */
+  at(doc: number): Entry | undefined {
+    if (!(doc >= 0 && doc < this.length)) return undefined;
+    if (this.whole) return this.whole.diagrams[doc];
+    const made = this.made.get(doc);
+    if (made) return made;
+    try {
+      const entry = this.entryOf(this.row(doc));
+      this.made.set(doc, entry);
+      return entry;
+    } catch {
+      // Damaged: the whole catalog (from the sources, as the row could not be read).
+      return this.catalog().diagrams[doc];
+    }
+  }
+
+  private row(doc: number): Row {
+    const [at, size] = this.header.offsets;
+    if (!(doc >= 0 && doc < this.meta.size) || size !== 16 * this.meta.size) {
+      throw new Damaged("no such row");
+    }
+    const record = new Uint32Array(readAt(this.fd, this.data + at + 16 * doc, 16).buffer);
+    if (recordCheck(record, doc) !== record[3]) throw new Damaged("row offsets damaged");
+    const [from = 0, length = 0, hash] = record;
+    if (from + length > this.header.rows[1]) throw new Damaged("a row out of place");
+    const bytes = readAt(this.fd, this.data + this.header.rows[0] + from, length);
+    if (fnv(bytes) !== hash) throw new Damaged("row checksum mismatch");
+    return JSON.parse(this.decoder.decode(bytes)) as Row;
+  }
+
+  named(name: string): Entry | undefined {
+    const key = normalizeName(name);
+    if (key === "") return undefined;
+    // Once the entries are read, they are the answer: one object for one diagram.
+    if (this.whole) return this.whole.diagrams.find((d) => d.id === key) ?? this.byName(key);
+    return this.byName(key);
+  }
+
+  private byName(key: string): Entry | undefined {
+    try {
+      if (!this.nameTable) {
+        const bytes = this.section(this.header.names);
+        const [K = 0] = new Uint32Array(bytes.buffer, 0, 1);
+        const view = new Uint32Array(bytes.buffer, 0, 1 + 2 * K);
+        const text = Buffer.from(bytes.buffer, 4 * (1 + 2 * K)).toString("latin1");
+        if (text.length !== (K === 0 ? 0 : view[2 * K]))
+          throw new Damaged("names of the wrong size");
+        this.nameTable = { view, K, text };
+      }
+      const { view, K, text } = this.nameTable;
+      const nameAt = (i: number) => text.slice(i === 0 ? 0 : view[K + i], view[1 + K + i]);
+      let lo = 0;
+      let hi = K;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (nameAt(mid) < key) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo >= K || nameAt(lo) !== key) return undefined;
+      const doc = view[1 + lo] as number;
+      if (this.whole) return this.whole.diagrams[doc];
+      const made = this.made.get(doc);
+      if (made) return made;
+      const entry = this.entryOf(this.row(doc));
+      this.made.set(doc, entry);
+      return entry;
+    } catch {
+      // Damaged: the caller resolves the name over the whole catalog, rebuilt from its sources.
+      return undefined;
+    }
+  }
+
+  index(): SearchIndex {
+    if (this.searchIndex) return this.searchIndex;
+    try {
+      this.searchIndex = this.decodeIndex(this.section(this.header.words));
+    } catch {
+      this.searchIndex = this.fromSources().index();
+    }
+    return this.searchIndex;
+  }
+
+  private decodeIndex(bytes: Uint8Array): SearchIndex {
+    const [W = 0, T = 0, B = 0] = new Uint32Array(bytes.buffer, 0, 3);
+    if (
+      bytes.length !== 4 * (3 + 3 * B) ||
+      B !== Math.ceil(W / BLOCK) ||
+      T * 8 !== this.header.postings[1]
+    ) {
+      throw new Damaged("index of the wrong size");
+    }
+    const table = new Uint32Array(bytes.buffer, 0, 3 + 3 * B);
+    const blocks = new Map<number, { view: Uint32Array; text: string }>();
+    // A block read and checked, or undefined when it is damaged.
+    const blockOf = (b: number) => {
+      let block = blocks.get(b);
+      if (block) return block;
+      const [at = 0, size = 0, hash] = table.subarray(3 + 3 * b, 6 + 3 * b);
+      const c = Math.min(BLOCK, W - b * BLOCK);
+      try {
+        if (at + size > this.header.lexicon[1] || size < 4 * (2 + 4 * c)) {
+          throw new Damaged("a block out of place");
+        }
+        const bytes = readAt(this.fd, this.data + this.header.lexicon[0] + at, size);
+        if (fnv(bytes) !== hash) throw new Damaged("block checksum mismatch");
+        const view = new Uint32Array(bytes.buffer, 0, 2 + 4 * c);
+        // Words are ASCII: a byte a character, each word a slice of one string.
+        const text = Buffer.from(bytes.buffer, 4 * (2 + 4 * c)).toString("latin1");
+        if (view[0] !== c || text.length !== view[c])
+          throw new Damaged("a block of the wrong size");
+        block = { view, text };
+      } catch {
+        return undefined;
+      }
+      blocks.set(b, block);
+      return block;
+    };
+    // Once a block is damaged, the words and postings all come from the sources.
+    const fresh = () => this.fromSources().index();
+    const words: Words = {
+      length: W,
+      at: (at) => {
+        if (!(at >= 0 && at < W)) return undefined;
+        const block = blockOf(Math.floor(at / BLOCK));
+        if (!block) return fresh().words.at(at);
+        const i = at % BLOCK;
+        return block.text.slice(i === 0 ? 0 : block.view[i], block.view[1 + i]);
+      },
+    };
+    const lists = new Map<number, number[]>();
+    const postingsAt = (at: number): number[] | undefined => {
+      if (!(at >= 0 && at < W)) return undefined;
+      // Asked again for each result a search explains: made once a word.
+      const made = lists.get(at);
+      if (made) return made;
+      const block = blockOf(Math.floor(at / BLOCK));
+      if (!block) return Array.from(fresh().postings.at(at) ?? []);
+      const i = at % BLOCK;
+      const c = block.view[0] as number;
+      const from = block.view[1 + c + i] as number;
+      const to = block.view[2 + c + i] as number;
+      let list: number[];
+      try {
+        if (!(from <= to && to <= T)) throw new Damaged("postings out of place");
+        const bytes = readAt(
+          this.fd,
+          this.data + this.header.postings[0] + from * 8,
+          (to - from) * 8,
+        );
+        if (fnv(bytes) !== block.view[2 + 2 * c + i])
+          throw new Damaged("postings checksum mismatch");
+        const pairs = new Uint32Array(bytes.buffer);
+        list = new Array<number>((to - from) * 3);
+        for (let t = 0, p = 0; t < to - from; t++, p += 3) {
+          const packed = pairs[2 * t + 1] as number;
+          list[p] = pairs[2 * t] as number;
+          list[p + 1] = packed & 7;
+          list[p + 2] = (packed >>> 3) / 1000;
+        }
+      } catch {
+        // The same word in the index made from the sources, which the store was built from.
+        const word = words.at(at) as string;
+        const same = lowerBound(fresh().words, word);
+        list = fresh().words.at(same) === word ? Array.from(fresh().postings.at(same) ?? []) : [];
+      }
+      lists.set(at, list);
+      return list;
+    };
+    const reader = this;
+    let fuzzy: number[] | undefined;
+    return {
+      version: 1,
+      // Asked of an index only to tell whether it is a catalog's: the listing's ids.
+      get ids() {
+        return Array.from({ length: reader.length }, (_, doc) => reader.idAt(doc));
+      },
+      words,
+      // Only a typo looks for these: every block is read then.
+      get fuzzy() {
+        if (fuzzy) return fuzzy;
+        fuzzy = [];
+        for (let b = 0; b < B; b++) {
+          const block = blockOf(b);
+          if (!block) {
+            fuzzy = Array.from(fresh().fuzzy);
+            break;
+          }
+          const c = block.view[0] as number;
+          for (let i = 0; i < c; i++) if (block.view[2 + 3 * c + i]) fuzzy.push(b * BLOCK + i);
+        }
+        return fuzzy;
+      },
+      postings: { length: W, at: postingsAt },
+    };
+  }
+
+  private idAt(doc: number): string {
+    const list = this.listed();
+    return list ? idOf(list, doc) : (this.at(doc)?.id ?? "");
+  }
+
+  /** An entry whose drawing is read when first asked for, with its keys in the catalog's order. */
+  private entryOf(row: Row): Entry {
+    const [id, title, c, aliases, tags, summary, related, line, s, overrides, , original] = row;
+    const { categories, sources } = this.meta;
+    const [category = "", categoryId = ""] = categories[c] ?? [];
+    const entry = { id, title, category, categoryId, aliases, tags, summary, related } as Entry;
+    Object.defineProperty(entry, "diagram", DIAGRAM);
+    if (original) Object.defineProperty(entry, "original", ORIGINAL);
+    entry.line = line;
+    entry.source = sources[s] as string;
+    if (overrides !== null) entry.overrides = sources[overrides] as string;
+    lazies.set(entry, { read: this.body, row });
+    return entry;
   }
 }
 
@@ -538,20 +904,6 @@ const accessor = (field: "diagram" | "original", at: 10 | 11): PropertyDescripto
 });
 const DIAGRAM = accessor("diagram", 10);
 const ORIGINAL = accessor("original", 11);
-
-/** An entry whose drawing is read when first asked for, with its keys in the catalog's order. */
-function entryOf(row: Row, meta: Meta, read: ReadBody): Entry {
-  const [id, title, c, aliases, tags, summary, related, line, s, overrides, , original] = row;
-  const [category, categoryId] = meta.categories[c] ?? ["", ""];
-  const entry = { id, title, category, categoryId, aliases, tags, summary, related } as Entry;
-  Object.defineProperty(entry, "diagram", DIAGRAM);
-  if (original) Object.defineProperty(entry, "original", ORIGINAL);
-  entry.line = line;
-  entry.source = meta.sources[s] as string;
-  if (overrides !== null) entry.overrides = overrides;
-  lazies.set(entry, { read, row });
-  return entry;
-}
 
 /**
  * The bytes of a store with its build time moved to `builtAt`, all else as it was:

@@ -14,7 +14,16 @@ import { decodeText, errnoWords, readFileBytes, writeFileAtomic } from "../io.js
 import { LIMITS, SOURCE_LIMIT } from "../limits.js";
 import { buildIndex, type SearchIndex } from "../search/inverted-index.js";
 import type { Catalog, Category, Entry } from "../types.js";
-import { checksum, encodeStore, openStore, restamped, StaleStore, type StoreKey } from "./cache.js";
+import {
+  checksum,
+  type Entries,
+  encodeStore,
+  type Listing,
+  openStore,
+  restamped,
+  StaleStore,
+  type StoreKey,
+} from "./cache.js";
 import { loadCatalog } from "./load.js";
 import { normalizeName } from "./names.js";
 import type { Origin, Place } from "./sources.js";
@@ -41,6 +50,10 @@ export interface Loaded {
   index?: () => SearchIndex;
   /** The entry an exact name picks (as resolveName's exact match would), without reading them all. */
   named?: (name: string) => Entry | undefined;
+  /** What `list` shows of every entry, without reading the rest of them. */
+  listing?: () => Listing;
+  /** The entries by position, each read when asked for (a search's results). */
+  entries?: () => Entries;
 }
 
 const MARKDOWN = new Set([".md", ".markdown", ".txt"]);
@@ -298,7 +311,7 @@ function withCategory(
 }
 
 /** Bumped when what a store holds, or how sources are read into it, changes. */
-const STORE_FORMAT = 3;
+const STORE_FORMAT = 4;
 /** A source changed this close to a store's build may have changed unseen by its time: hashed. */
 const CLOCK_SLACK_MS = 2000;
 

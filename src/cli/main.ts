@@ -194,6 +194,8 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
       return index;
     },
     named: (name) => load().named?.(name),
+    listing: () => load().listing?.(),
+    entries: () => load().entries?.(),
     stdin: async (limit) =>
       decodeText(await (io.readStdin ?? (async () => new Uint8Array()))(limit), "standard input"),
     style: await createStyle(color),

@@ -1,3 +1,4 @@
+import type { Entries, Listing } from "../catalog/cache.js";
 import type { SourceReport } from "../catalog/store.js";
 import type { ReadLimit } from "../io.js";
 import type { Style } from "../render/style.js";
@@ -24,6 +25,16 @@ export interface Context {
    * when no name matches or the catalog cannot tell this way.
    */
   named?(name: string): Entry | undefined;
+  /**
+   * What `list` shows of every entry (and the categories), read without the rest
+   * of the catalog; undefined when the catalog cannot give it this way.
+   */
+  listing?(): Listing | undefined;
+  /**
+   * The entries by position (as the index counts them), each read when asked for;
+   * undefined when the catalog cannot give them this way.
+   */
+  entries?(): Entries | undefined;
   /** Standard input's text, refused past the limit. */
   stdin(limit: ReadLimit): Promise<string>;
   style: Style;

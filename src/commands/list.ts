@@ -36,16 +36,17 @@ export default defineCommand({
       throw new UsageError("give the category once: as an argument or with --category");
     }
     const wanted = positional ?? options.category;
-    const catalog = ctx.catalog();
-    let entries = catalog.diagrams;
+    // A compiled store gives what `list` shows without reading the rest of each entry.
+    const listing = ctx.listing?.() ?? ctx.catalog();
+    let entries = "entries" in listing ? listing.entries : listing.diagrams;
     if (wanted !== undefined) {
       const { resolveCategory } = await import("../search/category.js");
-      const category = await resolveCategory(catalog, wanted);
+      const category = await resolveCategory(listing, wanted);
       entries = entries.filter((e) => e.categoryId === category.id);
     }
     if (options.ids) {
       const { formatIds } = await import("../render/listing.js");
-      return { stdout: formatIds(catalog, entries) };
+      return { stdout: formatIds(listing, entries) };
     }
     if (options.json) {
       const { toJson } = await import("../render/json.js");
@@ -63,6 +64,6 @@ export default defineCommand({
       };
     }
     const { formatList } = await import("../render/listing.js");
-    return { stdout: formatList(catalog, entries, ctx.style) };
+    return { stdout: formatList(listing, entries, ctx.style) };
   },
 });

@@ -28,7 +28,9 @@ export default defineCommand({
     checkQuery(args);
     const query = args.join(" ").trim();
     const { rank } = await import("../search/rank.js");
-    const hits = await rank(ctx.catalog(), query, ctx.index(), options.limit);
+    // A compiled store's entries are read only for the results, not the whole catalog.
+    const index = ctx.index();
+    const hits = await rank(ctx.entries?.() ?? ctx.catalog(), query, index, options.limit);
     if (options.json) {
       const { toJson } = await import("../render/json.js");
       const stdout = toJson(

@@ -8,12 +8,19 @@ import { displayWidth, largest, padEnd } from "./width.js";
 
 const widest = (texts: string[]) => largest(texts.map(displayWidth));
 
+/** What a listing reads of an entry (a compiled store gives only this for `list`). */
+type Listed = Pick<Entry, "id" | "title" | "categoryId" | "source" | "overrides">;
+
 /** `list`: ids and titles under category headings, ids aligned across all groups. */
-export function formatList(catalog: Catalog, entries: Entry[], style: Style): string {
+export function formatList(
+  catalog: Pick<Catalog, "categories">,
+  entries: readonly Listed[],
+  style: Style,
+): string {
   const idWidth = widest(entries.map((e) => sanitizeLine(e.id)));
   // A user's 10,000 diagrams come from a few files: each file's note is made once.
   const notes = new Map<string, string>();
-  const noteOf = (e: Entry) => {
+  const noteOf = (e: Listed) => {
     const key = `${e.source}\n${e.overrides ?? ""}`;
     let note = notes.get(key);
     if (note === undefined) {
@@ -22,7 +29,7 @@ export function formatList(catalog: Catalog, entries: Entry[], style: Style): st
     }
     return note;
   };
-  const byCategory = new Map<string, Entry[]>();
+  const byCategory = new Map<string, Listed[]>();
   for (const e of entries) {
     const members = byCategory.get(e.categoryId);
     if (members) members.push(e);
@@ -47,7 +54,7 @@ export function formatList(catalog: Catalog, entries: Entry[], style: Style): st
 }
 
 /** Where a user's diagram comes from, and what it hides; nothing for a built-in one. */
-function sourceNote(entry: Entry, style: Style): string {
+function sourceNote(entry: Listed, style: Style): string {
   if (entry.source === undefined || entry.source === "built-in") return "";
   const hides = entry.overrides
     ? `, hides the ${entry.overrides === "built-in" ? "built-in one" : entry.overrides}`
@@ -56,7 +63,10 @@ function sourceNote(entry: Entry, style: Style): string {
 }
 
 /** `list --ids`: the ids in the order `list` shows them, one a line, nothing else. */
-export function formatIds(catalog: Catalog, entries: Entry[]): string {
+export function formatIds(
+  catalog: Pick<Catalog, "categories">,
+  entries: readonly Listed[],
+): string {
   const ids = catalog.categories.flatMap((category) =>
     entries.filter((e) => e.categoryId === category.id).map((e) => `${sanitizeLine(e.id)}\n`),
   );

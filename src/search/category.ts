@@ -6,7 +6,10 @@ import type { Catalog, Category } from "../types.js";
  * A category by its id, its name or a near miss of either: `databases`,
  * `database`, `"Database Architectures"`, `databse`.
  */
-export async function resolveCategory(catalog: Catalog, query: string): Promise<Category> {
+export async function resolveCategory(
+  catalog: Pick<Catalog, "categories">,
+  query: string,
+): Promise<Category> {
   const key = normalizeName(query);
   const { categories } = catalog;
   const exact = categories.find((c) => c.id === key || normalizeName(c.name) === key);

@@ -31,15 +31,25 @@ export interface SearchIndex {
   /** Catalog ids in order, to tell whether the index belongs to a catalog. */
   ids: string[];
   /** Every word, sorted (for prefix matching by binary search). */
-  words: string[];
+  words: Words;
   /**
    * For each word, flat triples: entry (index into the catalog), field (index
    * into FIELDS: the strongest one the word stands in), weight (that field's,
    * plus a little for each other field that has the word too).
+   * In entry order, each entry once (a search finds an entry's by binary search).
    */
   postings: Postings;
   /** Indices into `words` of the words of fuzzy fields: the candidates for typo matching. */
-  fuzzy: number[];
+  fuzzy: ArrayLike<number> & Iterable<number>;
+}
+
+/**
+ * The words by position. An array is one; a compiled store gives one that slices
+ * each word out of one text when it is looked at, never splitting all of them.
+ */
+export interface Words {
+  readonly length: number;
+  at(at: number): string | undefined;
 }
 
 /**
@@ -54,7 +64,9 @@ export interface Postings {
 
 /** An index as buildIndex makes it: plain arrays throughout. */
 export interface BuiltIndex extends SearchIndex {
+  words: string[];
   postings: number[][];
+  fuzzy: number[];
 }
 
 function fieldWords(entry: Entry): Record<Field, string[]> {
@@ -111,12 +123,12 @@ export function indexMatches(index: SearchIndex | undefined, catalog: Catalog): 
 }
 
 /** Position of the first word ≥ `term` in the sorted words. */
-export function lowerBound(words: string[], term: string): number {
+export function lowerBound(words: Words, term: string): number {
   let lo = 0;
   let hi = words.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if ((words[mid] as string) < term) lo = mid + 1;
+    if ((words.at(mid) as string) < term) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -1,3 +1,4 @@
+import type { Entries } from "../catalog/cache.js";
 import type { Catalog, Entry } from "../types.js";
 import {
   buildIndex,
@@ -64,14 +65,14 @@ function fuzzyMatcher(index: SearchIndex): FuzzyMatcher {
     const { words } = index;
     const near: number[] = [];
     for (let at = lowerBound(words, term[0] as string); at < words.length; at++) {
-      const word = words[at] as string;
+      const word = words.at(at) as string;
       if (word[0] !== term[0]) break;
       if (fuzzy.has(at) && Math.abs(word.length - term.length) <= 2 && word !== term) near.push(at);
     }
     if (near.length === 0) return [];
     const { default: Fuse } = await import("fuse.js");
     const fuse = new Fuse(
-      near.map((at) => words[at] as string),
+      near.map((at) => words.at(at) as string),
       { includeScore: true, threshold: FUZZY_THRESHOLD },
     );
     const hits = new Map<number, number>();
@@ -81,7 +82,7 @@ function fuzzyMatcher(index: SearchIndex): FuzzyMatcher {
     // Fuse.js counts two swapped letters ("cahce") as two typos; people make them
     // as often as one wrong letter, so they score as one (Damerau's distance).
     for (const at of near) {
-      if (!isSwap(term, words[at] as string)) continue;
+      if (!isSwap(term, words.at(at) as string)) continue;
       const score = 1 / term.length;
       if (score < (hits.get(at) ?? 1)) hits.set(at, score);
     }
@@ -105,7 +106,7 @@ async function candidates(
   const found = new Map<number, Candidate>();
   const { words } = index;
   for (let at = lowerBound(words, term); at < words.length; at++) {
-    const word = words[at] as string;
+    const word = words.at(at) as string;
     if (!word.startsWith(term)) break;
     if (word === term) found.set(at, { at, kind: "exact", quality: QUALITY.exact });
     else if (term.length >= PREFIX_MIN) {
@@ -132,17 +133,26 @@ async function candidates(
  * for more (inverse document frequency), and an entry's relevance is the
  * weighted share of the best possible, so matching every word beats matching one.
  * Typing an entry's whole name (id, title or an alias) earns the rest.
+ *
+ * `catalog` may be only its entries by position (a compiled store's, each read
+ * when asked for): only the entries returned, and those that may be named by the
+ * query, are asked for.
  */
 export async function rank(
-  catalog: Catalog,
+  catalog: Catalog | Entries,
   query: string,
-  index: SearchIndex = buildIndex(catalog),
+  index?: SearchIndex,
   limit = Number.POSITIVE_INFINITY,
 ): Promise<Ranked[]> {
   const terms = queryTerms(query);
   if (terms.length === 0) return [];
+  const entries = "diagrams" in catalog ? catalog.diagrams : catalog;
+  if (!index) {
+    if (!("diagrams" in catalog)) throw new Error("entries ranked without their index");
+    index = buildIndex(catalog);
+  }
   const fuzzy = fuzzyMatcher(index);
-  const size = index.ids.length;
+  const size = entries.length;
 
   // Scores live in typed arrays, one slot an entry: a common word matches
   // thousands of entries in a big catalog, and objects for each would cost more
@@ -185,19 +195,52 @@ export async function rank(
     let value = (1 - NAME_SHARE) * share;
     // Only an entry whose every word matched its names strongly can be named by the query.
     if (share >= NAMED_SHARE) {
-      const entry = catalog.diagrams[doc] as Entry;
+      const entry = entries.at(doc) as Entry;
       if ([entry.id, entry.title, ...entry.aliases].some((name) => compact(name) === whole)) {
         value += NAME_SHARE;
       }
     }
     relevance[doc] = value;
   }
-  touched.sort((a, b) => (relevance[b] as number) - (relevance[a] as number) || a - b);
-  return touched.slice(0, limit).map((doc) => ({
-    entry: catalog.diagrams[doc] as Entry,
+  const order = (a: number, b: number) =>
+    (relevance[b] as number) - (relevance[a] as number) || a - b;
+  return firstOf(touched, limit, order).map((doc) => ({
+    entry: entries.at(doc) as Entry,
     score: 1 - (relevance[doc] as number),
     matches: matchesOf(index, doc, perTerm),
   }));
+}
+
+/**
+ * The first `limit` of `items` in `order` (a total order), as sorting them all
+ * and taking those would give: a search shows 10 of the thousands a common word
+ * meets in a big catalog, and keeping the 10 best as they come is cheaper.
+ */
+function firstOf(items: number[], limit: number, order: (a: number, b: number) => number) {
+  if (limit * 8 >= items.length) return items.sort(order).slice(0, limit);
+  const top: number[] = [];
+  for (const item of items) {
+    if (top.length === limit) {
+      if (order(item, top[limit - 1] as number) >= 0) continue;
+      top.pop();
+    }
+    let at = top.length;
+    while (at > 0 && order(item, top[at - 1] as number) < 0) at--;
+    top.splice(at, 0, item);
+  }
+  return top;
+}
+
+/** Where `doc`'s posting is in a word's list (in entry order), or -1. */
+function postingOf(postings: ArrayLike<number>, doc: number): number {
+  let lo = 0;
+  let hi = postings.length / 3;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((postings[mid * 3] as number) < doc) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo * 3 < postings.length && postings[lo * 3] === doc ? lo * 3 : -1;
 }
 
 /** The best match of each query word in one entry, strongest first: what --explain shows. */
@@ -211,15 +254,13 @@ function matchesOf(
     let top: Match | undefined;
     for (const candidate of found) {
       const postings = index.postings.at(candidate.at) ?? [];
-      for (let p = 0; p < postings.length; p += 3) {
-        if (postings[p] !== doc) continue;
-        const points = (postings[p + 2] as number) * candidate.quality;
-        if (!top || points > top.points) {
-          const field = FIELDS[postings[p + 1] as number] as Field;
-          const word = index.words[candidate.at] as string;
-          top = { term, field, word, kind: candidate.kind, points };
-        }
-        break;
+      const p = postingOf(postings, doc);
+      if (p < 0) continue;
+      const points = (postings[p + 2] as number) * candidate.quality;
+      if (!top || points > top.points) {
+        const field = FIELDS[postings[p + 1] as number] as Field;
+        const word = index.words.at(candidate.at) as string;
+        top = { term, field, word, kind: candidate.kind, points };
       }
     }
     if (top) matches.push(top);

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { encodeStore, openStore, StaleStore } from "../../src/catalog/cache.js";
 import { normalizeName } from "../../src/catalog/names.js";
-import { buildIndex } from "../../src/search/inverted-index.js";
+import { buildIndex, type SearchIndex } from "../../src/search/inverted-index.js";
 import { rank } from "../../src/search/rank.js";
 import { resolveName } from "../../src/search/resolve.js";
 import type { Catalog, Entry } from "../../src/types.js";
@@ -51,6 +51,10 @@ function write(name: string, contents = merged, key = "k") {
   return path;
 }
 
+/** Every word of an index, in order. */
+const wordsOf = (index: SearchIndex) =>
+  Array.from({ length: index.words.length }, (_, at) => index.words.at(at));
+
 const never = () => {
   throw new Error("the store was taken for damaged");
 };
@@ -68,8 +72,8 @@ describe("a compiled store", () => {
   it("gives back the index it was made of, word by word", () => {
     const built = buildIndex(merged);
     const index = openStore(write("index.store"), "k", never).index();
-    expect(index.words).toEqual(built.words);
-    expect(index.fuzzy).toEqual(built.fuzzy);
+    expect(wordsOf(index)).toEqual(built.words);
+    expect(Array.from(index.fuzzy)).toEqual(built.fuzzy);
     expect(index.ids).toEqual(built.ids);
     for (let at = 0; at < built.words.length; at++) {
       expect(index.postings.at(at)).toEqual(built.postings[at]);
@@ -85,6 +89,65 @@ describe("a compiled store", () => {
         a.map((r) => [r.entry.id, r.score, r.matches]),
       );
     }
+  });
+
+  it("ranks from its entries read by position as from the whole catalog, reading only the results", async () => {
+    for (const query of ["replication", "cach asid", "kafka queue", "mine", "only mine", "2pc"]) {
+      const store = openStore(join(dir, "rank.store"), "k", never);
+      const a = await rank(merged, query, buildIndex(merged), 5);
+      const b = await rank(store.entries(), query, store.index(), 5);
+      expect(
+        b.map((r) => [JSON.stringify(r.entry), r.score, r.matches]),
+        query,
+      ).toEqual(a.map((r) => [JSON.stringify(r.entry), r.score, r.matches]));
+    }
+  });
+
+  it("lists every entry's id, title, category and source without the rest", () => {
+    const store = openStore(write("listing.store"), "k", never);
+    const { categories, entries } = store.listing();
+    expect(categories).toEqual(merged.categories);
+    expect(entries).toEqual(
+      merged.diagrams.map(({ id, title, category, categoryId, source, overrides }) => ({
+        id,
+        title,
+        category,
+        categoryId,
+        source,
+        ...(overrides !== undefined ? { overrides } : {}),
+      })),
+    );
+    // Titles and ids outside ASCII come back whole (their ends are counted in UTF-16).
+    const odd: Catalog = {
+      ...merged,
+      diagrams: merged.diagrams.map((d, i) =>
+        i === 1 ? { ...d, title: "Café 🚀 Kafka — naïve" } : d,
+      ),
+    };
+    const again = openStore(write("odd.store", odd), "k", never);
+    expect(again.listing().entries.map((e) => e.title)).toEqual(odd.diagrams.map((d) => d.title));
+    expect(JSON.stringify(again.entries().at(1))).toBe(JSON.stringify(odd.diagrams[1]));
+  });
+
+  it("gives each entry by position as the whole catalog has it, one object for one diagram", () => {
+    const store = openStore(write("entries.store"), "k", never);
+    const entries = store.entries();
+    expect(entries.length).toBe(merged.diagrams.length);
+    expect(entries.at(-1)).toBeUndefined();
+    expect(entries.at(merged.diagrams.length)).toBeUndefined();
+    const early = merged.diagrams.map((_, doc) => entries.at(doc));
+    expect(early.map((e) => JSON.stringify(e))).toEqual(
+      merged.diagrams.map((d) => JSON.stringify(d)),
+    );
+    expect(early.map((e) => Object.keys(e ?? {}))).toEqual(
+      merged.diagrams.map((d) => Object.keys(d)),
+    );
+    expect(store.named("mine")).toBe(entries.at(merged.diagrams.length - 2));
+    // The whole catalog, read afterwards, holds the same objects.
+    expect(store.catalog.diagrams).toEqual(early);
+    store.catalog.diagrams.forEach((d, doc) => {
+      expect(d).toBe(early[doc]);
+    });
   });
 
   it("picks for each exact name the entry resolveName picks, reading one row", async () => {
@@ -143,9 +206,22 @@ describe("a compiled store", () => {
     expect(() => openStore(cut, "k", never)).toThrow(StaleStore);
   });
 
-  it("asks the sources for what is damaged after opening: rows, names, index, drawings", () => {
+  it("asks the sources for what is damaged after opening: any part but the header and metadata", async () => {
     const fresh = { catalog: merged, index: () => buildIndex(merged) };
-    for (const part of ["rows", "table", "index", "bodies"] as const) {
+    const built = buildIndex(merged);
+    // Whether reading what follows meets the damage (and so asks the sources once).
+    // (A damaged listing is made from the rows, which hold all it does.)
+    const asks = {
+      listing: 0,
+      rows: 1,
+      offsets: 0,
+      names: 0,
+      words: 1,
+      lexicon: 1,
+      postings: 1,
+      bodies: 1,
+    };
+    for (const [part, expected] of Object.entries(asks)) {
       const path = write(`${part}.store`);
       const { data, header } = parts(path);
       damage(path, data + header[part][0] + 3);
@@ -158,11 +234,21 @@ describe("a compiled store", () => {
       const id = merged.diagrams[0]?.id as string;
       const named = store.named(id);
       if (named) expect(named.diagram).toBe(merged.diagrams[0]?.diagram);
+      const entry = store.entries().at(0);
+      expect(entry?.id, part).toBe(id);
+      expect(store.listing().entries.map((e) => e.id)).toEqual(merged.diagrams.map((d) => d.id));
+      const index = store.index();
+      expect(wordsOf(index)).toEqual(built.words);
+      for (let at = 0; at < built.words.length; at++) {
+        expect(Array.from(index.postings.at(at) ?? []), `${part} ${at}`).toEqual(
+          built.postings[at],
+        );
+      }
       expect(store.catalog.diagrams.map((d) => d.diagram)).toEqual(
         merged.diagrams.map((d) => d.diagram),
       );
-      expect(store.index().words).toEqual(buildIndex(merged).words);
-      expect(asked, part).toBe(part === "table" ? 0 : 1);
+      expect(JSON.stringify(store.catalog)).toBe(JSON.stringify(merged));
+      expect(asked, part).toBe(expected);
     }
   });
 });
