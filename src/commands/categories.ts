@@ -11,11 +11,15 @@ export default defineCommand({
   exitCodes: [],
   json: "[{id, name, count}]",
   async run(ctx, { options }) {
-    const catalog = ctx.catalog();
+    // A compiled store's listing says each entry's category without the rest of it.
+    const catalog = ctx.listing?.() ?? {
+      categories: ctx.catalog().categories,
+      entries: ctx.catalog().diagrams,
+    };
     const { countByCategory, formatCategories } = await import("../render/listing.js");
     if (!options.json) return { stdout: formatCategories(catalog, ctx.style) };
     const { toJson } = await import("../render/json.js");
-    const counts = countByCategory(catalog);
+    const counts = countByCategory(catalog.entries);
     return {
       stdout: toJson(catalog.categories.map((c) => ({ ...c, count: counts.get(c.id) ?? 0 }))),
     };

@@ -1,6 +1,6 @@
 import type { SourceReport } from "../catalog/store.js";
 import type { Ranked } from "../search/rank.js";
-import type { Catalog, Entry } from "../types.js";
+import type { Catalog, Category, Entry } from "../types.js";
 import { explainMatches } from "./explain.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
@@ -74,12 +74,18 @@ export function formatIds(
 }
 
 /** `categories`: id, name and number of diagrams, one category a line. */
-export function formatCategories(catalog: Catalog, style: Style): string {
+/** Categories and how many diagrams each has: of a catalog, or of a store's listing. */
+export interface Counted {
+  categories: readonly Category[];
+  entries: readonly { categoryId: string }[];
+}
+
+export function formatCategories(catalog: Counted, style: Style): string {
   const ids = catalog.categories.map((c) => sanitizeLine(c.id));
   const names = catalog.categories.map((c) => sanitizeLine(c.name));
   const idWidth = widest(ids);
   const nameWidth = widest(names);
-  const counts = countByCategory(catalog);
+  const counts = countByCategory(catalog.entries);
   return catalog.categories
     .map((c, i) => {
       const count = String(counts.get(c.id) ?? 0).padStart(3);
@@ -88,9 +94,9 @@ export function formatCategories(catalog: Catalog, style: Style): string {
     .join("");
 }
 
-export function countByCategory(catalog: Catalog): Map<string, number> {
+export function countByCategory(entries: Counted["entries"]): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const entry of catalog.diagrams) {
+  for (const entry of entries) {
     counts.set(entry.categoryId, (counts.get(entry.categoryId) ?? 0) + 1);
   }
   return counts;
