@@ -2,14 +2,13 @@
 // The process entry, kept small: `--version` is answered here without loading the
 // bundle, and the bundle is compiled with a V8 code cache made for this kind of
 // command line, which saves compiling it on every start: the build makes them in
-// dist/ (scripts/code-cache.cjs). An installed package has none (a cache suits only the
-// V8 that made it), so the first run of each kind makes one for this Node in the
-// user's cache directory as it exits. A cache V8 cannot use is rejected by V8 and
-// the bundle compiles as it would without one; nothing here can fail a command.
+// dist/ (scripts/code-cache.cjs), and an installed package makes each as that kind
+// first runs (keep). A cache V8 cannot use is rejected by V8 and the bundle compiles
+// as it would without one; nothing here can fail a command.
 "use strict";
 if (require.main !== module) {
   // scripts/code-cache.cjs makes the caches through the same loader.
-  module.exports = { load, wrap, kindOf, cacheFile, userCache, KINDS };
+  module.exports = { load, wrap, kindOf, cacheFile, KINDS };
 } else {
   const argv = process.argv.slice(2);
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
@@ -64,21 +63,18 @@ function load(kind) {
   const file = path.join(__dirname, "..", "dist", "cli.cjs");
   const source = fs.readFileSync(file, "latin1");
   let cachedData;
-  let mine;
   if (kind) {
     try {
       cachedData = fs.readFileSync(cacheFile(kind));
     } catch {
-      mine = userCache(kind, file, process.env);
-      cachedData = mine?.read();
+      // None yet: made below as this process exits.
     }
   }
   const vm = require("node:vm");
   // The bundle holds no import(): a script compiled by vm could not run one (tsup.config.ts).
   const script = new vm.Script(wrap(source), { filename: file, cachedData });
-  if (mine && (cachedData === undefined || script.cachedDataRejected)) {
-    // Made as the process exits, so that it holds what this command compiled.
-    process.once("exit", () => mine.write(script.createCachedData()));
+  if (kind && (cachedData === undefined || script.cachedDataRejected)) {
+    process.once("exit", () => keep(kind, script));
   }
   const module = { exports: {}, filename: file, id: file };
   script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
@@ -86,56 +82,28 @@ function load(kind) {
 }
 
 /**
- * This kind's cache in `$XDG_CACHE_HOME/sysdiag` (`~/.cache/sysdiag`), one file a
- * kind, headed by what it was made from: V8 checks its own version and flags and
- * the source's length, not the source, so the bundle's size and time and the
- * package's version are checked here. Written atomically; where it cannot be
- * written (a read-only home), the command runs as it would without it, and quietly.
+ * Writes this kind's cache beside the bundle as the process exits, so that it holds
+ * what the command compiled: an installed package has none (a cache suits only the
+ * V8 that made it, so none is packed), nor does one whose Node has changed since.
+ * Beside the bundle, because a cache is trusted as the code is (V8 checks its
+ * version and length, not its content). Atomic; skipped, and quietly, where the
+ * package's directory is not the user's to write (a system-wide install).
  */
-function userCache(kind, bundle, env) {
+function keep(kind, script) {
   const fs = require("node:fs");
-  const path = require("node:path");
-  const absolute = (p) => (p?.startsWith("/") ? p : undefined);
-  const base =
-    absolute(env.XDG_CACHE_HOME) ?? (absolute(env.HOME) && path.join(env.HOME, ".cache"));
-  if (!base) return undefined;
-  const dir = path.join(base, "sysdiag");
-  const target = path.join(dir, `code-${kind}.cache`);
-  let key;
+  const file = cacheFile(kind);
+  const temporary = `${file}.${process.pid}.tmp`;
   try {
-    const { size, mtimeMs } = fs.statSync(bundle);
-    const { version } = require("../package.json");
-    key = `sysdiag ${version} ${size} ${mtimeMs} node ${process.version} ${process.arch}\n`;
+    fs.accessSync(require("node:path").dirname(file), fs.constants.W_OK);
+    fs.writeFileSync(temporary, script.createCachedData());
+    fs.renameSync(temporary, file);
   } catch {
-    return undefined;
+    try {
+      fs.rmSync(temporary, { force: true });
+    } catch {
+      // Nothing was written, or it cannot be removed either: only speed is lost.
+    }
   }
-  return {
-    read() {
-      try {
-        const bytes = fs.readFileSync(target);
-        const head = Buffer.byteLength(key);
-        return bytes.toString("latin1", 0, head) === key ? bytes.subarray(head) : undefined;
-      } catch {
-        return undefined;
-      }
-    },
-    write(data) {
-      const temporary = `${target}.${process.pid}.tmp`;
-      try {
-        fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
-        fs.writeFileSync(temporary, Buffer.concat([Buffer.from(key, "latin1"), data]), {
-          mode: 0o600,
-        });
-        fs.renameSync(temporary, target);
-      } catch {
-        try {
-          fs.rmSync(temporary, { force: true });
-        } catch {
-          // Nothing was written, or it cannot be removed either: only speed is lost.
-        }
-      }
-    },
-  };
 }
 
 /** Node's own CommonJS wrapper, so that the code cache made for it matches. */
