@@ -1,6 +1,7 @@
-import { type Box, findBoxes } from "./boxes.js";
-import { DIRS, type Dir, E, N, OPPOSITE, S, W } from "./charset.js";
-import { Grid, step } from "./grid.js";
+import { type Box, closedBoxes } from "./boxes.js";
+import { analyse, BLANK, type Cells, HEAD, LABEL, STROKE } from "./cells.js";
+import { DIRS, type Dir, E, N, OPPOSITE, S, STEP, W } from "./charset.js";
+import { step } from "./grid.js";
 
 /**
  * A drawing read as a graph: its closed boxes (and the loose text its arrows point at)
@@ -60,11 +61,12 @@ interface Stats {
 const FOUR = N | E | S | W;
 
 export function extractGraph(diagram: string): Graph {
-  return new Extraction(new Grid(diagram)).run();
+  const { cells, outlines } = analyse(diagram);
+  return new Extraction(cells, closedBoxes(outlines)).run();
 }
 
 class Extraction {
-  private readonly grid: Grid;
+  private readonly cells: Cells;
   private readonly w: number;
   private readonly h: number;
   private readonly boxes: Box[];
@@ -75,12 +77,16 @@ class Extraction {
   private readonly parent: number[];
   private readonly uf: Int32Array;
   private readonly claimed: Uint8Array;
+  /** Strokes and heads off every box's outline: the cells paths are made of. */
+  private readonly path: Uint8Array;
+  /** The ways each path cell joins the path cell beside it (both reach towards each other). */
+  private readonly link: Uint8Array;
 
-  constructor(grid: Grid) {
-    this.grid = grid;
-    this.w = Math.max(1, grid.width);
-    this.h = grid.height;
-    this.boxes = findBoxes(grid).sort((a, b) => a.top - b.top || a.left - b.left);
+  constructor(cells: Cells, boxes: Box[]) {
+    this.cells = cells;
+    this.w = cells.w;
+    this.h = cells.h;
+    this.boxes = boxes.sort((a, b) => a.top - b.top || a.left - b.left);
     const size = this.w * this.h;
     this.inner = new Int32Array(size).fill(-1);
     this.outline = new Int32Array(size).fill(-1);
@@ -104,7 +110,31 @@ class Extraction {
         }
       }
     }
-    this.uf = new Int32Array(size * 2).map((_, i) => i);
+    this.uf = new Int32Array(size * 2);
+    for (let i = 0; i < size * 2; i++) this.uf[i] = i;
+    this.path = new Uint8Array(size);
+    for (let i = 0; i < size; i++) {
+      const kind = cells.kind[i];
+      if ((kind === STROKE || kind === HEAD) && this.outline[i] === -1) this.path[i] = 1;
+    }
+    this.link = new Uint8Array(size);
+    for (let i = 0; i < size; i++) {
+      if (!this.path[i]) continue;
+      const row = Math.floor(i / this.w);
+      const col = i - row * this.w;
+      const reach = cells.reach[i] as number;
+      let link = 0;
+      for (const dir of DIRS) {
+        if (!(reach & dir)) continue;
+        const [dr, dc] = STEP[dir];
+        const r = row + dr;
+        const c = col + dc;
+        if (!this.inside(r, c)) continue;
+        const j = r * this.w + c;
+        if (this.path[j] && (cells.reach[j] as number) & OPPOSITE[dir]) link |= dir;
+      }
+      this.link[i] = link;
+    }
   }
 
   private idx(row: number, col: number): number {
@@ -117,23 +147,15 @@ class Extraction {
 
   /** A stroke or arrow head that is not part of a box's outline. */
   private isPath(row: number, col: number): boolean {
-    if (!this.inside(row, col) || this.outline[this.idx(row, col)] !== -1) return false;
-    const kind = this.grid.kind(row, col);
-    return kind === "stroke" || kind === "head";
+    return this.inside(row, col) && this.path[this.idx(row, col)] === 1;
   }
 
   private isCrossing(row: number, col: number): boolean {
-    return this.isPath(row, col) && this.grid.arms(row, col) === FOUR;
+    return this.isPath(row, col) && this.cells.arms[this.idx(row, col)] === FOUR;
   }
 
   private connects(row: number, col: number, dir: Dir): boolean {
-    const [r, c] = step(row, col, dir);
-    return (
-      this.isPath(row, col) &&
-      this.isPath(r, c) &&
-      this.grid.reaches(row, col, dir) &&
-      this.grid.reaches(r, c, OPPOSITE[dir])
-    );
+    return this.inside(row, col) && ((this.link[this.idx(row, col)] as number) & dir) !== 0;
   }
 
   /**
@@ -166,31 +188,41 @@ class Extraction {
 
   private headDir(row: number, col: number): Dir | undefined {
     // The grid knows ASCII heads (`v > < ^` at a line's end) as well as Unicode ones.
-    return this.grid.head(row, col);
+    return this.inside(row, col)
+      ? (this.cells.head[this.idx(row, col)] as Dir) || undefined
+      : undefined;
+  }
+
+  private kind(row: number, col: number): number {
+    return this.cells.kindAt(row, col);
+  }
+
+  /** The text of a cell on the drawing. */
+  private at(row: number, col: number): string {
+    return (this.cells.grid.rows[row] as string[])[col] as string;
   }
 
   /** Label text from (row, col) to either side, words one blank apart. */
   private runAt(row: number, col: number): TextRun | undefined {
-    const g = this.grid;
-    if (g.kind(row, col) !== "label") return undefined;
+    if (this.kind(row, col) !== LABEL) return undefined;
     let start = col;
     while (
-      g.kind(row, start - 1) === "label" ||
-      (g.kind(row, start - 1) === "blank" && g.kind(row, start - 2) === "label" && start >= 2)
+      this.kind(row, start - 1) === LABEL ||
+      (this.kind(row, start - 1) === BLANK && this.kind(row, start - 2) === LABEL && start >= 2)
     ) {
       start--;
     }
     let end = col;
     while (
-      g.kind(row, end + 1) === "label" ||
-      (g.kind(row, end + 1) === "blank" && g.kind(row, end + 2) === "label")
+      this.kind(row, end + 1) === LABEL ||
+      (this.kind(row, end + 1) === BLANK && this.kind(row, end + 2) === LABEL)
     ) {
       end++;
     }
     const cells: number[] = [];
     let text = "";
     for (let c = start; c <= end; c++) {
-      text += g.at(row, c);
+      text += this.at(row, c);
       cells.push(this.idx(row, c));
     }
     return { key: `${row},${start}`, row, start, end, text: text.trim(), cells, more: [] };
@@ -202,34 +234,32 @@ class Extraction {
     const gap = vertical ? 0 : 2;
     let [r, c] = step(row, col, dir);
     // A line may end under the blank between two words (`User Posts Tweet`).
-    if (vertical && this.grid.kind(r, c) === "blank" && this.grid.kind(r, c - 1) === "label") {
-      if (this.grid.kind(r, c + 1) === "label") c--;
+    if (vertical && this.kind(r, c) === BLANK && this.kind(r, c - 1) === LABEL) {
+      if (this.kind(r, c + 1) === LABEL) c--;
     }
     for (let skipped = 0; skipped <= gap; skipped++) {
       if (!this.inside(r, c)) return undefined;
-      const kind = this.grid.kind(r, c);
-      if (kind === "label") {
+      const kind = this.kind(r, c);
+      if (kind === LABEL) {
         if (this.inner[this.idx(r, c)] !== this.inner[this.idx(row, col)]) return undefined;
         return this.runAt(r, c);
       }
-      if (kind !== "blank") return undefined;
+      if (kind !== BLANK) return undefined;
       [r, c] = step(r, c, dir);
     }
     return undefined;
   }
 
   run(): Graph {
-    const { grid } = this;
     const pathCells: number[] = [];
     for (let row = 0; row < this.h; row++) {
       for (let col = 0; col < this.w; col++) {
-        if (!this.isPath(row, col)) continue;
-        pathCells.push(this.idx(row, col));
-        for (const dir of [E, S] as Dir[]) {
-          if (!this.connects(row, col, dir)) continue;
-          const [r, c] = step(row, col, dir);
-          this.union(this.slot(row, col, dir), this.slot(r, c, OPPOSITE[dir]));
-        }
+        const cell = this.idx(row, col);
+        if (!this.path[cell]) continue;
+        pathCells.push(cell);
+        const link = this.link[cell] as number;
+        if (link & E) this.union(this.slot(row, col, E), this.slot(row, col + 1, W));
+        if (link & S) this.union(this.slot(row, col, S), this.slot(row + 1, col, N));
       }
     }
 
@@ -240,9 +270,10 @@ class Extraction {
       const row = Math.floor(cell / this.w);
       const col = cell % this.w;
       const head = this.headDir(row, col);
+      const reach = this.cells.reach[cell] as number;
+      const link = this.link[cell] as number;
       for (const dir of DIRS) {
-        if (!(grid.reaches(row, col, dir) || head === dir) || this.connects(row, col, dir))
-          continue;
+        if (!(reach & dir || head === dir) || link & dir) continue;
         const [r, c] = step(row, col, dir);
         const slot = this.slot(row, col, dir);
         const box = this.inside(r, c) ? (this.outline[this.idx(r, c)] as number) : -1;
@@ -320,7 +351,7 @@ class Extraction {
     for (let row = 0; row < this.h; row++) {
       for (let col = 0; col < this.w; col++) {
         const cell = this.idx(row, col);
-        if (this.claimed[cell] || grid.kind(row, col) !== "label") continue;
+        if (this.claimed[cell] || this.cells.kind[cell] !== LABEL) continue;
         const run = this.runAt(row, col);
         if (!run) continue;
         col = run.end;
@@ -508,7 +539,7 @@ class Extraction {
     const home = this.inner[this.idx(row, start)];
     const ok = (r: number, c: number) =>
       this.isPath(r, c) && this.inner[this.idx(r, c)] === home ? this.idx(r, c) : undefined;
-    const blank = (r: number, c: number) => this.grid.kind(r, c) === "blank";
+    const blank = (r: number, c: number) => this.kind(r, c) === BLANK;
     const left = ok(row, start - 1) ?? (blank(row, start - 1) ? ok(row, start - 2) : undefined);
     if (left !== undefined) return left;
     const right = ok(row, end + 1) ?? (blank(row, end + 1) ? ok(row, end + 2) : undefined);
@@ -519,7 +550,7 @@ class Extraction {
       let first: number | undefined;
       for (let c = start; c <= end; c++) {
         const cell = ok(r, c);
-        if (cell !== undefined && this.grid.reaches(r, c, E) && this.grid.reaches(r, c, W)) {
+        if (cell !== undefined && this.cells.reaches(r, c, E) && this.cells.reaches(r, c, W)) {
           under++;
           first ??= cell;
         }
@@ -557,13 +588,14 @@ class Extraction {
         if (seen.has(cell) && !this.isCrossing(row, col)) break;
         seen.add(cell);
         visit(cell);
-        const out = DIRS.filter((d) => d !== from && this.connects(row, col, d));
+        // The ways on, other than back.
+        const out = (this.link[cell] as number) & ~from;
         let next: Dir | undefined;
         if (this.isCrossing(row, col)) {
           const junction = this.find(cell * 2) === this.find(cell * 2 + 1);
           if (junction && !throughJunctions) break;
           next = OPPOSITE[from];
-        } else if (out.length === 1) next = out[0];
+        } else if (out !== 0 && (out & (out - 1)) === 0) next = out as Dir;
         if (next === undefined || !this.connects(row, col, next)) break;
         [row, col] = step(row, col, next);
         from = OPPOSITE[next];
@@ -581,7 +613,7 @@ class Extraction {
       for (let c = box.left + 1; c < box.right; c++) {
         const cell = this.idx(r, c);
         const mine = this.inner[cell] === i && !this.claimed[cell];
-        line += mine && this.grid.kind(r, c) === "label" ? this.grid.at(r, c) : " ";
+        line += mine && this.cells.kind[cell] === LABEL ? this.at(r, c) : " ";
       }
       const text = line.replace(/\s+/g, " ").trim();
       if (text) lines.push(text);

@@ -1,6 +1,7 @@
-import { type Box, horizontalEdge, outlines, verticalEdge } from "../diagram/boxes.js";
-import { type Dir, E, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
-import { Grid, step } from "../diagram/grid.js";
+import { type Box, closes, horizontalEdge, type Outline, verticalEdge } from "../diagram/boxes.js";
+import { analyse, type Cells, LABEL, STROKE } from "../diagram/cells.js";
+import { DIRS, type Dir, E, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
+import type { Grid } from "../diagram/grid.js";
 
 /** One grid cell in SVG units: a monospace character is about 0.6 em wide. */
 const CW = 9;
@@ -64,38 +65,46 @@ interface Shape extends Box {
   rounded: [boolean, boolean, boolean, boolean];
 }
 
-/** The arms of each perimeter cell that run along the outline, keyed `row:col:dir`. */
-function perimeterArms(box: Box): string[] {
-  const keys: string[] = [];
-  for (let c = box.left; c <= box.right; c++) {
-    for (const r of [box.top, box.bottom]) {
-      if (c < box.right) keys.push(`${r}:${c}:${E}`);
-      if (c > box.left) keys.push(`${r}:${c}:${W}`);
+/**
+ * The box each arm of each cell is part of the outline of (index + 1; 0: none), an arm
+ * being cell * 4 + the direction's bit number. Where outlines share an edge, the later box has it.
+ */
+function perimeterOwners(cells: Cells, boxes: Box[]): Int32Array {
+  const owners = new Int32Array(cells.w * cells.h * 4);
+  const own = (row: number, col: number, dir: Dir, box: number) => {
+    if (row >= 0 && col >= 0 && row < cells.h && col < cells.w) {
+      owners[armIndex(row * cells.w + col, dir)] = box;
     }
-  }
-  for (let r = box.top; r <= box.bottom; r++) {
-    for (const c of [box.left, box.right]) {
-      if (r < box.bottom) keys.push(`${r}:${c}:${S}`);
-      if (r > box.top) keys.push(`${r}:${c}:${N}`);
+  };
+  boxes.forEach((box, i) => {
+    for (let c = box.left; c <= box.right; c++) {
+      for (const r of [box.top, box.bottom]) {
+        if (c < box.right) own(r, c, E, i + 1);
+        if (c > box.left) own(r, c, W, i + 1);
+      }
     }
-  }
-  return keys;
+    for (let r = box.top; r <= box.bottom; r++) {
+      for (const c of [box.left, box.right]) {
+        if (r < box.bottom) own(r, c, S, i + 1);
+        if (r > box.top) own(r, c, N, i + 1);
+      }
+    }
+  });
+  return owners;
 }
+
+/** The slot of one arm of a cell: N, E, S, W are bits 0 to 3. */
+const armIndex = (cell: number, dir: Dir) => cell * 4 + 31 - Math.clz32(dir);
 
 /**
  * Boxes from the tracer's outlines: the sound ones, and the broken ones that still
  * read as boxes (three corners or more, most of the perimeter drawn) rather than a
  * line fanning out (`┌──┴──┐` over two arrows), which has an outline's top only.
  */
-function shapes(grid: Grid): Shape[] {
+function shapes(grid: Grid, traced: Outline[]): Shape[] {
   const found: Shape[] = [];
-  for (const o of outlines(grid)) {
-    const sound =
-      o.topCloses &&
-      o.leftCloses &&
-      o.rightCloses &&
-      o.rightBottom === o.bottom &&
-      o.bottomEnd === o.right;
+  for (const o of traced) {
+    const sound = closes(o);
     const box = {
       top: o.top,
       left: o.left,
@@ -159,7 +168,7 @@ function outlinePath(box: Box, rounded: Shape["rounded"]): string {
 }
 
 /** Where an arrow head's tip goes: the line or box edge it points at, else its own cell's edge. */
-function tipOf(grid: Grid, row: number, col: number, head: Dir, boxes: Box[]): [number, number] {
+function tipOf(cells: Cells, row: number, col: number, head: Dir, boxes: Box[]): [number, number] {
   const [dr, dc] = STEP[head];
   const [nr, nc] = [row + dr, col + dc];
   // A head set in a box's edge, pointing inside: the edge runs through its own centre.
@@ -168,7 +177,7 @@ function tipOf(grid: Grid, row: number, col: number, head: Dir, boxes: Box[]): [
     ((row === b.top || row === b.bottom) && col >= b.left && col <= b.right) ||
     ((col === b.left || col === b.right) && row >= b.top && row <= b.bottom);
   if (boxes.some((b) => onEdge(b) && inside(b))) return [cx(col), cy(row)];
-  if (grid.kind(nr, nc) === "stroke") return [cx(nc), cy(nr)];
+  if (cells.kindAt(nr, nc) === STROKE) return [cx(nc), cy(nr)];
   return [cx(col) + (dc * CW) / 2, cy(row) + (dr * CH) / 2];
 }
 
@@ -181,12 +190,16 @@ function tipOf(grid: Grid, row: number, col: number, head: Dir, boxes: Box[]): [
  * unrelated strokes and needs ASCII first.
  */
 export function renderSvg(diagram: string, title: string, options: SvgOptions = {}): string {
-  const grid = new Grid(diagram);
-  const boxes = shapes(grid);
+  const { cells, outlines } = analyse(diagram);
+  const { grid, w } = cells;
+  const boxes = shapes(grid, outlines);
   // Perimeter arms: those of sound boxes are drawn by their outline, those of broken
   // ones go with the box strokes rather than the lines.
-  const owner = new Map<string, Shape>();
-  for (const b of boxes) for (const key of perimeterArms(b)) owner.set(key, b);
+  const owners = perimeterOwners(cells, boxes);
+  const owner = (row: number, col: number, dir: Dir): Shape | undefined => {
+    const box = owners[armIndex(row * w + col, dir)] as number;
+    return box ? boxes[box - 1] : undefined;
+  };
 
   const lines: string[] = [];
   const brokenEdges: string[] = [];
@@ -195,12 +208,13 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
    * centre of a line it butts against (`│───` beside a box), so the two meet.
    */
   const reach = (row: number, col: number, dir: Dir) => {
-    const [nr, nc] = step(row, col, dir);
-    const meets = grid.kind(nr, nc) === "stroke" && !grid.reaches(nr, nc, OPPOSITE[dir]);
+    const [dr, dc] = STEP[dir];
+    const [nr, nc] = [row + dr, col + dc];
+    const meets = cells.kindAt(nr, nc) === STROKE && !cells.reaches(nr, nc, OPPOSITE[dir]);
     return meets ? 1 : 0.5;
   };
   const stroke = (row: number, col: number, dir: Dir) => {
-    const box = owner.get(`${row}:${col}:${dir}`);
+    const box = owner(row, col, dir);
     if (box?.sound) return;
     const [dr, dc] = STEP[dir];
     const x = cx(col);
@@ -214,12 +228,15 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
   const arrows: string[] = [];
   for (let row = 0; row < grid.height; row++) {
     for (let col = 0; col < grid.width; col++) {
-      const char = grid.at(row, col);
+      const cell = row * w + col;
       // The grid's arms and heads, so that an ASCII drawing (`+--+`, `-->`) draws too.
-      const arms = grid.arms(row, col) || undefined;
-      if (arms !== undefined) {
-        const bends = ROUNDED.has(char);
-        if (bends && !owner.get(`${row}:${col}:${arms & (E | W)}`)?.sound) {
+      const arms = cells.arms[cell] as number;
+      if (arms !== 0) {
+        // A rounded corner's box is the one its side arm is an edge of.
+        const side = ROUNDED.has(grid.at(row, col))
+          ? owner(row, col, (arms & (E | W)) as Dir)
+          : null;
+        if (side !== null && !side?.sound) {
           // A rounded bend: an arc from one arm's cell edge to the other's.
           const h = (arms & E) !== 0 ? 1 : -1;
           const v = (arms & S) !== 0 ? 1 : -1;
@@ -227,16 +244,16 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
           const y = cy(row);
           const sweep = h * v > 0 ? 0 : 1;
           const d = `M${num(x + (h * CW) / 2)},${num(y)}H${num(x + h * RADIUS)}A${RADIUS},${RADIUS} 0 0 ${sweep} ${num(x)},${num(y + v * RADIUS)}V${num(y + (v * CH) / 2)}`;
-          (owner.has(`${row}:${col}:${arms & (E | W)}`) ? brokenEdges : lines).push(d);
+          (side ? brokenEdges : lines).push(d);
           continue;
         }
-        for (const dir of [N, E, S, W] as Dir[]) if (arms & dir) stroke(row, col, dir);
+        for (const dir of DIRS) if (arms & dir) stroke(row, col, dir);
         continue;
       }
-      const head = grid.head(row, col);
-      if (head === undefined) continue;
+      const head = cells.head[cell] as Dir | 0;
+      if (head === 0) continue;
       const [dr, dc] = STEP[head];
-      const [tipX, tipY] = tipOf(grid, row, col, head, boxes);
+      const [tipX, tipY] = tipOf(cells, row, col, head, boxes);
       const bx = tipX - dc * HEAD_LENGTH;
       const by = tipY - dr * HEAD_LENGTH;
       // The shaft runs from the cell's back edge up to the head's base, if the base is in front of it.
@@ -248,7 +265,7 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
           dc !== 0
             ? `M${num(back)},${num(cy(row))}L${num(base)},${num(cy(row))}`
             : `M${num(cx(col))},${num(back)}L${num(cx(col))},${num(base)}`;
-        (owner.has(`${row}:${col}:${OPPOSITE[head]}`) ? brokenEdges : lines).push(shaft);
+        (owner(row, col, OPPOSITE[head]) ? brokenEdges : lines).push(shaft);
       }
       const [px, py] = dc !== 0 ? [0, HEAD_HALF] : [HEAD_HALF, 0];
       arrows.push(
@@ -261,7 +278,7 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
   for (let row = 0; row < grid.height; row++) {
     let col = 0;
     while (col < grid.width) {
-      if (grid.kind(row, col) !== "label") {
+      if (cells.kind[row * w + col] !== LABEL) {
         col++;
         continue;
       }
@@ -269,8 +286,8 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
       const start = col;
       let end = col;
       while (
-        grid.kind(row, end + 1) === "label" ||
-        (grid.at(row, end + 1) === " " && grid.kind(row, end + 2) === "label")
+        cells.kindAt(row, end + 1) === LABEL ||
+        (grid.at(row, end + 1) === " " && cells.kindAt(row, end + 2) === LABEL)
       ) {
         end++;
       }
