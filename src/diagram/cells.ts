@@ -14,7 +14,7 @@ export const STROKE = 1;
 export const HEAD = 2;
 export const LABEL = 3;
 
-export class Cells {
+export interface Cells {
   readonly grid: Grid;
   /** Columns a row of the arrays holds: the grid's width (at least 1, so an index is unique). */
   readonly w: number;
@@ -27,48 +27,55 @@ export class Cells {
   readonly head: Uint8Array;
   /** The ways a cell reaches out: its arms, and an arrow's shaft side (the grid's reaches()). */
   readonly reach: Uint8Array;
+}
 
-  constructor(grid: Grid) {
-    this.grid = grid;
-    this.w = Math.max(1, grid.width);
-    this.h = grid.height;
-    const size = this.w * this.h;
-    this.kind = new Uint8Array(size);
-    this.arms = new Uint8Array(size);
-    this.head = new Uint8Array(size);
-    this.reach = new Uint8Array(size);
-    for (let row = 0; row < this.h; row++) {
-      const cells = grid.rows[row] as string[];
-      for (let col = 0; col < cells.length; col++) {
-        if (cells[col] === " ") continue;
-        const i = row * this.w + col;
-        const arms = grid.arms(row, col);
-        const head = grid.head(row, col) ?? 0;
-        this.arms[i] = arms;
-        this.head[i] = head;
-        this.reach[i] = arms | (head && OPPOSITE[head]);
-        this.kind[i] = arms ? STROKE : head ? HEAD : LABEL;
-      }
+// Functions, not a class: a class in a module imported on demand is compiled whole on
+// its first import in every process.
+export function cellsOf(grid: Grid): Cells {
+  const w = Math.max(1, grid.width);
+  const h = grid.height;
+  const size = w * h;
+  const cells: Cells = {
+    grid,
+    w,
+    h,
+    kind: new Uint8Array(size),
+    arms: new Uint8Array(size),
+    head: new Uint8Array(size),
+    reach: new Uint8Array(size),
+  };
+  for (let row = 0; row < h; row++) {
+    const line = grid.rows[row] as string[];
+    for (let col = 0; col < line.length; col++) {
+      if (line[col] === " ") continue;
+      const i = row * w + col;
+      const arms = grid.arms(row, col);
+      const head = grid.head(row, col) ?? 0;
+      cells.arms[i] = arms;
+      cells.head[i] = head;
+      cells.reach[i] = arms | (head && OPPOSITE[head]);
+      cells.kind[i] = arms ? STROKE : head ? HEAD : LABEL;
     }
   }
+  return cells;
+}
 
-  /** The kind of a cell, BLANK off the drawing. */
-  kindAt(row: number, col: number): number {
-    return row >= 0 && col >= 0 && row < this.h && col < this.w
-      ? (this.kind[row * this.w + col] as number)
-      : BLANK;
-  }
+/** The kind of a cell, BLANK off the drawing. */
+export function kindAt(cells: Cells, row: number, col: number): number {
+  return row >= 0 && col >= 0 && row < cells.h && col < cells.w
+    ? (cells.kind[row * cells.w + col] as number)
+    : BLANK;
+}
 
-  /** Whether a cell reaches out towards `dir` (off the drawing nothing does). */
-  reaches(row: number, col: number, dir: number): boolean {
-    return (
-      row >= 0 &&
-      col >= 0 &&
-      row < this.h &&
-      col < this.w &&
-      ((this.reach[row * this.w + col] as number) & dir) !== 0
-    );
-  }
+/** Whether a cell reaches out towards `dir` (off the drawing nothing does). */
+export function reachesAt(cells: Cells, row: number, col: number, dir: number): boolean {
+  return (
+    row >= 0 &&
+    col >= 0 &&
+    row < cells.h &&
+    col < cells.w &&
+    ((cells.reach[row * cells.w + col] as number) & dir) !== 0
+  );
 }
 
 /** What both the graph and the SVG of a drawing start from. */
@@ -86,7 +93,7 @@ let last: { text: string; analysis: Analysis } | undefined;
 export function analyse(text: string): Analysis {
   if (last?.text === text) return last.analysis;
   const grid = new Grid(text);
-  const analysis = { cells: new Cells(grid), outlines: outlines(grid) };
+  const analysis = { cells: cellsOf(grid), outlines: outlines(grid) };
   last = { text, analysis };
   return analysis;
 }

@@ -1,5 +1,5 @@
 import { type Box, closes, horizontalEdge, type Outline, verticalEdge } from "../diagram/boxes.js";
-import { analyse, type Cells, LABEL, STROKE } from "../diagram/cells.js";
+import { analyse, type Cells, kindAt, LABEL, reachesAt, STROKE } from "../diagram/cells.js";
 import { DIRS, type Dir, E, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
 import type { Grid } from "../diagram/grid.js";
 
@@ -177,7 +177,7 @@ function tipOf(cells: Cells, row: number, col: number, head: Dir, boxes: Box[]):
     ((row === b.top || row === b.bottom) && col >= b.left && col <= b.right) ||
     ((col === b.left || col === b.right) && row >= b.top && row <= b.bottom);
   if (boxes.some((b) => onEdge(b) && inside(b))) return [cx(col), cy(row)];
-  if (cells.kindAt(nr, nc) === STROKE) return [cx(nc), cy(nr)];
+  if (kindAt(cells, nr, nc) === STROKE) return [cx(nc), cy(nr)];
   return [cx(col) + (dc * CW) / 2, cy(row) + (dr * CH) / 2];
 }
 
@@ -210,7 +210,7 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
   const reach = (row: number, col: number, dir: Dir) => {
     const [dr, dc] = STEP[dir];
     const [nr, nc] = [row + dr, col + dc];
-    const meets = cells.kindAt(nr, nc) === STROKE && !cells.reaches(nr, nc, OPPOSITE[dir]);
+    const meets = kindAt(cells, nr, nc) === STROKE && !reachesAt(cells, nr, nc, OPPOSITE[dir]);
     return meets ? 1 : 0.5;
   };
   const stroke = (row: number, col: number, dir: Dir) => {
@@ -286,8 +286,8 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
       const start = col;
       let end = col;
       while (
-        cells.kindAt(row, end + 1) === LABEL ||
-        (grid.at(row, end + 1) === " " && cells.kindAt(row, end + 2) === LABEL)
+        kindAt(cells, row, end + 1) === LABEL ||
+        (grid.at(row, end + 1) === " " && kindAt(cells, row, end + 2) === LABEL)
       ) {
         end++;
       }

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { outlines } from "../../src/diagram/boxes.js";
-import { analyse, BLANK, Cells, HEAD, LABEL, STROKE } from "../../src/diagram/cells.js";
+import {
+  analyse,
+  BLANK,
+  cellsOf,
+  HEAD,
+  kindAt,
+  LABEL,
+  reachesAt,
+  STROKE,
+} from "../../src/diagram/cells.js";
 import { DIRS } from "../../src/diagram/charset.js";
 import { Grid } from "../../src/diagram/grid.js";
 import { catalog } from "../helpers.js";
@@ -10,13 +19,13 @@ const KIND = { blank: BLANK, stroke: STROKE, head: HEAD, label: LABEL } as const
 /** Every answer the table holds, and a ring of cells around the drawing, against the grid's own. */
 function agrees(text: string): void {
   const grid = new Grid(text);
-  const cells = new Cells(grid);
+  const cells = cellsOf(grid);
   for (let row = -2; row < grid.height + 2; row++) {
     for (let col = -2; col < grid.width + 2; col++) {
       const where = `${row}:${col} of ${JSON.stringify(text)}`;
-      expect(cells.kindAt(row, col), where).toBe(KIND[grid.kind(row, col)]);
+      expect(kindAt(cells, row, col), where).toBe(KIND[grid.kind(row, col)]);
       for (const dir of DIRS) {
-        expect(cells.reaches(row, col, dir), where).toBe(grid.reaches(row, col, dir));
+        expect(reachesAt(cells, row, col, dir), where).toBe(grid.reaches(row, col, dir));
       }
       if (row < 0 || col < 0 || row >= grid.height || col >= grid.width) continue;
       const i = row * cells.w + col;
