@@ -257,7 +257,11 @@ function textAt(x: Extraction, row: number, col: number, dir: Dir): TextRun | un
   return undefined;
 }
 
-function extract(x: Extraction): Graph {
+// The loops over every cell are functions of their own: V8 compiles a function that
+// runs hot to baseline code, and a small one costs less to compile than all of extract().
+
+/** Joins the path cells that link up (union-find); returns every path cell. */
+function joinPaths(x: Extraction): number[] {
   const pathCells: number[] = [];
   for (let row = 0; row < x.h; row++) {
     for (let col = 0; col < x.w; col++) {
@@ -269,10 +273,12 @@ function extract(x: Extraction): Graph {
       if (link & S) unite(x, slotOf(x, row, col, S), slotOf(x, row + 1, col, N));
     }
   }
+  return pathCells;
+}
 
-  // Where each path meets a box or ends at loose text.
+/** Where each path meets a box or ends at loose text (each text run once, in `runs`). */
+function endpointsOf(x: Extraction, pathCells: number[], runs: Map<string, TextRun>): Endpoint[] {
   const endpoints: Endpoint[] = [];
-  const runs = new Map<string, TextRun>();
   for (const cell of pathCells) {
     const row = Math.floor(cell / x.w);
     const col = cell % x.w;
@@ -305,6 +311,38 @@ function extract(x: Extraction): Graph {
     }
   }
 
+  return endpoints;
+}
+
+/** Text written beside a path (not at its end) that labels it, each run with its anchor cell. */
+function labelsBeside(x: Extraction, labelled: Labelled[]): void {
+  for (let row = 0; row < x.h; row++) {
+    for (let col = 0; col < x.w; col++) {
+      const cell = idx(x, row, col);
+      if (x.claimed[cell] || x.cells.kind[cell] !== LABEL) continue;
+      const run = runAt(x, row, col);
+      if (!run) continue;
+      col = run.end;
+      if (run.cells.some((c) => x.claimed[c])) continue;
+      const anchor = anchorOf(x, run);
+      if (anchor === undefined) continue;
+      for (const c of run.cells) x.claimed[c] = 1;
+      labelled.push({ anchor, row, col: run.start, text: run.text });
+    }
+  }
+}
+
+interface Labelled {
+  anchor: number;
+  row: number;
+  col: number;
+  text: string;
+}
+
+function extract(x: Extraction): Graph {
+  const pathCells = joinPaths(x);
+  const runs = new Map<string, TextRun>();
+  const endpoints = endpointsOf(x, pathCells, runs);
   resolveCrossings(x, endpoints, pathCells);
 
   // Loose text at a path's end is a node when it is that path's only tail or its only
@@ -346,7 +384,7 @@ function extract(x: Extraction): Graph {
   }
 
   // Edge labels: text hanging off a path's end, then text beside it.
-  const labelled: { anchor: number; row: number; col: number; text: string }[] = [];
+  const labelled: Labelled[] = [];
   for (const e of endpoints) {
     if (!e.text || textNodes.has(e.node)) continue;
     if (e.text.cells.some((cell) => x.claimed[cell])) continue;
@@ -355,20 +393,7 @@ function extract(x: Extraction): Graph {
     const text = [e.text.text, ...e.text.more].join(" ");
     labelled.push({ anchor: e.cell, row: e.text.row, col: e.text.start, text });
   }
-  for (let row = 0; row < x.h; row++) {
-    for (let col = 0; col < x.w; col++) {
-      const cell = idx(x, row, col);
-      if (x.claimed[cell] || x.cells.kind[cell] !== LABEL) continue;
-      const run = runAt(x, row, col);
-      if (!run) continue;
-      col = run.end;
-      if (run.cells.some((c) => x.claimed[c])) continue;
-      const anchor = anchorOf(x, run);
-      if (anchor === undefined) continue;
-      for (const c of run.cells) x.claimed[c] = 1;
-      labelled.push({ anchor, row, col: run.start, text: run.text });
-    }
-  }
+  labelsBeside(x, labelled);
   const nodeOfEndpointCell = groupBy(
     endpoints.filter((e) => !e.text || textNodes.has(e.node)),
     (e) => e.cell,
@@ -467,7 +492,7 @@ function extract(x: Extraction): Graph {
           return true;
         })
         .map((l) => l.text);
-      const label = texts.join(" ").replace(/\s+/g, " ").trim();
+      const label = squeeze(texts.join(" "));
       return { from: d.from, to: d.to, ...(label ? { label } : {}), directed: d.directed };
     });
   return { nodes, edges };
@@ -621,7 +646,7 @@ function boxLabel(x: Extraction, i: number): string {
       const mine = x.inner[cell] === i && !x.claimed[cell];
       line += mine && x.cells.kind[cell] === LABEL ? cellText(x, r, c) : " ";
     }
-    const text = line.replace(/\s+/g, " ").trim();
+    const text = squeeze(line);
     if (text) lines.push(text);
   }
   return lines.join(" ");
@@ -677,12 +702,47 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 /** Kebab-case ASCII of a label: `API Gateway (v2)` -> `api-gateway-v2`. */
 export function slug(label: string): string {
-  return label
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  // An ASCII label (nearly all) has no compatibility forms and no marks to take off.
+  const text = isAscii(label)
+    ? label.toLowerCase()
+    : label
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase();
+  // Runs of letters and digits, joined by one hyphen.
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (gap && out !== "") out += "-";
+      gap = false;
+      out += text[i];
+    } else gap = true;
+  }
+  return out;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Blanks squeezed to one space and trimmed, as `.replace(/\s+/g, " ").trim()` does. */
+function squeeze(text: string): string {
+  // By hand when the only blank is a space (every drawing's labels): no pattern to compile.
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) gap = true;
+    else if (code > 0x20 && code < 0x7f) {
+      if (gap && out !== "") out += " ";
+      gap = false;
+      out += text[i];
+    } else return text.replace(/\s+/g, " ").trim();
+  }
+  return out;
 }
 
 function uniqueId(base: string, used: Set<string>): string {
