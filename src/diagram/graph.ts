@@ -1,7 +1,6 @@
 import { type Box, closedBoxes } from "./boxes.js";
 import { analyse, BLANK, type Cells, HEAD, kindAt, LABEL, reachesAt, STROKE } from "./cells.js";
-import { DIRS, type Dir, E, N, OPPOSITE, S, STEP, W } from "./charset.js";
-import { step } from "./grid.js";
+import { type Dir, E, N, OPPOSITE, S, STEP, W } from "./charset.js";
 
 /**
  * A drawing read as a graph: its closed boxes (and the loose text its arrows point at)
@@ -132,14 +131,15 @@ function extraction(cells: Cells, found: Box[]): Extraction {
     const col = i - row * w;
     const reach = cells.reach[i] as number;
     let link = 0;
-    for (const dir of DIRS) {
+    // Directions by index and steps by element: the first run of a process interprets this
+    // code, where each for-of and array destructuring allocates.
+    for (let dir = N; dir <= W; dir <<= 1) {
       if (!(reach & dir)) continue;
-      const [dr, dc] = STEP[dir];
-      const r = row + dr;
-      const c = col + dc;
+      const r = row + STEP[dir as Dir][0];
+      const c = col + STEP[dir as Dir][1];
       if (!inside(x, r, c)) continue;
       const j = r * w + c;
-      if (x.path[j] && (cells.reach[j] as number) & OPPOSITE[dir]) link |= dir;
+      if (x.path[j] && (cells.reach[j] as number) & OPPOSITE[dir as Dir]) link |= dir;
     }
     x.link[i] = link;
   }
@@ -239,7 +239,10 @@ function runAt(x: Extraction, row: number, col: number): TextRun | undefined {
 function textAt(x: Extraction, row: number, col: number, dir: Dir): TextRun | undefined {
   const vertical = dir === N || dir === S;
   const gap = vertical ? 0 : 2;
-  let [r, c] = step(row, col, dir);
+  const dr = STEP[dir][0];
+  const dc = STEP[dir][1];
+  let r = row + dr;
+  let c = col + dc;
   // A line may end under the blank between two words (`User Posts Tweet`).
   if (vertical && kindOf(x, r, c) === BLANK && kindOf(x, r, c - 1) === LABEL) {
     if (kindOf(x, r, c + 1) === LABEL) c--;
@@ -252,7 +255,8 @@ function textAt(x: Extraction, row: number, col: number, dir: Dir): TextRun | un
       return runAt(x, r, c);
     }
     if (kind !== BLANK) return undefined;
-    [r, c] = step(r, c, dir);
+    r += dr;
+    c += dc;
   }
   return undefined;
 }
@@ -279,15 +283,18 @@ function joinPaths(x: Extraction): number[] {
 /** Where each path meets a box or ends at loose text (each text run once, in `runs`). */
 function endpointsOf(x: Extraction, pathCells: number[], runs: Map<string, TextRun>): Endpoint[] {
   const endpoints: Endpoint[] = [];
-  for (const cell of pathCells) {
+  for (let i = 0; i < pathCells.length; i++) {
+    const cell = pathCells[i] as number;
     const row = Math.floor(cell / x.w);
     const col = cell % x.w;
     const head = headDir(x, row, col);
     const reach = x.cells.reach[cell] as number;
     const link = x.link[cell] as number;
-    for (const dir of DIRS) {
+    for (let way = N; way <= W; way <<= 1) {
+      const dir = way as Dir;
       if (!(reach & dir || head === dir) || link & dir) continue;
-      const [r, c] = step(row, col, dir);
+      const r = row + STEP[dir][0];
+      const c = col + STEP[dir][1];
       const slot = slotOf(x, row, col, dir);
       const box = inside(x, r, c) ? (x.outline[idx(x, r, c)] as number) : -1;
       if (box >= 0) {
@@ -604,15 +611,18 @@ function walk(
   const reached = new Set<string>();
   const seen = new Set<number>();
   const visit = (cell: number) => {
-    for (const e of attached.get(cell) ?? []) reached.add(e.node);
+    const here = attached.get(cell);
+    if (here) for (let i = 0; i < here.length; i++) reached.add((here[i] as Endpoint).node);
   };
   visit(anchor);
   seen.add(anchor);
   const row0 = Math.floor(anchor / x.w);
   const col0 = anchor % x.w;
-  for (const first of DIRS) {
+  for (let way = N; way <= W; way <<= 1) {
+    const first = way as Dir;
     if (!connects(x, row0, col0, first)) continue;
-    let [row, col] = step(row0, col0, first);
+    let row = row0 + STEP[first][0];
+    let col = col0 + STEP[first][1];
     let from: Dir = OPPOSITE[first];
     for (;;) {
       const cell = idx(x, row, col);
@@ -628,7 +638,8 @@ function walk(
         next = OPPOSITE[from];
       } else if (out !== 0 && (out & (out - 1)) === 0) next = out as Dir;
       if (next === undefined || !connects(x, row, col, next)) break;
-      [row, col] = step(row, col, next);
+      row += STEP[next][0];
+      col += STEP[next][1];
       from = OPPOSITE[next];
     }
   }

@@ -1,6 +1,6 @@
 import { type Box, closes, horizontalEdge, type Outline, verticalEdge } from "../diagram/boxes.js";
 import { analyse, type Cells, kindAt, LABEL, reachesAt, STROKE } from "../diagram/cells.js";
-import { DIRS, type Dir, E, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
+import { type Dir, E, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
 import type { Grid } from "../diagram/grid.js";
 
 /** One grid cell in SVG units: a monospace character is about 0.6 em wide. */
@@ -40,11 +40,11 @@ const ESCAPES: Record<number, string> = {
 
 /**
  * Text with what XML 1.0 forbids in a document dropped (C0 controls but tab and newline,
- * U+FFFE/FFFF, lone surrogates) and, when `escape`, markup's characters escaped. One pass
+ * U+FFFE/FFFF, lone surrogates) and, when `markup`, markup's characters escaped. One pass
  * by hand: six regular expressions cost more to compile than the labels of a drawing take
  * to escape.
  */
-function xmlClean(text: string, escape: boolean): string {
+function xmlClean(text: string, markup: boolean): string {
   let out = "";
   let from = 0;
   for (let i = 0; i < text.length; i++) {
@@ -53,7 +53,7 @@ function xmlClean(text: string, escape: boolean): string {
     if (code < 0x20) {
       if (code !== 0x09 && code !== 0x0a) put = "";
     } else if (code < 0x7f) {
-      if (escape) put = ESCAPES[code];
+      if (markup) put = ESCAPES[code];
     } else if (code >= 0xd800 && code <= 0xdfff) {
       const paired =
         code <= 0xdbff
@@ -105,20 +105,24 @@ function perimeterOwners(cells: Cells, boxes: Box[]): Int32Array {
       owners[armIndex(row * cells.w + col, dir)] = box;
     }
   };
-  boxes.forEach((box, i) => {
+  // Loops by index, not for-of over [top, bottom]: the first run of a process interprets
+  // this code, where every for-of and array destructuring allocates (garbage is collected
+  // sooner, and a young-generation collection here costs a millisecond).
+  for (let i = 0; i < boxes.length; i++) {
+    const box = boxes[i] as Box;
     for (let c = box.left; c <= box.right; c++) {
-      for (const r of [box.top, box.bottom]) {
-        if (c < box.right) own(r, c, E, i + 1);
-        if (c > box.left) own(r, c, W, i + 1);
-      }
+      if (c < box.right) own(box.top, c, E, i + 1);
+      if (c > box.left) own(box.top, c, W, i + 1);
+      if (c < box.right) own(box.bottom, c, E, i + 1);
+      if (c > box.left) own(box.bottom, c, W, i + 1);
     }
     for (let r = box.top; r <= box.bottom; r++) {
-      for (const c of [box.left, box.right]) {
-        if (r < box.bottom) own(r, c, S, i + 1);
-        if (r > box.top) own(r, c, N, i + 1);
-      }
+      if (r < box.bottom) own(r, box.left, S, i + 1);
+      if (r > box.top) own(r, box.left, N, i + 1);
+      if (r < box.bottom) own(r, box.right, S, i + 1);
+      if (r > box.top) own(r, box.right, N, i + 1);
     }
-  });
+  }
   return owners;
 }
 
@@ -159,16 +163,14 @@ function shapes(grid: Grid, traced: Outline[]): Shape[] {
     let cells = 0;
     let there = 0;
     for (let c = box.left + 1; c < box.right; c++) {
-      for (const r of [box.top, box.bottom]) {
-        cells++;
-        if (horizontalEdge(grid, r, c)) there++;
-      }
+      cells += 2;
+      if (horizontalEdge(grid, box.top, c)) there++;
+      if (horizontalEdge(grid, box.bottom, c)) there++;
     }
     for (let r = box.top + 1; r < box.bottom; r++) {
-      for (const c of [box.left, box.right]) {
-        cells++;
-        if (verticalEdge(grid, r, c)) there++;
-      }
+      cells += 2;
+      if (verticalEdge(grid, r, box.left)) there++;
+      if (verticalEdge(grid, r, box.right)) there++;
     }
     if (cornersThere >= 3 && there >= cells * BROKEN_BOX_MIN)
       found.push({ ...box, sound, rounded });
@@ -198,8 +200,10 @@ function outlinePath(box: Box, rounded: Shape["rounded"]): string {
 
 /** Where an arrow head's tip goes: the line or box edge it points at, else its own cell's edge. */
 function tipOf(cells: Cells, row: number, col: number, head: Dir, boxes: Box[]): [number, number] {
-  const [dr, dc] = STEP[head];
-  const [nr, nc] = [row + dr, col + dc];
+  const dr = STEP[head][0];
+  const dc = STEP[head][1];
+  const nr = row + dr;
+  const nc = col + dc;
   // A head set in a box's edge, pointing inside: the edge runs through its own centre.
   const inside = (b: Box) => nr > b.top && nr < b.bottom && nc > b.left && nc < b.right;
   const onEdge = (b: Box) =>
@@ -240,15 +244,16 @@ function strokes(cells: Cells, boxes: Shape[]): Strokes {
    * centre of a line it butts against (`│───` beside a box), so the two meet.
    */
   const reach = (row: number, col: number, dir: Dir) => {
-    const [dr, dc] = STEP[dir];
-    const [nr, nc] = [row + dr, col + dc];
+    const nr = row + STEP[dir][0];
+    const nc = col + STEP[dir][1];
     const meets = kindAt(cells, nr, nc) === STROKE && !reachesAt(cells, nr, nc, OPPOSITE[dir]);
     return meets ? 1 : 0.5;
   };
   const stroke = (row: number, col: number, dir: Dir) => {
     const box = owner(row, col, dir);
     if (box?.sound) return;
-    const [dr, dc] = STEP[dir];
+    const dr = STEP[dir][0];
+    const dc = STEP[dir][1];
     const x = cx(col);
     const y = cy(row);
     const to = reach(row, col, dir);
@@ -279,13 +284,16 @@ function strokes(cells: Cells, boxes: Shape[]): Strokes {
           (side ? brokenEdges : lines).push(d);
           continue;
         }
-        for (const dir of DIRS) if (arms & dir) stroke(row, col, dir);
+        for (let dir = N; dir <= W; dir <<= 1) if (arms & dir) stroke(row, col, dir as Dir);
         continue;
       }
       const head = cells.head[cell] as Dir | 0;
       if (head === 0) continue;
-      const [dr, dc] = STEP[head];
-      const [tipX, tipY] = tipOf(cells, row, col, head, boxes);
+      const dr = STEP[head][0];
+      const dc = STEP[head][1];
+      const tip = tipOf(cells, row, col, head, boxes);
+      const tipX = tip[0];
+      const tipY = tip[1];
       const bx = tipX - dc * HEAD_LENGTH;
       const by = tipY - dr * HEAD_LENGTH;
       // The shaft runs from the cell's back edge up to the head's base, if the base is in front of it.
@@ -299,7 +307,8 @@ function strokes(cells: Cells, boxes: Shape[]): Strokes {
             : `M${num(cx(col))},${num(back)}L${num(cx(col))},${num(base)}`;
         (owner(row, col, OPPOSITE[head]) ? brokenEdges : lines).push(shaft);
       }
-      const [px, py] = dc !== 0 ? [0, HEAD_HALF] : [HEAD_HALF, 0];
+      const px = dc !== 0 ? 0 : HEAD_HALF;
+      const py = dc !== 0 ? HEAD_HALF : 0;
       arrows.push(
         `<polygon class="arrow" points="${num(tipX)},${num(tipY)} ${num(bx + px)},${num(by + py)} ${num(bx - px)},${num(by - py)}"/>`,
       );
