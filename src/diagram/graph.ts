@@ -350,7 +350,9 @@ function extract(x: Extraction): Graph {
   const pathCells = joinPaths(x);
   const runs = new Map<string, TextRun>();
   const endpoints = endpointsOf(x, pathCells, runs);
-  resolveCrossings(x, endpoints, pathCells);
+  // Only a drawing with a `┼` on a path pays for compiling resolveCrossings().
+  const crossings = pathCells.filter((cell) => isCrossing(x, Math.floor(cell / x.w), cell % x.w));
+  if (crossings.length > 0) resolveCrossings(x, endpoints, crossings);
 
   // Loose text at a path's end is a node when it is that path's only tail or its only
   // other end; text hanging off a path that already joins other nodes labels it.
@@ -510,9 +512,7 @@ function extract(x: Extraction): Graph {
  * two nodes or more, not all left the same way (three clients whose lines meet from
  * above are merging, not crossing), and carrying an arrow head when the other does.
  */
-function resolveCrossings(x: Extraction, endpoints: Endpoint[], pathCells: number[]): void {
-  const crossings = pathCells.filter((cell) => isCrossing(x, Math.floor(cell / x.w), cell % x.w));
-  if (crossings.length === 0) return;
+function resolveCrossings(x: Extraction, endpoints: Endpoint[], crossings: number[]): void {
   const stats = new Map<number, Stats>();
   for (const e of endpoints) {
     const root = rootOf(x, e.slot);

@@ -144,38 +144,42 @@ function shapes(grid: Grid, traced: Outline[]): Shape[] {
       right: o.right,
       bottom: Math.max(o.bottom, o.rightBottom),
     };
-    const corners = {
-      tl: [box.top, box.left],
-      tr: [box.top, box.right],
-      br: [box.bottom, box.right],
-      bl: [box.bottom, box.left],
-    } as const;
-    const rounded = (["tl", "tr", "br", "bl"] as const).map((k) =>
-      ROUNDED.has(grid.at(...corners[k])),
-    ) as Shape["rounded"];
-    if (sound) {
-      found.push({ ...box, sound, rounded });
-      continue;
-    }
-    const cornersThere = (["tl", "tr", "br", "bl"] as const).filter(
-      (k) => (grid.arms(...corners[k]) & CORNER_ARMS[k]) === CORNER_ARMS[k],
-    ).length;
-    let cells = 0;
-    let there = 0;
-    for (let c = box.left + 1; c < box.right; c++) {
-      cells += 2;
-      if (horizontalEdge(grid, box.top, c)) there++;
-      if (horizontalEdge(grid, box.bottom, c)) there++;
-    }
-    for (let r = box.top + 1; r < box.bottom; r++) {
-      cells += 2;
-      if (verticalEdge(grid, r, box.left)) there++;
-      if (verticalEdge(grid, r, box.right)) there++;
-    }
-    if (cornersThere >= 3 && there >= cells * BROKEN_BOX_MIN)
-      found.push({ ...box, sound, rounded });
+    if (!sound && !readsAsBox(grid, box)) continue;
+    const rounded: Shape["rounded"] = [
+      ROUNDED.has(grid.at(box.top, box.left)),
+      ROUNDED.has(grid.at(box.top, box.right)),
+      ROUNDED.has(grid.at(box.bottom, box.right)),
+      ROUNDED.has(grid.at(box.bottom, box.left)),
+    ];
+    found.push({ ...box, sound, rounded });
   }
   return found;
+}
+
+/** Whether a broken outline still reads as a box: three corners or more, most of its edges drawn. */
+function readsAsBox(grid: Grid, box: Box): boolean {
+  const corners = {
+    tl: [box.top, box.left],
+    tr: [box.top, box.right],
+    br: [box.bottom, box.right],
+    bl: [box.bottom, box.left],
+  } as const;
+  const cornersThere = (["tl", "tr", "br", "bl"] as const).filter(
+    (k) => (grid.arms(...corners[k]) & CORNER_ARMS[k]) === CORNER_ARMS[k],
+  ).length;
+  let cells = 0;
+  let there = 0;
+  for (let c = box.left + 1; c < box.right; c++) {
+    cells += 2;
+    if (horizontalEdge(grid, box.top, c)) there++;
+    if (horizontalEdge(grid, box.bottom, c)) there++;
+  }
+  for (let r = box.top + 1; r < box.bottom; r++) {
+    cells += 2;
+    if (verticalEdge(grid, r, box.left)) there++;
+    if (verticalEdge(grid, r, box.right)) there++;
+  }
+  return cornersThere >= 3 && there >= cells * BROKEN_BOX_MIN;
 }
 
 /** A closed box outline with each corner rounded only where the drawing rounds it. */
