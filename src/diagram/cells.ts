@@ -50,7 +50,8 @@ export function cellsOf(grid: Grid): Cells {
       if (line[col] === " ") continue;
       const i = row * w + col;
       const arms = grid.arms(row, col);
-      const head = grid.head(row, col) ?? 0;
+      // A stroke is never a head too (no character is both), so only the rest are asked.
+      const head = arms ? 0 : (grid.head(row, col) ?? 0);
       cells.arms[i] = arms;
       cells.head[i] = head;
       cells.reach[i] = arms | (head && OPPOSITE[head]);
