@@ -186,16 +186,25 @@ export interface Box {
   right: number;
 }
 
+/** Whether an outline's four edges meet: a box, not a broken one. */
+export function closes(o: Outline): boolean {
+  return (
+    o.topCloses &&
+    o.leftCloses &&
+    o.rightCloses &&
+    o.rightBottom === o.bottom &&
+    o.bottomEnd === o.right
+  );
+}
+
 /** The closed boxes of a diagram (a broken one is lint's business, not a box). */
 export function findBoxes(grid: Grid): Box[] {
-  return outlines(grid)
-    .filter(
-      (o) =>
-        o.topCloses &&
-        o.leftCloses &&
-        o.rightCloses &&
-        o.rightBottom === o.bottom &&
-        o.bottomEnd === o.right,
-    )
+  return closedBoxes(outlines(grid));
+}
+
+/** The boxes among outlines already traced. */
+export function closedBoxes(traced: Outline[]): Box[] {
+  return traced
+    .filter(closes)
     .map(({ top, left, bottom, right }) => ({ top, left, bottom, right }));
 }

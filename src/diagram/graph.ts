@@ -1,6 +1,6 @@
-import { type Box, findBoxes } from "./boxes.js";
-import { DIRS, type Dir, E, N, OPPOSITE, S, W } from "./charset.js";
-import { Grid, step } from "./grid.js";
+import { type Box, closedBoxes } from "./boxes.js";
+import { analyse, BLANK, type Cells, HEAD, kindAt, LABEL, reachesAt, STROKE } from "./cells.js";
+import { type Dir, E, N, OPPOSITE, S, STEP, W } from "./charset.js";
 
 /**
  * A drawing read as a graph: its closed boxes (and the loose text its arrows point at)
@@ -60,534 +60,607 @@ interface Stats {
 const FOUR = N | E | S | W;
 
 export function extractGraph(diagram: string): Graph {
-  return new Extraction(new Grid(diagram)).run();
+  const { cells, outlines } = analyse(diagram);
+  return extract(extraction(cells, closedBoxes(outlines)));
 }
 
-class Extraction {
-  private readonly grid: Grid;
-  private readonly w: number;
-  private readonly h: number;
-  private readonly boxes: Box[];
+/** What one extraction works on: the drawing's cells, its boxes, and the union-find of its paths. */
+interface Extraction {
+  readonly cells: Cells;
+  readonly w: number;
+  readonly h: number;
+  readonly boxes: Box[];
   /** Innermost box whose interior holds each cell (-1: none). */
-  private readonly inner: Int32Array;
+  readonly inner: Int32Array;
   /** Box whose outline each cell is on (-1: none). */
-  private readonly outline: Int32Array;
-  private readonly parent: number[];
-  private readonly uf: Int32Array;
-  private readonly claimed: Uint8Array;
+  readonly outline: Int32Array;
+  readonly parent: number[];
+  readonly uf: Int32Array;
+  readonly claimed: Uint8Array;
+  /** Strokes and heads off every box's outline: the cells paths are made of. */
+  readonly path: Uint8Array;
+  /** The ways each path cell joins the path cell beside it (both reach towards each other). */
+  readonly link: Uint8Array;
+}
 
-  constructor(grid: Grid) {
-    this.grid = grid;
-    this.w = Math.max(1, grid.width);
-    this.h = grid.height;
-    this.boxes = findBoxes(grid).sort((a, b) => a.top - b.top || a.left - b.left);
-    const size = this.w * this.h;
-    this.inner = new Int32Array(size).fill(-1);
-    this.outline = new Int32Array(size).fill(-1);
-    this.parent = this.boxes.map(() => -1);
-    this.claimed = new Uint8Array(size);
-    // Larger boxes are painted first so that a nested box overwrites its parent's interior.
-    const bySize = this.boxes
-      .map((box, i) => ({ box, i }))
-      .sort(
-        (a, b) =>
-          (b.box.bottom - b.box.top) * (b.box.right - b.box.left) -
-          (a.box.bottom - a.box.top) * (a.box.right - a.box.left),
-      );
-    for (const { box, i } of bySize) {
-      this.parent[i] = this.inner[this.idx(box.top, box.left)] ?? -1;
-      for (let r = box.top; r <= box.bottom; r++) {
-        for (let c = box.left; c <= box.right; c++) {
-          const onEdge = r === box.top || r === box.bottom || c === box.left || c === box.right;
-          if (onEdge) this.outline[this.idx(r, c)] = i;
-          else this.inner[this.idx(r, c)] = i;
-        }
-      }
-    }
-    this.uf = new Int32Array(size * 2).map((_, i) => i);
-  }
-
-  private idx(row: number, col: number): number {
-    return row * this.w + col;
-  }
-
-  private inside(row: number, col: number): boolean {
-    return row >= 0 && col >= 0 && row < this.h && col < this.w;
-  }
-
-  /** A stroke or arrow head that is not part of a box's outline. */
-  private isPath(row: number, col: number): boolean {
-    if (!this.inside(row, col) || this.outline[this.idx(row, col)] !== -1) return false;
-    const kind = this.grid.kind(row, col);
-    return kind === "stroke" || kind === "head";
-  }
-
-  private isCrossing(row: number, col: number): boolean {
-    return this.isPath(row, col) && this.grid.arms(row, col) === FOUR;
-  }
-
-  private connects(row: number, col: number, dir: Dir): boolean {
-    const [r, c] = step(row, col, dir);
-    return (
-      this.isPath(row, col) &&
-      this.isPath(r, c) &&
-      this.grid.reaches(row, col, dir) &&
-      this.grid.reaches(r, c, OPPOSITE[dir])
+// Plain functions over an Extraction rather than a class: a class in a module that is
+// imported on demand is compiled, all of it, on the first import of each process.
+function extraction(cells: Cells, found: Box[]): Extraction {
+  const { w, h } = cells;
+  const size = w * h;
+  const boxes = found.sort((a, b) => a.top - b.top || a.left - b.left);
+  const x: Extraction = {
+    cells,
+    w,
+    h,
+    boxes,
+    inner: new Int32Array(size).fill(-1),
+    outline: new Int32Array(size).fill(-1),
+    parent: boxes.map(() => -1),
+    uf: new Int32Array(size * 2),
+    claimed: new Uint8Array(size),
+    path: new Uint8Array(size),
+    link: new Uint8Array(size),
+  };
+  // Larger boxes are painted first so that a nested box overwrites its parent's interior.
+  const bySize = x.boxes
+    .map((box, i) => ({ box, i }))
+    .sort(
+      (a, b) =>
+        (b.box.bottom - b.box.top) * (b.box.right - b.box.left) -
+        (a.box.bottom - a.box.top) * (a.box.right - a.box.left),
     );
-  }
-
-  /**
-   * A crossing `┼` has two slots, one per line through it, so that two lines that only
-   * cross stay apart; every other cell has one.
-   */
-  private slot(row: number, col: number, dir: Dir): number {
-    const vertical = dir === N || dir === S;
-    return this.idx(row, col) * 2 + (vertical && this.isCrossing(row, col) ? 1 : 0);
-  }
-
-  private find(x: number): number {
-    let root = x;
-    while (this.uf[root] !== root) root = this.uf[root] as number;
-    let at = x;
-    while (this.uf[at] !== root) {
-      const next = this.uf[at] as number;
-      this.uf[at] = root;
-      at = next;
-    }
-    return root;
-  }
-
-  private union(a: number, b: number): number {
-    const ra = this.find(a);
-    const rb = this.find(b);
-    if (ra !== rb) this.uf[rb] = ra;
-    return ra;
-  }
-
-  private headDir(row: number, col: number): Dir | undefined {
-    // The grid knows ASCII heads (`v > < ^` at a line's end) as well as Unicode ones.
-    return this.grid.head(row, col);
-  }
-
-  /** Label text from (row, col) to either side, words one blank apart. */
-  private runAt(row: number, col: number): TextRun | undefined {
-    const g = this.grid;
-    if (g.kind(row, col) !== "label") return undefined;
-    let start = col;
-    while (
-      g.kind(row, start - 1) === "label" ||
-      (g.kind(row, start - 1) === "blank" && g.kind(row, start - 2) === "label" && start >= 2)
-    ) {
-      start--;
-    }
-    let end = col;
-    while (
-      g.kind(row, end + 1) === "label" ||
-      (g.kind(row, end + 1) === "blank" && g.kind(row, end + 2) === "label")
-    ) {
-      end++;
-    }
-    const cells: number[] = [];
-    let text = "";
-    for (let c = start; c <= end; c++) {
-      text += g.at(row, c);
-      cells.push(this.idx(row, c));
-    }
-    return { key: `${row},${start}`, row, start, end, text: text.trim(), cells, more: [] };
-  }
-
-  /** The loose text a path end at (row, col) points at towards `dir`, if any. */
-  private textAt(row: number, col: number, dir: Dir): TextRun | undefined {
-    const vertical = dir === N || dir === S;
-    const gap = vertical ? 0 : 2;
-    let [r, c] = step(row, col, dir);
-    // A line may end under the blank between two words (`User Posts Tweet`).
-    if (vertical && this.grid.kind(r, c) === "blank" && this.grid.kind(r, c - 1) === "label") {
-      if (this.grid.kind(r, c + 1) === "label") c--;
-    }
-    for (let skipped = 0; skipped <= gap; skipped++) {
-      if (!this.inside(r, c)) return undefined;
-      const kind = this.grid.kind(r, c);
-      if (kind === "label") {
-        if (this.inner[this.idx(r, c)] !== this.inner[this.idx(row, col)]) return undefined;
-        return this.runAt(r, c);
-      }
-      if (kind !== "blank") return undefined;
-      [r, c] = step(r, c, dir);
-    }
-    return undefined;
-  }
-
-  run(): Graph {
-    const { grid } = this;
-    const pathCells: number[] = [];
-    for (let row = 0; row < this.h; row++) {
-      for (let col = 0; col < this.w; col++) {
-        if (!this.isPath(row, col)) continue;
-        pathCells.push(this.idx(row, col));
-        for (const dir of [E, S] as Dir[]) {
-          if (!this.connects(row, col, dir)) continue;
-          const [r, c] = step(row, col, dir);
-          this.union(this.slot(row, col, dir), this.slot(r, c, OPPOSITE[dir]));
-        }
+  for (const { box, i } of bySize) {
+    x.parent[i] = x.inner[idx(x, box.top, box.left)] ?? -1;
+    for (let r = box.top; r <= box.bottom; r++) {
+      for (let c = box.left; c <= box.right; c++) {
+        const onEdge = r === box.top || r === box.bottom || c === box.left || c === box.right;
+        if (onEdge) x.outline[idx(x, r, c)] = i;
+        else x.inner[idx(x, r, c)] = i;
       }
     }
+  }
+  for (let i = 0; i < size * 2; i++) x.uf[i] = i;
+  for (let i = 0; i < size; i++) {
+    const kind = cells.kind[i];
+    if ((kind === STROKE || kind === HEAD) && x.outline[i] === -1) x.path[i] = 1;
+  }
+  for (let i = 0; i < size; i++) {
+    if (!x.path[i]) continue;
+    const row = Math.floor(i / w);
+    const col = i - row * w;
+    const reach = cells.reach[i] as number;
+    let link = 0;
+    // Directions by index and steps by element: the first run of a process interprets this
+    // code, where each for-of and array destructuring allocates.
+    for (let dir = N; dir <= W; dir <<= 1) {
+      if (!(reach & dir)) continue;
+      const r = row + STEP[dir as Dir][0];
+      const c = col + STEP[dir as Dir][1];
+      if (!inside(x, r, c)) continue;
+      const j = r * w + c;
+      if (x.path[j] && (cells.reach[j] as number) & OPPOSITE[dir as Dir]) link |= dir;
+    }
+    x.link[i] = link;
+  }
+  return x;
+}
 
-    // Where each path meets a box or ends at loose text.
-    const endpoints: Endpoint[] = [];
-    const runs = new Map<string, TextRun>();
-    for (const cell of pathCells) {
-      const row = Math.floor(cell / this.w);
-      const col = cell % this.w;
-      const head = this.headDir(row, col);
-      for (const dir of DIRS) {
-        if (!(grid.reaches(row, col, dir) || head === dir) || this.connects(row, col, dir))
-          continue;
-        const [r, c] = step(row, col, dir);
-        const slot = this.slot(row, col, dir);
-        const box = this.inside(r, c) ? (this.outline[this.idx(r, c)] as number) : -1;
-        if (box >= 0) {
-          if (this.inner[cell] === box) continue;
-          const headed = head === dir || this.headDir(r, c) === dir;
-          endpoints.push({ node: `b${box}`, headed, leave: OPPOSITE[dir], cell, slot });
-          continue;
-        }
-        const found = this.textAt(row, col, dir);
-        if (!found) continue;
-        const text = runs.get(found.key) ?? found;
-        runs.set(text.key, text);
-        endpoints.push({
-          node: `t${text.key}`,
-          headed: head === dir,
-          leave: OPPOSITE[dir],
-          cell,
-          slot,
-          text,
-        });
+function idx(x: Extraction, row: number, col: number): number {
+  return row * x.w + col;
+}
+
+function inside(x: Extraction, row: number, col: number): boolean {
+  return row >= 0 && col >= 0 && row < x.h && col < x.w;
+}
+
+/** A stroke or arrow head that is not part of a box's outline. */
+function isPath(x: Extraction, row: number, col: number): boolean {
+  return inside(x, row, col) && x.path[idx(x, row, col)] === 1;
+}
+
+function isCrossing(x: Extraction, row: number, col: number): boolean {
+  return isPath(x, row, col) && x.cells.arms[idx(x, row, col)] === FOUR;
+}
+
+function connects(x: Extraction, row: number, col: number, dir: Dir): boolean {
+  return inside(x, row, col) && ((x.link[idx(x, row, col)] as number) & dir) !== 0;
+}
+
+/**
+ * A crossing `┼` has two slots, one per line through it, so that two lines that only
+ * cross stay apart; every other cell has one.
+ */
+function slotOf(x: Extraction, row: number, col: number, dir: Dir): number {
+  const vertical = dir === N || dir === S;
+  return idx(x, row, col) * 2 + (vertical && isCrossing(x, row, col) ? 1 : 0);
+}
+
+function rootOf(x: Extraction, slot: number): number {
+  let root = slot;
+  while (x.uf[root] !== root) root = x.uf[root] as number;
+  let at = slot;
+  while (x.uf[at] !== root) {
+    const next = x.uf[at] as number;
+    x.uf[at] = root;
+    at = next;
+  }
+  return root;
+}
+
+function unite(x: Extraction, a: number, b: number): number {
+  const ra = rootOf(x, a);
+  const rb = rootOf(x, b);
+  if (ra !== rb) x.uf[rb] = ra;
+  return ra;
+}
+
+function headDir(x: Extraction, row: number, col: number): Dir | undefined {
+  // The grid knows ASCII heads (`v > < ^` at a line's end) as well as Unicode ones.
+  return inside(x, row, col) ? (x.cells.head[idx(x, row, col)] as Dir) || undefined : undefined;
+}
+
+function kindOf(x: Extraction, row: number, col: number): number {
+  return kindAt(x.cells, row, col);
+}
+
+/** The text of a cell on the drawing. */
+function cellText(x: Extraction, row: number, col: number): string {
+  return (x.cells.grid.rows[row] as string[])[col] as string;
+}
+
+/** Label text from (row, col) to either side, words one blank apart. */
+function runAt(x: Extraction, row: number, col: number): TextRun | undefined {
+  if (kindOf(x, row, col) !== LABEL) return undefined;
+  let start = col;
+  while (
+    kindOf(x, row, start - 1) === LABEL ||
+    (kindOf(x, row, start - 1) === BLANK && kindOf(x, row, start - 2) === LABEL && start >= 2)
+  ) {
+    start--;
+  }
+  let end = col;
+  while (
+    kindOf(x, row, end + 1) === LABEL ||
+    (kindOf(x, row, end + 1) === BLANK && kindOf(x, row, end + 2) === LABEL)
+  ) {
+    end++;
+  }
+  const cells: number[] = [];
+  let text = "";
+  for (let c = start; c <= end; c++) {
+    text += cellText(x, row, c);
+    cells.push(idx(x, row, c));
+  }
+  return { key: `${row},${start}`, row, start, end, text: text.trim(), cells, more: [] };
+}
+
+/** The loose text a path end at (row, col) points at towards `dir`, if any. */
+function textAt(x: Extraction, row: number, col: number, dir: Dir): TextRun | undefined {
+  const vertical = dir === N || dir === S;
+  const gap = vertical ? 0 : 2;
+  const dr = STEP[dir][0];
+  const dc = STEP[dir][1];
+  let r = row + dr;
+  let c = col + dc;
+  // A line may end under the blank between two words (`User Posts Tweet`).
+  if (vertical && kindOf(x, r, c) === BLANK && kindOf(x, r, c - 1) === LABEL) {
+    if (kindOf(x, r, c + 1) === LABEL) c--;
+  }
+  for (let skipped = 0; skipped <= gap; skipped++) {
+    if (!inside(x, r, c)) return undefined;
+    const kind = kindOf(x, r, c);
+    if (kind === LABEL) {
+      if (x.inner[idx(x, r, c)] !== x.inner[idx(x, row, col)]) return undefined;
+      return runAt(x, r, c);
+    }
+    if (kind !== BLANK) return undefined;
+    r += dr;
+    c += dc;
+  }
+  return undefined;
+}
+
+// The loops over every cell are functions of their own: V8 compiles a function that
+// runs hot to baseline code, and a small one costs less to compile than all of extract().
+
+/** Joins the path cells that link up (union-find); returns every path cell. */
+function joinPaths(x: Extraction): number[] {
+  const pathCells: number[] = [];
+  for (let row = 0; row < x.h; row++) {
+    for (let col = 0; col < x.w; col++) {
+      const cell = idx(x, row, col);
+      if (!x.path[cell]) continue;
+      pathCells.push(cell);
+      const link = x.link[cell] as number;
+      if (link & E) unite(x, slotOf(x, row, col, E), slotOf(x, row, col + 1, W));
+      if (link & S) unite(x, slotOf(x, row, col, S), slotOf(x, row + 1, col, N));
+    }
+  }
+  return pathCells;
+}
+
+/** Where each path meets a box or ends at loose text (each text run once, in `runs`). */
+function endpointsOf(x: Extraction, pathCells: number[], runs: Map<string, TextRun>): Endpoint[] {
+  const endpoints: Endpoint[] = [];
+  for (let i = 0; i < pathCells.length; i++) {
+    const cell = pathCells[i] as number;
+    const row = Math.floor(cell / x.w);
+    const col = cell % x.w;
+    const head = headDir(x, row, col);
+    const reach = x.cells.reach[cell] as number;
+    const link = x.link[cell] as number;
+    for (let way = N; way <= W; way <<= 1) {
+      const dir = way as Dir;
+      if (!(reach & dir || head === dir) || link & dir) continue;
+      const r = row + STEP[dir][0];
+      const c = col + STEP[dir][1];
+      const slot = slotOf(x, row, col, dir);
+      const box = inside(x, r, c) ? (x.outline[idx(x, r, c)] as number) : -1;
+      if (box >= 0) {
+        if (x.inner[cell] === box) continue;
+        const headed = head === dir || headDir(x, r, c) === dir;
+        endpoints.push({ node: `b${box}`, headed, leave: OPPOSITE[dir], cell, slot });
+        continue;
       }
-    }
-
-    this.resolveCrossings(endpoints, pathCells);
-
-    // Loose text at a path's end is a node when it is that path's only tail or its only
-    // other end; text hanging off a path that already joins other nodes labels it.
-    const byRoot = groupBy(endpoints, (e) => this.find(e.slot));
-    const textNodes = new Set<string>();
-    for (const group of byRoot.values()) {
-      for (const e of group) {
-        if (!e.text) continue;
-        if (e.headed) {
-          textNodes.add(e.node);
-          continue;
-        }
-        const others = group.filter((o) => o.node !== e.node);
-        const distinct = new Set(others.map((o) => o.node));
-        if (distinct.size === 1 || !others.some((o) => !o.headed)) textNodes.add(e.node);
-      }
-    }
-    // A text node reached from above may run on over the lines below it.
-    for (const e of endpoints) {
-      if (!e.text || !textNodes.has(e.node)) continue;
-      for (const cell of e.text.cells) this.claimed[cell] = 1;
-    }
-    for (const e of endpoints) {
-      if (e.text && textNodes.has(e.node) && e.leave === N) this.extendDown(e.text, endpoints);
-    }
-
-    // Edges, component by component.
-    interface Draft {
-      from: string;
-      to: string;
-      directed: boolean;
-      labels: { row: number; col: number; text: string }[];
-    }
-    const drafts = new Map<number, Draft[]>();
-    for (const [root, group] of byRoot) {
-      const members = group.filter((e) => !e.text || textNodes.has(e.node));
-      drafts.set(root, edgesOf(members));
-    }
-
-    // Edge labels: text hanging off a path's end, then text beside it.
-    const labelled: { anchor: number; row: number; col: number; text: string }[] = [];
-    for (const e of endpoints) {
-      if (!e.text || textNodes.has(e.node)) continue;
-      if (e.text.cells.some((cell) => this.claimed[cell])) continue;
-      for (const cell of e.text.cells) this.claimed[cell] = 1;
-      if (e.leave === N) this.extendDown(e.text, endpoints);
-      const text = [e.text.text, ...e.text.more].join(" ");
-      labelled.push({ anchor: e.cell, row: e.text.row, col: e.text.start, text });
-    }
-    for (let row = 0; row < this.h; row++) {
-      for (let col = 0; col < this.w; col++) {
-        const cell = this.idx(row, col);
-        if (this.claimed[cell] || grid.kind(row, col) !== "label") continue;
-        const run = this.runAt(row, col);
-        if (!run) continue;
-        col = run.end;
-        if (run.cells.some((c) => this.claimed[c])) continue;
-        const anchor = this.anchorOf(run);
-        if (anchor === undefined) continue;
-        for (const c of run.cells) this.claimed[c] = 1;
-        labelled.push({ anchor, row, col: run.start, text: run.text });
-      }
-    }
-    const nodeOfEndpointCell = groupBy(
-      endpoints.filter((e) => !e.text || textNodes.has(e.node)),
-      (e) => e.cell,
-    );
-    for (const label of labelled) {
-      // Through a junction drawn as `┼` only when the text's own branch meets no node.
-      let reached = this.walk(label.anchor, nodeOfEndpointCell, false);
-      if (reached.size === 0) reached = this.walk(label.anchor, nodeOfEndpointCell, true);
-      const row = Math.floor(label.anchor / this.w);
-      const col = label.anchor % this.w;
-      const roots = new Set([this.find(this.slot(row, col, E)), this.find(this.slot(row, col, N))]);
-      const candidates = [...roots].flatMap((root) => drafts.get(root) ?? []);
-      const both = candidates.filter((d) => reached.has(d.from) && reached.has(d.to));
-      const either = candidates.filter((d) => reached.has(d.from) || reached.has(d.to));
-      const chosen = both.length > 0 ? both : either.length > 0 ? either : candidates;
-      for (const d of chosen) d.labels.push({ row: label.row, col: label.col, text: label.text });
-    }
-
-    // Nodes in reading order, with readable ids.
-    interface Placed {
-      key: string;
-      row: number;
-      col: number;
-      label: string;
-      kind: "box" | "text";
-      parentKey?: string;
-    }
-    const placed: Placed[] = this.boxes.map((box, i) => {
-      const parent = this.parent[i] as number;
-      return {
-        key: `b${i}`,
-        row: box.top,
-        col: box.left,
-        label: this.boxLabel(i),
-        kind: "box" as const,
-        ...(parent >= 0 ? { parentKey: `b${parent}` } : {}),
-      };
-    });
-    for (const key of textNodes) {
-      const run = runs.get(key.slice(1)) as TextRun;
-      const parent = this.inner[this.idx(run.row, run.start)] as number;
-      placed.push({
-        key,
-        row: run.row,
-        col: run.start,
-        label: [run.text, ...run.more].join(" "),
-        kind: "text",
-        ...(parent >= 0 ? { parentKey: `b${parent}` } : {}),
+      const found = textAt(x, row, col, dir);
+      if (!found) continue;
+      const text = runs.get(found.key) ?? found;
+      runs.set(text.key, text);
+      endpoints.push({
+        node: `t${text.key}`,
+        headed: head === dir,
+        leave: OPPOSITE[dir],
+        cell,
+        slot,
+        text,
       });
     }
-    placed.sort((a, b) => a.row - b.row || a.col - b.col);
-    const ids = new Map<string, string>();
-    const order = new Map<string, number>();
-    const used = new Set<string>();
-    placed.forEach((p, i) => {
-      const id = uniqueId(slug(p.label) || `${p.kind}-${i + 1}`, used);
-      ids.set(p.key, id);
-      order.set(id, i);
-    });
-    const nodes: GraphNode[] = placed.map((p) => ({
-      id: ids.get(p.key) as string,
-      label: p.label,
-      kind: p.kind,
-      ...(p.parentKey ? { parent: ids.get(p.parentKey) as string } : {}),
-    }));
-
-    const merged = new Map<string, Draft>();
-    for (const list of drafts.values()) {
-      for (const d of list) {
-        let from = ids.get(d.from) as string;
-        let to = ids.get(d.to) as string;
-        if (!d.directed && (order.get(from) as number) > (order.get(to) as number)) {
-          [from, to] = [to, from];
-        }
-        const key = `${from}\u0000${to}\u0000${d.directed}`;
-        const have = merged.get(key);
-        if (have) have.labels.push(...d.labels);
-        else merged.set(key, { from, to, directed: d.directed, labels: [...d.labels] });
-      }
-    }
-    const edges: GraphEdge[] = [...merged.values()]
-      .sort(
-        (a, b) =>
-          (order.get(a.from) as number) - (order.get(b.from) as number) ||
-          (order.get(a.to) as number) - (order.get(b.to) as number) ||
-          Number(a.directed) - Number(b.directed),
-      )
-      .map((d) => {
-        const seen = new Set<string>();
-        const texts = d.labels
-          .sort((a, b) => a.row - b.row || a.col - b.col)
-          .filter((l) => {
-            const key = `${l.row},${l.col}`;
-            if (seen.has(key)) return false;
-            seen.add(key);
-            return true;
-          })
-          .map((l) => l.text);
-        const label = texts.join(" ").replace(/\s+/g, " ").trim();
-        return { from: d.from, to: d.to, ...(label ? { label } : {}), directed: d.directed };
-      });
-    return { nodes, edges };
   }
 
-  /**
-   * A `┼` joins its two lines unless each, on its own, is a line that goes somewhere:
-   * two nodes or more, not all left the same way (three clients whose lines meet from
-   * above are merging, not crossing), and carrying an arrow head when the other does.
-   */
-  private resolveCrossings(endpoints: Endpoint[], pathCells: number[]): void {
-    const crossings = pathCells.filter((cell) =>
-      this.isCrossing(Math.floor(cell / this.w), cell % this.w),
-    );
-    if (crossings.length === 0) return;
-    const stats = new Map<number, Stats>();
-    for (const e of endpoints) {
-      const root = this.find(e.slot);
-      const s = stats.get(root) ?? { count: 0, headed: 0, leaves: 0 };
-      s.count++;
-      if (e.headed) s.headed++;
-      s.leaves |= e.leave;
-      stats.set(root, s);
-    }
-    const empty: Stats = { count: 0, headed: 0, leaves: 0 };
-    const goesSomewhere = (s: Stats, otherHeaded: boolean) =>
-      s.count >= 2 &&
-      (s.leaves & (s.leaves - 1)) !== 0 &&
-      (s.headed > 0 || !otherHeaded) &&
-      (s.headed < s.count || s.count === 2);
-    let changed = true;
-    while (changed) {
-      changed = false;
-      for (const cell of crossings) {
-        const a = this.find(cell * 2);
-        const b = this.find(cell * 2 + 1);
-        if (a === b) continue;
-        const sa = stats.get(a) ?? empty;
-        const sb = stats.get(b) ?? empty;
-        if (goesSomewhere(sa, sb.headed > 0) && goesSomewhere(sb, sa.headed > 0)) continue;
-        const root = this.union(a, b);
-        stats.set(root, {
-          count: sa.count + sb.count,
-          headed: sa.headed + sb.headed,
-          leaves: sa.leaves | sb.leaves,
-        });
-        changed = true;
-      }
+  return endpoints;
+}
+
+/** Text written beside a path (not at its end) that labels it, each run with its anchor cell. */
+function labelsBeside(x: Extraction, labelled: Labelled[]): void {
+  for (let row = 0; row < x.h; row++) {
+    for (let col = 0; col < x.w; col++) {
+      const cell = idx(x, row, col);
+      if (x.claimed[cell] || x.cells.kind[cell] !== LABEL) continue;
+      const run = runAt(x, row, col);
+      if (!run) continue;
+      col = run.end;
+      if (run.cells.some((c) => x.claimed[c])) continue;
+      const anchor = anchorOf(x, run);
+      if (anchor === undefined) continue;
+      for (const c of run.cells) x.claimed[c] = 1;
+      labelled.push({ anchor, row, col: run.start, text: run.text });
     }
   }
+}
 
-  /** Joins to a text node the lines of text right under it (`Cross-Region` / `Replication`). */
-  private extendDown(run: TextRun, endpoints: Endpoint[]): void {
-    if (run.more.length > 0) return;
-    const tails = new Set(endpoints.filter((e) => e.text).map((e) => e.text?.key));
-    let below = run;
-    for (;;) {
-      const row = below.row + 1;
-      let next: TextRun | undefined;
-      for (let col = below.start; col <= below.end && !next; col++) {
-        next = this.runAt(row, col);
+interface Labelled {
+  anchor: number;
+  row: number;
+  col: number;
+  text: string;
+}
+
+function extract(x: Extraction): Graph {
+  const pathCells = joinPaths(x);
+  const runs = new Map<string, TextRun>();
+  const endpoints = endpointsOf(x, pathCells, runs);
+  // Only a drawing with a `┼` on a path pays for compiling resolveCrossings().
+  const crossings = pathCells.filter((cell) => isCrossing(x, Math.floor(cell / x.w), cell % x.w));
+  if (crossings.length > 0) resolveCrossings(x, endpoints, crossings);
+
+  // Loose text at a path's end is a node when it is that path's only tail or its only
+  // other end; text hanging off a path that already joins other nodes labels it.
+  const byRoot = groupBy(endpoints, (e) => rootOf(x, e.slot));
+  const textNodes = new Set<string>();
+  for (const group of byRoot.values()) {
+    for (const e of group) {
+      if (!e.text) continue;
+      if (e.headed) {
+        textNodes.add(e.node);
+        continue;
       }
-      if (!next || tails.has(next.key) || next.cells.some((c) => this.claimed[c])) return;
-      if (this.inner[next.cells[0] as number] !== this.inner[run.cells[0] as number]) return;
-      if (this.anchorOf(next) !== undefined) return;
-      for (const c of next.cells) this.claimed[c] = 1;
-      run.cells.push(...next.cells);
-      run.more.push(next.text);
-      below = next;
+      const others = group.filter((o) => o.node !== e.node);
+      const distinct = new Set(others.map((o) => o.node));
+      if (distinct.size === 1 || !others.some((o) => !o.headed)) textNodes.add(e.node);
     }
   }
-
-  /** The path cell a run of text is written beside: right of a line, else left of one, else on top of one. */
-  private anchorOf(run: TextRun): number | undefined {
-    const { row, start, end } = run;
-    const home = this.inner[this.idx(row, start)];
-    const ok = (r: number, c: number) =>
-      this.isPath(r, c) && this.inner[this.idx(r, c)] === home ? this.idx(r, c) : undefined;
-    const blank = (r: number, c: number) => this.grid.kind(r, c) === "blank";
-    const left = ok(row, start - 1) ?? (blank(row, start - 1) ? ok(row, start - 2) : undefined);
-    if (left !== undefined) return left;
-    const right = ok(row, end + 1) ?? (blank(row, end + 1) ? ok(row, end + 2) : undefined);
-    if (right !== undefined) return right;
-    // Over a line: on the row below, or the one below that when the row between is blank.
-    for (let r = row + 1; r <= row + 2; r++) {
-      let under = 0;
-      let first: number | undefined;
-      for (let c = start; c <= end; c++) {
-        const cell = ok(r, c);
-        if (cell !== undefined && this.grid.reaches(r, c, E) && this.grid.reaches(r, c, W)) {
-          under++;
-          first ??= cell;
-        }
-      }
-      if (under * 2 >= end - start + 1) return first;
-      for (let c = start; c <= end; c++) if (!blank(r, c)) return undefined;
-    }
-    return undefined;
+  // A text node reached from above may run on over the lines below it.
+  for (const e of endpoints) {
+    if (!e.text || !textNodes.has(e.node)) continue;
+    for (const cell of e.text.cells) x.claimed[cell] = 1;
+  }
+  for (const e of endpoints) {
+    if (e.text && textNodes.has(e.node) && e.leave === N) extendDown(x, e.text, endpoints);
   }
 
-  /**
-   * The nodes met following a path both ways from a cell, straight through crossings,
-   * up to the first junction: the branch a label is written beside.
-   */
-  private walk(
-    anchor: number,
-    attached: Map<number, Endpoint[]>,
-    throughJunctions: boolean,
-  ): Set<string> {
-    const reached = new Set<string>();
-    const seen = new Set<number>();
-    const visit = (cell: number) => {
-      for (const e of attached.get(cell) ?? []) reached.add(e.node);
+  // Edges, component by component.
+  interface Draft {
+    from: string;
+    to: string;
+    directed: boolean;
+    labels: { row: number; col: number; text: string }[];
+  }
+  const drafts = new Map<number, Draft[]>();
+  for (const [root, group] of byRoot) {
+    const members = group.filter((e) => !e.text || textNodes.has(e.node));
+    drafts.set(root, edgesOf(members));
+  }
+
+  // Edge labels: text hanging off a path's end, then text beside it.
+  const labelled: Labelled[] = [];
+  for (const e of endpoints) {
+    if (!e.text || textNodes.has(e.node)) continue;
+    if (e.text.cells.some((cell) => x.claimed[cell])) continue;
+    for (const cell of e.text.cells) x.claimed[cell] = 1;
+    if (e.leave === N) extendDown(x, e.text, endpoints);
+    const text = [e.text.text, ...e.text.more].join(" ");
+    labelled.push({ anchor: e.cell, row: e.text.row, col: e.text.start, text });
+  }
+  labelsBeside(x, labelled);
+  const nodeOfEndpointCell = groupBy(
+    endpoints.filter((e) => !e.text || textNodes.has(e.node)),
+    (e) => e.cell,
+  );
+  for (const label of labelled) {
+    // Through a junction drawn as `┼` only when the text's own branch meets no node.
+    let reached = walk(x, label.anchor, nodeOfEndpointCell, false);
+    if (reached.size === 0) reached = walk(x, label.anchor, nodeOfEndpointCell, true);
+    const row = Math.floor(label.anchor / x.w);
+    const col = label.anchor % x.w;
+    const roots = new Set([rootOf(x, slotOf(x, row, col, E)), rootOf(x, slotOf(x, row, col, N))]);
+    const candidates = [...roots].flatMap((root) => drafts.get(root) ?? []);
+    const both = candidates.filter((d) => reached.has(d.from) && reached.has(d.to));
+    const either = candidates.filter((d) => reached.has(d.from) || reached.has(d.to));
+    const chosen = both.length > 0 ? both : either.length > 0 ? either : candidates;
+    for (const d of chosen) d.labels.push({ row: label.row, col: label.col, text: label.text });
+  }
+
+  // Nodes in reading order, with readable ids.
+  interface Placed {
+    key: string;
+    row: number;
+    col: number;
+    label: string;
+    kind: "box" | "text";
+    parentKey?: string;
+  }
+  const placed: Placed[] = x.boxes.map((box, i) => {
+    const parent = x.parent[i] as number;
+    return {
+      key: `b${i}`,
+      row: box.top,
+      col: box.left,
+      label: boxLabel(x, i),
+      kind: "box" as const,
+      ...(parent >= 0 ? { parentKey: `b${parent}` } : {}),
     };
-    visit(anchor);
-    seen.add(anchor);
-    const row0 = Math.floor(anchor / this.w);
-    const col0 = anchor % this.w;
-    for (const first of DIRS) {
-      if (!this.connects(row0, col0, first)) continue;
-      let [row, col] = step(row0, col0, first);
-      let from: Dir = OPPOSITE[first];
-      for (;;) {
-        const cell = this.idx(row, col);
-        if (seen.has(cell) && !this.isCrossing(row, col)) break;
-        seen.add(cell);
-        visit(cell);
-        const out = DIRS.filter((d) => d !== from && this.connects(row, col, d));
-        let next: Dir | undefined;
-        if (this.isCrossing(row, col)) {
-          const junction = this.find(cell * 2) === this.find(cell * 2 + 1);
-          if (junction && !throughJunctions) break;
-          next = OPPOSITE[from];
-        } else if (out.length === 1) next = out[0];
-        if (next === undefined || !this.connects(row, col, next)) break;
-        [row, col] = step(row, col, next);
-        from = OPPOSITE[next];
-      }
-    }
-    return reached;
+  });
+  for (const key of textNodes) {
+    const run = runs.get(key.slice(1)) as TextRun;
+    const parent = x.inner[idx(x, run.row, run.start)] as number;
+    placed.push({
+      key,
+      row: run.row,
+      col: run.start,
+      label: [run.text, ...run.more].join(" "),
+      kind: "text",
+      ...(parent >= 0 ? { parentKey: `b${parent}` } : {}),
+    });
   }
+  placed.sort((a, b) => a.row - b.row || a.col - b.col);
+  const ids = new Map<string, string>();
+  const order = new Map<string, number>();
+  const used = new Set<string>();
+  placed.forEach((p, i) => {
+    const id = uniqueId(slug(p.label) || `${p.kind}-${i + 1}`, used);
+    ids.set(p.key, id);
+    order.set(id, i);
+  });
+  const nodes: GraphNode[] = placed.map((p) => ({
+    id: ids.get(p.key) as string,
+    label: p.label,
+    kind: p.kind,
+    ...(p.parentKey ? { parent: ids.get(p.parentKey) as string } : {}),
+  }));
 
-  /** The text inside a box and outside the boxes in it, its lines joined by a space. */
-  private boxLabel(i: number): string {
-    const box = this.boxes[i] as Box;
-    const lines: string[] = [];
-    for (let r = box.top + 1; r < box.bottom; r++) {
-      let line = "";
-      for (let c = box.left + 1; c < box.right; c++) {
-        const cell = this.idx(r, c);
-        const mine = this.inner[cell] === i && !this.claimed[cell];
-        line += mine && this.grid.kind(r, c) === "label" ? this.grid.at(r, c) : " ";
+  const merged = new Map<string, Draft>();
+  for (const list of drafts.values()) {
+    for (const d of list) {
+      let from = ids.get(d.from) as string;
+      let to = ids.get(d.to) as string;
+      if (!d.directed && (order.get(from) as number) > (order.get(to) as number)) {
+        [from, to] = [to, from];
       }
-      const text = line.replace(/\s+/g, " ").trim();
-      if (text) lines.push(text);
+      const key = `${from}\u0000${to}\u0000${d.directed}`;
+      const have = merged.get(key);
+      if (have) have.labels.push(...d.labels);
+      else merged.set(key, { from, to, directed: d.directed, labels: [...d.labels] });
     }
-    return lines.join(" ");
   }
+  const edges: GraphEdge[] = [...merged.values()]
+    .sort(
+      (a, b) =>
+        (order.get(a.from) as number) - (order.get(b.from) as number) ||
+        (order.get(a.to) as number) - (order.get(b.to) as number) ||
+        Number(a.directed) - Number(b.directed),
+    )
+    .map((d) => {
+      const seen = new Set<string>();
+      const texts = d.labels
+        .sort((a, b) => a.row - b.row || a.col - b.col)
+        .filter((l) => {
+          const key = `${l.row},${l.col}`;
+          if (seen.has(key)) return false;
+          seen.add(key);
+          return true;
+        })
+        .map((l) => l.text);
+      const label = squeeze(texts.join(" "));
+      return { from: d.from, to: d.to, ...(label ? { label } : {}), directed: d.directed };
+    });
+  return { nodes, edges };
+}
+
+/**
+ * A `┼` joins its two lines unless each, on its own, is a line that goes somewhere:
+ * two nodes or more, not all left the same way (three clients whose lines meet from
+ * above are merging, not crossing), and carrying an arrow head when the other does.
+ */
+function resolveCrossings(x: Extraction, endpoints: Endpoint[], crossings: number[]): void {
+  const stats = new Map<number, Stats>();
+  for (const e of endpoints) {
+    const root = rootOf(x, e.slot);
+    const s = stats.get(root) ?? { count: 0, headed: 0, leaves: 0 };
+    s.count++;
+    if (e.headed) s.headed++;
+    s.leaves |= e.leave;
+    stats.set(root, s);
+  }
+  const empty: Stats = { count: 0, headed: 0, leaves: 0 };
+  const goesSomewhere = (s: Stats, otherHeaded: boolean) =>
+    s.count >= 2 &&
+    (s.leaves & (s.leaves - 1)) !== 0 &&
+    (s.headed > 0 || !otherHeaded) &&
+    (s.headed < s.count || s.count === 2);
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const cell of crossings) {
+      const a = rootOf(x, cell * 2);
+      const b = rootOf(x, cell * 2 + 1);
+      if (a === b) continue;
+      const sa = stats.get(a) ?? empty;
+      const sb = stats.get(b) ?? empty;
+      if (goesSomewhere(sa, sb.headed > 0) && goesSomewhere(sb, sa.headed > 0)) continue;
+      const root = unite(x, a, b);
+      stats.set(root, {
+        count: sa.count + sb.count,
+        headed: sa.headed + sb.headed,
+        leaves: sa.leaves | sb.leaves,
+      });
+      changed = true;
+    }
+  }
+}
+
+/** Joins to a text node the lines of text right under it (`Cross-Region` / `Replication`). */
+function extendDown(x: Extraction, run: TextRun, endpoints: Endpoint[]): void {
+  if (run.more.length > 0) return;
+  const tails = new Set(endpoints.filter((e) => e.text).map((e) => e.text?.key));
+  let below = run;
+  for (;;) {
+    const row = below.row + 1;
+    let next: TextRun | undefined;
+    for (let col = below.start; col <= below.end && !next; col++) {
+      next = runAt(x, row, col);
+    }
+    if (!next || tails.has(next.key) || next.cells.some((c) => x.claimed[c])) return;
+    if (x.inner[next.cells[0] as number] !== x.inner[run.cells[0] as number]) return;
+    if (anchorOf(x, next) !== undefined) return;
+    for (const c of next.cells) x.claimed[c] = 1;
+    run.cells.push(...next.cells);
+    run.more.push(next.text);
+    below = next;
+  }
+}
+
+/** The path cell a run of text is written beside: right of a line, else left of one, else on top of one. */
+function anchorOf(x: Extraction, run: TextRun): number | undefined {
+  const { row, start, end } = run;
+  const home = x.inner[idx(x, row, start)];
+  const ok = (r: number, c: number) =>
+    isPath(x, r, c) && x.inner[idx(x, r, c)] === home ? idx(x, r, c) : undefined;
+  const blank = (r: number, c: number) => kindOf(x, r, c) === BLANK;
+  const left = ok(row, start - 1) ?? (blank(row, start - 1) ? ok(row, start - 2) : undefined);
+  if (left !== undefined) return left;
+  const right = ok(row, end + 1) ?? (blank(row, end + 1) ? ok(row, end + 2) : undefined);
+  if (right !== undefined) return right;
+  // Over a line: on the row below, or the one below that when the row between is blank.
+  for (let r = row + 1; r <= row + 2; r++) {
+    let under = 0;
+    let first: number | undefined;
+    for (let c = start; c <= end; c++) {
+      const cell = ok(r, c);
+      if (cell !== undefined && reachesAt(x.cells, r, c, E) && reachesAt(x.cells, r, c, W)) {
+        under++;
+        first ??= cell;
+      }
+    }
+    if (under * 2 >= end - start + 1) return first;
+    for (let c = start; c <= end; c++) if (!blank(r, c)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * The nodes met following a path both ways from a cell, straight through crossings,
+ * up to the first junction: the branch a label is written beside.
+ */
+function walk(
+  x: Extraction,
+  anchor: number,
+  attached: Map<number, Endpoint[]>,
+  throughJunctions: boolean,
+): Set<string> {
+  const reached = new Set<string>();
+  const seen = new Set<number>();
+  const visit = (cell: number) => {
+    const here = attached.get(cell);
+    if (here) for (let i = 0; i < here.length; i++) reached.add((here[i] as Endpoint).node);
+  };
+  visit(anchor);
+  seen.add(anchor);
+  const row0 = Math.floor(anchor / x.w);
+  const col0 = anchor % x.w;
+  for (let way = N; way <= W; way <<= 1) {
+    const first = way as Dir;
+    if (!connects(x, row0, col0, first)) continue;
+    let row = row0 + STEP[first][0];
+    let col = col0 + STEP[first][1];
+    let from: Dir = OPPOSITE[first];
+    for (;;) {
+      const cell = idx(x, row, col);
+      if (seen.has(cell) && !isCrossing(x, row, col)) break;
+      seen.add(cell);
+      visit(cell);
+      // The ways on, other than back.
+      const out = (x.link[cell] as number) & ~from;
+      let next: Dir | undefined;
+      if (isCrossing(x, row, col)) {
+        const junction = rootOf(x, cell * 2) === rootOf(x, cell * 2 + 1);
+        if (junction && !throughJunctions) break;
+        next = OPPOSITE[from];
+      } else if (out !== 0 && (out & (out - 1)) === 0) next = out as Dir;
+      if (next === undefined || !connects(x, row, col, next)) break;
+      row += STEP[next][0];
+      col += STEP[next][1];
+      from = OPPOSITE[next];
+    }
+  }
+  return reached;
+}
+
+/** The text inside a box and outside the boxes in it, its lines joined by a space. */
+function boxLabel(x: Extraction, i: number): string {
+  const box = x.boxes[i] as Box;
+  const lines: string[] = [];
+  for (let r = box.top + 1; r < box.bottom; r++) {
+    let line = "";
+    for (let c = box.left + 1; c < box.right; c++) {
+      const cell = idx(x, r, c);
+      const mine = x.inner[cell] === i && !x.claimed[cell];
+      line += mine && x.cells.kind[cell] === LABEL ? cellText(x, r, c) : " ";
+    }
+    const text = squeeze(line);
+    if (text) lines.push(text);
+  }
+  return lines.join(" ");
 }
 
 /**
@@ -640,12 +713,47 @@ function groupBy<T, K>(items: T[], key: (item: T) => K): Map<K, T[]> {
 
 /** Kebab-case ASCII of a label: `API Gateway (v2)` -> `api-gateway-v2`. */
 export function slug(label: string): string {
-  return label
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  // An ASCII label (nearly all) has no compatibility forms and no marks to take off.
+  const text = isAscii(label)
+    ? label.toLowerCase()
+    : label
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase();
+  // Runs of letters and digits, joined by one hyphen.
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if ((code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39)) {
+      if (gap && out !== "") out += "-";
+      gap = false;
+      out += text[i];
+    } else gap = true;
+  }
+  return out;
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/** Blanks squeezed to one space and trimmed, as `.replace(/\s+/g, " ").trim()` does. */
+function squeeze(text: string): string {
+  // By hand when the only blank is a space (every drawing's labels): no pattern to compile.
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x20) gap = true;
+    else if (code > 0x20 && code < 0x7f) {
+      if (gap && out !== "") out += " ";
+      gap = false;
+      out += text[i];
+    } else return text.replace(/\s+/g, " ").trim();
+  }
+  return out;
 }
 
 function uniqueId(base: string, used: Set<string>): string {

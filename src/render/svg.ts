@@ -1,6 +1,7 @@
-import { type Box, horizontalEdge, outlines, verticalEdge } from "../diagram/boxes.js";
+import { type Box, closes, horizontalEdge, type Outline, verticalEdge } from "../diagram/boxes.js";
+import { analyse, type Cells, kindAt, LABEL, reachesAt, STROKE } from "../diagram/cells.js";
 import { type Dir, E, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
-import { Grid, step } from "../diagram/grid.js";
+import type { Grid } from "../diagram/grid.js";
 
 /** One grid cell in SVG units: a monospace character is about 0.6 em wide. */
 const CW = 9;
@@ -28,20 +29,49 @@ export interface SvgOptions {
   background?: "transparent" | "auto";
 }
 
-/** What XML 1.0 forbids in a document: C0 controls but tab and newline, U+FFFE/FFFF, lone surrogates. */
-const NOT_XML =
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what XML forbids
-  /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+/** XML's escapes for the characters markup gives a meaning to. */
+const ESCAPES: Record<number, string> = {
+  38: "&amp;",
+  60: "&lt;",
+  62: "&gt;",
+  34: "&quot;",
+  39: "&apos;",
+};
+
+/**
+ * Text with what XML 1.0 forbids in a document dropped (C0 controls but tab and newline,
+ * U+FFFE/FFFF, lone surrogates) and, when `markup`, markup's characters escaped. One pass
+ * by hand: six regular expressions cost more to compile than the labels of a drawing take
+ * to escape.
+ */
+function xmlClean(text: string, markup: boolean): string {
+  let out = "";
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let put: string | undefined;
+    if (code < 0x20) {
+      if (code !== 0x09 && code !== 0x0a) put = "";
+    } else if (code < 0x7f) {
+      if (markup) put = ESCAPES[code];
+    } else if (code >= 0xd800 && code <= 0xdfff) {
+      const paired =
+        code <= 0xdbff
+          ? (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+          : (text.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+      if (!paired) put = "";
+    } else if (code === 0xfffe || code === 0xffff) put = "";
+    if (put !== undefined) {
+      out += text.slice(from, i) + put;
+      from = i + 1;
+    }
+  }
+  return out + text.slice(from);
+}
 
 /** Text fit for XML content and attribute values: forbidden characters dropped, the rest escaped. */
 export function xmlText(text: string): string {
-  return text
-    .replace(NOT_XML, "")
-    .replace(/&/g, "&amp;")
-    .replace(/</g, "&lt;")
-    .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+  return xmlClean(text, true);
 }
 
 const cx = (col: number) => PAD + col * CW + CW / 2;
@@ -64,78 +94,92 @@ interface Shape extends Box {
   rounded: [boolean, boolean, boolean, boolean];
 }
 
-/** The arms of each perimeter cell that run along the outline, keyed `row:col:dir`. */
-function perimeterArms(box: Box): string[] {
-  const keys: string[] = [];
-  for (let c = box.left; c <= box.right; c++) {
-    for (const r of [box.top, box.bottom]) {
-      if (c < box.right) keys.push(`${r}:${c}:${E}`);
-      if (c > box.left) keys.push(`${r}:${c}:${W}`);
+/**
+ * The box each arm of each cell is part of the outline of (index + 1; 0: none), an arm
+ * being cell * 4 + the direction's bit number. Where outlines share an edge, the later box has it.
+ */
+function perimeterOwners(cells: Cells, boxes: Box[]): Int32Array {
+  const owners = new Int32Array(cells.w * cells.h * 4);
+  const own = (row: number, col: number, dir: Dir, box: number) => {
+    if (row >= 0 && col >= 0 && row < cells.h && col < cells.w) {
+      owners[armIndex(row * cells.w + col, dir)] = box;
+    }
+  };
+  // Loops by index, not for-of over [top, bottom]: the first run of a process interprets
+  // this code, where every for-of and array destructuring allocates (garbage is collected
+  // sooner, and a young-generation collection here costs a millisecond).
+  for (let i = 0; i < boxes.length; i++) {
+    const box = boxes[i] as Box;
+    for (let c = box.left; c <= box.right; c++) {
+      if (c < box.right) own(box.top, c, E, i + 1);
+      if (c > box.left) own(box.top, c, W, i + 1);
+      if (c < box.right) own(box.bottom, c, E, i + 1);
+      if (c > box.left) own(box.bottom, c, W, i + 1);
+    }
+    for (let r = box.top; r <= box.bottom; r++) {
+      if (r < box.bottom) own(r, box.left, S, i + 1);
+      if (r > box.top) own(r, box.left, N, i + 1);
+      if (r < box.bottom) own(r, box.right, S, i + 1);
+      if (r > box.top) own(r, box.right, N, i + 1);
     }
   }
-  for (let r = box.top; r <= box.bottom; r++) {
-    for (const c of [box.left, box.right]) {
-      if (r < box.bottom) keys.push(`${r}:${c}:${S}`);
-      if (r > box.top) keys.push(`${r}:${c}:${N}`);
-    }
-  }
-  return keys;
+  return owners;
 }
+
+/** The slot of one arm of a cell: N, E, S, W are bits 0 to 3. */
+const armIndex = (cell: number, dir: Dir) => cell * 4 + 31 - Math.clz32(dir);
 
 /**
  * Boxes from the tracer's outlines: the sound ones, and the broken ones that still
  * read as boxes (three corners or more, most of the perimeter drawn) rather than a
  * line fanning out (`┌──┴──┐` over two arrows), which has an outline's top only.
  */
-function shapes(grid: Grid): Shape[] {
+function shapes(grid: Grid, traced: Outline[]): Shape[] {
   const found: Shape[] = [];
-  for (const o of outlines(grid)) {
-    const sound =
-      o.topCloses &&
-      o.leftCloses &&
-      o.rightCloses &&
-      o.rightBottom === o.bottom &&
-      o.bottomEnd === o.right;
+  for (const o of traced) {
+    const sound = closes(o);
     const box = {
       top: o.top,
       left: o.left,
       right: o.right,
       bottom: Math.max(o.bottom, o.rightBottom),
     };
-    const corners = {
-      tl: [box.top, box.left],
-      tr: [box.top, box.right],
-      br: [box.bottom, box.right],
-      bl: [box.bottom, box.left],
-    } as const;
-    const rounded = (["tl", "tr", "br", "bl"] as const).map((k) =>
-      ROUNDED.has(grid.at(...corners[k])),
-    ) as Shape["rounded"];
-    if (sound) {
-      found.push({ ...box, sound, rounded });
-      continue;
-    }
-    const cornersThere = (["tl", "tr", "br", "bl"] as const).filter(
-      (k) => (grid.arms(...corners[k]) & CORNER_ARMS[k]) === CORNER_ARMS[k],
-    ).length;
-    let cells = 0;
-    let there = 0;
-    for (let c = box.left + 1; c < box.right; c++) {
-      for (const r of [box.top, box.bottom]) {
-        cells++;
-        if (horizontalEdge(grid, r, c)) there++;
-      }
-    }
-    for (let r = box.top + 1; r < box.bottom; r++) {
-      for (const c of [box.left, box.right]) {
-        cells++;
-        if (verticalEdge(grid, r, c)) there++;
-      }
-    }
-    if (cornersThere >= 3 && there >= cells * BROKEN_BOX_MIN)
-      found.push({ ...box, sound, rounded });
+    if (!sound && !readsAsBox(grid, box)) continue;
+    const rounded: Shape["rounded"] = [
+      ROUNDED.has(grid.at(box.top, box.left)),
+      ROUNDED.has(grid.at(box.top, box.right)),
+      ROUNDED.has(grid.at(box.bottom, box.right)),
+      ROUNDED.has(grid.at(box.bottom, box.left)),
+    ];
+    found.push({ ...box, sound, rounded });
   }
   return found;
+}
+
+/** Whether a broken outline still reads as a box: three corners or more, most of its edges drawn. */
+function readsAsBox(grid: Grid, box: Box): boolean {
+  const corners = {
+    tl: [box.top, box.left],
+    tr: [box.top, box.right],
+    br: [box.bottom, box.right],
+    bl: [box.bottom, box.left],
+  } as const;
+  const cornersThere = (["tl", "tr", "br", "bl"] as const).filter(
+    (k) => (grid.arms(...corners[k]) & CORNER_ARMS[k]) === CORNER_ARMS[k],
+  ).length;
+  let cells = 0;
+  let there = 0;
+  for (let c = box.left + 1; c < box.right; c++) {
+    cells += 2;
+    if (horizontalEdge(grid, box.top, c)) there++;
+    if (horizontalEdge(grid, box.bottom, c)) there++;
+  }
+  for (let r = box.top + 1; r < box.bottom; r++) {
+    cells += 2;
+    if (verticalEdge(grid, r, box.left)) there++;
+    if (verticalEdge(grid, r, box.right)) there++;
+  }
+  return cornersThere >= 3 && there >= cells * BROKEN_BOX_MIN;
 }
 
 /** A closed box outline with each corner rounded only where the drawing rounds it. */
@@ -159,34 +203,43 @@ function outlinePath(box: Box, rounded: Shape["rounded"]): string {
 }
 
 /** Where an arrow head's tip goes: the line or box edge it points at, else its own cell's edge. */
-function tipOf(grid: Grid, row: number, col: number, head: Dir, boxes: Box[]): [number, number] {
-  const [dr, dc] = STEP[head];
-  const [nr, nc] = [row + dr, col + dc];
+function tipOf(cells: Cells, row: number, col: number, head: Dir, boxes: Box[]): [number, number] {
+  const dr = STEP[head][0];
+  const dc = STEP[head][1];
+  const nr = row + dr;
+  const nc = col + dc;
   // A head set in a box's edge, pointing inside: the edge runs through its own centre.
   const inside = (b: Box) => nr > b.top && nr < b.bottom && nc > b.left && nc < b.right;
   const onEdge = (b: Box) =>
     ((row === b.top || row === b.bottom) && col >= b.left && col <= b.right) ||
     ((col === b.left || col === b.right) && row >= b.top && row <= b.bottom);
   if (boxes.some((b) => onEdge(b) && inside(b))) return [cx(col), cy(row)];
-  if (grid.kind(nr, nc) === "stroke") return [cx(nc), cy(nr)];
+  if (kindAt(cells, nr, nc) === STROKE) return [cx(nc), cy(nr)];
   return [cx(col) + (dc * CW) / 2, cy(row) + (dr * CH) / 2];
 }
 
-/**
- * A vector drawing of a diagram from its grid: each closed box a <rect> (or a path
- * when only some corners are rounded), each broken box filled and stroked the same
- * way, every other stroke a line <path>, each arrow head a filled triangle whose tip
- * touches what it points at, each run of label words a <text> at its own column.
- * Drawn from the grid model rather than by aasvg, which draws a box as four
- * unrelated strokes and needs ASCII first.
- */
-export function renderSvg(diagram: string, title: string, options: SvgOptions = {}): string {
-  const grid = new Grid(diagram);
-  const boxes = shapes(grid);
+/** The strokes and heads of a drawing, drawn cell by cell (its boxes' outlines apart). */
+interface Strokes {
+  /** Line strokes, as path data. */
+  lines: string[];
+  /** The strokes of broken boxes' edges, as path data. */
+  brokenEdges: string[];
+  /** One <polygon> an arrow head. */
+  arrows: string[];
+}
+
+// The loops over every cell are functions of their own: V8 compiles a function that runs
+// hot to baseline code, and a small one costs less to compile than all of renderSvg().
+
+function strokes(cells: Cells, boxes: Shape[]): Strokes {
+  const { grid, w } = cells;
   // Perimeter arms: those of sound boxes are drawn by their outline, those of broken
   // ones go with the box strokes rather than the lines.
-  const owner = new Map<string, Shape>();
-  for (const b of boxes) for (const key of perimeterArms(b)) owner.set(key, b);
+  const owners = perimeterOwners(cells, boxes);
+  const owner = (row: number, col: number, dir: Dir): Shape | undefined => {
+    const box = owners[armIndex(row * w + col, dir)] as number;
+    return box ? boxes[box - 1] : undefined;
+  };
 
   const lines: string[] = [];
   const brokenEdges: string[] = [];
@@ -195,14 +248,16 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
    * centre of a line it butts against (`│───` beside a box), so the two meet.
    */
   const reach = (row: number, col: number, dir: Dir) => {
-    const [nr, nc] = step(row, col, dir);
-    const meets = grid.kind(nr, nc) === "stroke" && !grid.reaches(nr, nc, OPPOSITE[dir]);
+    const nr = row + STEP[dir][0];
+    const nc = col + STEP[dir][1];
+    const meets = kindAt(cells, nr, nc) === STROKE && !reachesAt(cells, nr, nc, OPPOSITE[dir]);
     return meets ? 1 : 0.5;
   };
   const stroke = (row: number, col: number, dir: Dir) => {
-    const box = owner.get(`${row}:${col}:${dir}`);
+    const box = owner(row, col, dir);
     if (box?.sound) return;
-    const [dr, dc] = STEP[dir];
+    const dr = STEP[dir][0];
+    const dc = STEP[dir][1];
     const x = cx(col);
     const y = cy(row);
     const to = reach(row, col, dir);
@@ -214,12 +269,15 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
   const arrows: string[] = [];
   for (let row = 0; row < grid.height; row++) {
     for (let col = 0; col < grid.width; col++) {
-      const char = grid.at(row, col);
+      const cell = row * w + col;
       // The grid's arms and heads, so that an ASCII drawing (`+--+`, `-->`) draws too.
-      const arms = grid.arms(row, col) || undefined;
-      if (arms !== undefined) {
-        const bends = ROUNDED.has(char);
-        if (bends && !owner.get(`${row}:${col}:${arms & (E | W)}`)?.sound) {
+      const arms = cells.arms[cell] as number;
+      if (arms !== 0) {
+        // A rounded corner's box is the one its side arm is an edge of.
+        const side = ROUNDED.has(grid.at(row, col))
+          ? owner(row, col, (arms & (E | W)) as Dir)
+          : null;
+        if (side !== null && !side?.sound) {
           // A rounded bend: an arc from one arm's cell edge to the other's.
           const h = (arms & E) !== 0 ? 1 : -1;
           const v = (arms & S) !== 0 ? 1 : -1;
@@ -227,16 +285,19 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
           const y = cy(row);
           const sweep = h * v > 0 ? 0 : 1;
           const d = `M${num(x + (h * CW) / 2)},${num(y)}H${num(x + h * RADIUS)}A${RADIUS},${RADIUS} 0 0 ${sweep} ${num(x)},${num(y + v * RADIUS)}V${num(y + (v * CH) / 2)}`;
-          (owner.has(`${row}:${col}:${arms & (E | W)}`) ? brokenEdges : lines).push(d);
+          (side ? brokenEdges : lines).push(d);
           continue;
         }
-        for (const dir of [N, E, S, W] as Dir[]) if (arms & dir) stroke(row, col, dir);
+        for (let dir = N; dir <= W; dir <<= 1) if (arms & dir) stroke(row, col, dir as Dir);
         continue;
       }
-      const head = grid.head(row, col);
-      if (head === undefined) continue;
-      const [dr, dc] = STEP[head];
-      const [tipX, tipY] = tipOf(grid, row, col, head, boxes);
+      const head = cells.head[cell] as Dir | 0;
+      if (head === 0) continue;
+      const dr = STEP[head][0];
+      const dc = STEP[head][1];
+      const tip = tipOf(cells, row, col, head, boxes);
+      const tipX = tip[0];
+      const tipY = tip[1];
       const bx = tipX - dc * HEAD_LENGTH;
       const by = tipY - dr * HEAD_LENGTH;
       // The shaft runs from the cell's back edge up to the head's base, if the base is in front of it.
@@ -248,20 +309,26 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
           dc !== 0
             ? `M${num(back)},${num(cy(row))}L${num(base)},${num(cy(row))}`
             : `M${num(cx(col))},${num(back)}L${num(cx(col))},${num(base)}`;
-        (owner.has(`${row}:${col}:${OPPOSITE[head]}`) ? brokenEdges : lines).push(shaft);
+        (owner(row, col, OPPOSITE[head]) ? brokenEdges : lines).push(shaft);
       }
-      const [px, py] = dc !== 0 ? [0, HEAD_HALF] : [HEAD_HALF, 0];
+      const px = dc !== 0 ? 0 : HEAD_HALF;
+      const py = dc !== 0 ? HEAD_HALF : 0;
       arrows.push(
         `<polygon class="arrow" points="${num(tipX)},${num(tipY)} ${num(bx + px)},${num(by + py)} ${num(bx - px)},${num(by - py)}"/>`,
       );
     }
   }
+  return { lines, brokenEdges, arrows };
+}
 
+/** Each run of label words a <text> at its own column. */
+function labelTexts(cells: Cells): string[] {
+  const { grid, w } = cells;
   const texts: string[] = [];
   for (let row = 0; row < grid.height; row++) {
     let col = 0;
     while (col < grid.width) {
-      if (grid.kind(row, col) !== "label") {
+      if (cells.kind[row * w + col] !== LABEL) {
         col++;
         continue;
       }
@@ -269,12 +336,12 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
       const start = col;
       let end = col;
       while (
-        grid.kind(row, end + 1) === "label" ||
-        (grid.at(row, end + 1) === " " && grid.kind(row, end + 2) === "label")
+        kindAt(cells, row, end + 1) === LABEL ||
+        (grid.at(row, end + 1) === " " && kindAt(cells, row, end + 2) === LABEL)
       ) {
         end++;
       }
-      const text = (grid.rows[row]?.slice(start, end + 1).join("") ?? "").replace(NOT_XML, "");
+      const text = xmlClean(grid.rows[row]?.slice(start, end + 1).join("") ?? "", false);
       if (text.trim() !== "") {
         texts.push(
           `<text x="${num(PAD + start * CW)}" y="${num(cy(row) + BASELINE)}" textLength="${(end - start + 1) * CW}">${xmlText(text)}</text>`,
@@ -283,6 +350,23 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
       col = end + 1;
     }
   }
+  return texts;
+}
+
+/**
+ * A vector drawing of a diagram from its grid: each closed box a <rect> (or a path
+ * when only some corners are rounded), each broken box filled and stroked the same
+ * way, every other stroke a line <path>, each arrow head a filled triangle whose tip
+ * touches what it points at, each run of label words a <text> at its own column.
+ * Drawn from the grid model rather than by aasvg, which draws a box as four
+ * unrelated strokes and needs ASCII first.
+ */
+export function renderSvg(diagram: string, title: string, options: SvgOptions = {}): string {
+  const { cells, outlines } = analyse(diagram);
+  const { grid } = cells;
+  const boxes = shapes(grid, outlines);
+  const { lines, brokenEdges, arrows } = strokes(cells, boxes);
+  const texts = labelTexts(cells);
 
   const outlined = boxes.map((b) => {
     if (!b.sound) {
@@ -302,7 +386,7 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
   // Ids unique to the drawing, so two diagrams inlined in one page do not share them.
   const id = `sysdiag-${hash(`${title}\n${diagram}`)}`;
   const labelledBy = description !== undefined ? `${id}-title ${id}-desc` : `${id}-title`;
-  return [
+  const svg = [
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${labelledBy}" class="${id}">`,
     `<title id="${id}-title">${xmlText(title)}</title>`,
     description !== undefined ? `<desc id="${id}-desc">${description}</desc>` : "",
@@ -331,8 +415,8 @@ export function renderSvg(diagram: string, title: string, options: SvgOptions = 
     "\n",
   ]
     .filter((line) => line !== "")
-    .join("\n")
-    .replace(/\n\n$/, "\n");
+    .join("\n");
+  return svg.endsWith("\n\n") ? svg.slice(0, -1) : svg;
 }
 
 /** FNV-1a, base 36: a short stable name for a drawing. */

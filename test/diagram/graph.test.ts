@@ -209,6 +209,31 @@ describe("extractGraph: nodes", () => {
     expect(slug(label)).toBe(want);
   });
 
+  it("slugs as the chain of patterns it replaced, for ASCII and beyond", () => {
+    const byPatterns = (label: string) =>
+      label
+        .normalize("NFKD")
+        .replace(/[\u0300-\u036f]/g, "")
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-+|-+$/g, "");
+    const labels = [
+      "",
+      "-",
+      "--a--",
+      "A-B",
+      "a  b",
+      "İstanbul",
+      "ǅemal",
+      "ﬁle",
+      "Ⅻ",
+      "x²",
+      "Ａｐｐ",
+    ];
+    for (let code = 0; code < 0x250; code++) labels.push(`a${String.fromCharCode(code)}b`);
+    for (const label of labels) expect(slug(label), label).toBe(byPatterns(label));
+  });
+
   it("reads every catalog diagram without throwing, with edges only between its own nodes", () => {
     for (const entry of catalog.diagrams) {
       const graph = extractGraph(entry.diagram);

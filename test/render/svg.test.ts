@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { type Box, findBoxes } from "../../src/diagram/boxes.js";
 import { type Dir, E, HEADS, N, ROUNDED, S, STEP, W } from "../../src/diagram/charset.js";
 import { Grid } from "../../src/diagram/grid.js";
-import { renderSvg } from "../../src/render/svg.js";
+import { renderSvg, xmlText } from "../../src/render/svg.js";
 import { catalog } from "../helpers.js";
 
 interface Rect {
@@ -284,6 +284,44 @@ describe("an ASCII drawing", () => {
       expect(shapes(renderSvg(toAscii(entry.diagram), entry.title)), entry.id).toBe(
         shapes(unicode),
       );
+    }
+  });
+});
+
+describe("xmlText", () => {
+  /** What it did as a chain of regular expressions: the one pass must agree. */
+  const NOT_XML =
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: these are what XML forbids
+    /[\u0000-\u0008\u000b-\u001f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+  const byPatterns = (text: string) =>
+    text
+      .replace(NOT_XML, "")
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;");
+
+  it.each([
+    "",
+    "Load Balancer",
+    `<a href="x">'&'</a>`,
+    "tab\tnewline\ncr\rnul\u0000bell\u0007esc\u001b[31m del\u007f",
+    "\ud83d\ude00 pair, \ud83d lone high, \ude00 lone low, \ude00\ud83d reversed",
+    "\ud800\ud800\udc00\udc00",
+    "ends high \ud800",
+    "\udc00 starts low",
+    "\ufffe\uffff\ufffd kept",
+    "漢字 é e\u0301 \u202e",
+  ])("%j as the patterns had it", (text) => {
+    expect(xmlText(text)).toBe(byPatterns(text));
+  });
+
+  it("every single code unit, and each after a high surrogate, as the patterns had it", () => {
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      expect(xmlText(`a${char}b`)).toBe(byPatterns(`a${char}b`));
+      expect(xmlText(`\ud83d${char}`)).toBe(byPatterns(`\ud83d${char}`));
     }
   });
 });

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { outlines } from "../../src/diagram/boxes.js";
+import {
+  analyse,
+  BLANK,
+  cellsOf,
+  HEAD,
+  kindAt,
+  LABEL,
+  reachesAt,
+  STROKE,
+} from "../../src/diagram/cells.js";
+import { DIRS } from "../../src/diagram/charset.js";
+import { Grid } from "../../src/diagram/grid.js";
+import { catalog } from "../helpers.js";
+
+const KIND = { blank: BLANK, stroke: STROKE, head: HEAD, label: LABEL } as const;
+
+/** Every answer the table holds, and a ring of cells around the drawing, against the grid's own. */
+function agrees(text: string): void {
+  const grid = new Grid(text);
+  const cells = cellsOf(grid);
+  for (let row = -2; row < grid.height + 2; row++) {
+    for (let col = -2; col < grid.width + 2; col++) {
+      const where = `${row}:${col} of ${JSON.stringify(text)}`;
+      expect(kindAt(cells, row, col), where).toBe(KIND[grid.kind(row, col)]);
+      for (const dir of DIRS) {
+        expect(reachesAt(cells, row, col, dir), where).toBe(grid.reaches(row, col, dir));
+      }
+      if (row < 0 || col < 0 || row >= grid.height || col >= grid.width) continue;
+      const i = row * cells.w + col;
+      expect(cells.arms[i], where).toBe(grid.arms(row, col));
+      expect(cells.head[i], where).toBe(grid.head(row, col) ?? 0);
+    }
+  }
+}
+
+describe("Cells: the grid's answers kept per cell", () => {
+  it.each([
+    ["box-drawing", "┌──┐  ╭─╮\n│A ├─►│B│\n└──┘  ╰┬╯\n       ▼\n  ┼ ╳ ═"],
+    [
+      "ASCII, hyphens in words and `v` in a word",
+      "+--+     +-+\n|A |-->  |B|\n+--+  x  +-+\n   |  via\n   v\nwell-known <--",
+    ],
+    ["wide characters, marks, tabs", "漢字 ──► 😀\n\te\u0301 │\n  ▼"],
+    ["empty lines and an empty drawing", "\n\n"],
+    ["CRLF line ends", "┌─┐\r\n└─┘\r\n"],
+  ])("%s", (_name, text) => agrees(text));
+
+  it("every catalog diagram, and its ASCII form", async () => {
+    const { toAscii } = await import("../../src/render/ascii.js");
+    for (const entry of catalog.diagrams.slice(0, 12)) {
+      agrees(entry.diagram);
+      agrees(toAscii(entry.diagram));
+    }
+  });
+});
+
+describe("analyse", () => {
+  it("gives the grid's outlines, and the same analysis for the same drawing in a row", () => {
+    const text = "┌─┐\n│A│\n└─┘";
+    const first = analyse(text);
+    expect(first.outlines).toEqual(outlines(new Grid(text)));
+    expect(analyse(text)).toBe(first);
+    const other = analyse(`${text}\n`);
+    expect(other).not.toBe(first);
+    expect(other.cells.h).toBe(4);
+  });
+});
