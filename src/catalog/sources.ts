@@ -1,4 +1,4 @@
-import { existsSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { builtin } from "../builtin.js";
 
@@ -47,8 +47,9 @@ export function projectDir(cwd: string): string | undefined {
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const candidate = join(dir, ".sysdiag");
     try {
-      if (existsSync(candidate)) {
-        const stat = statSync(candidate);
+      // One stat a level: this walk runs before every command.
+      const stat = statSync(candidate, { throwIfNoEntry: false });
+      if (stat) {
         const trusted =
           (uid === undefined || stat.uid === uid || stat.uid === 0) && (stat.mode & 0o002) === 0;
         if (stat.isDirectory() && trusted) return candidate;
