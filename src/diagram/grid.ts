@@ -117,65 +117,244 @@ const isAsciiStroke = (char: string, dir: Dir) =>
   (dir === E || dir === W ? char === ASCII_HORIZONTAL : char === ASCII_VERTICAL);
 const WORD = /^[\p{L}\p{N}]/u;
 
+/**
+ * A cell's class, one byte: its kind in the high nibble and, in the low one, the
+ * directions it reaches (a stroke's arms, or the shaft side of an arrow head). Classed
+ * once per grid, so that asking about a cell is reading a byte, not a map and its
+ * neighbours.
+ */
+const LABEL = 0;
+const BLANK = 0x10;
+const STROKE = 0x20;
+const HEAD = 0x30;
+const KIND = 0xf0;
+const REACH = 0x0f;
+const KINDS: Kind[] = ["label", "blank", "stroke", "head"];
+/** The other end of a one-direction reach: N <-> S, E <-> W. */
+const opposite = (dir: number) => ((dir << 2) | (dir >> 2)) & REACH;
+
+/**
+ * For each cell class (the bytes of Grid.classRows), whether a cell of it passes `test`:
+ * a question about a cell's arms and head asked once per class, not once per cell.
+ */
+export function classTable(test: (arms: number, head: Dir | undefined) => boolean): Uint8Array {
+  const table = new Uint8Array(0x100);
+  for (let cell = 0; cell < 0x100; cell++) {
+    const kind = cell & KIND;
+    const arms = kind === STROKE ? cell & REACH : 0;
+    const head = kind === HEAD ? (opposite(cell & REACH) as Dir) : undefined;
+    table[cell] = test(arms, head) ? 1 : 0;
+  }
+  return table;
+}
+
+/** Classes of the one-unit characters that need no neighbour to be classed (the rest: labels). */
+let byCode: Uint8Array | undefined;
+function codeClasses(): Uint8Array {
+  if (byCode !== undefined) return byCode;
+  const table = new Uint8Array(0x10000);
+  table[0x20] = BLANK;
+  for (const [char, arms] of ARMS) table[char.charCodeAt(0)] = STROKE | arms;
+  for (const [char, dir] of HEADS) table[char.charCodeAt(0)] = HEAD | OPPOSITE[dir];
+  byCode = table;
+  return table;
+}
+
+/** ASCII characters whose class in an ASCII drawing depends on their neighbours. */
+const ASCII_SHAPED = new Set([
+  ASCII_CORNER,
+  ASCII_HORIZONTAL,
+  ASCII_VERTICAL,
+  ...ASCII_HEADS.keys(),
+]);
+
 export class Grid {
-  readonly rows: string[][];
   readonly width: number;
   /** Whether `+ - |` and `v ^ < >` are strokes and heads (an ASCII drawing). */
   readonly ascii: boolean;
   /** Cells read so far: the work lint does, counted so a test can bound it. */
   probes = 0;
+  /** Each line, carriage return dropped. */
+  private readonly lines: string[];
+  /**
+   * Each line's cells, for a line that is not all NARROW; a NARROW line is its own
+   * cells (a column a UTF-16 unit), and is split only when `rows` is asked for.
+   */
+  private readonly laidOut: (string[] | undefined)[];
+  private cellRows: string[][] | undefined;
+  /** Each row's cell classes, made on the first question about a cell. */
+  private classes: Uint8Array[] | undefined;
 
   constructor(text: string, options: { ascii?: boolean } = {}) {
-    this.rows = text.split("\n").map((line) => layOut(line.replace(/\r$/, "")));
+    this.lines = text.split("\n");
+    this.laidOut = [];
     let width = 0;
-    for (const row of this.rows) width = Math.max(width, row.length);
+    for (let row = 0; row < this.lines.length; row++) {
+      let line = this.lines[row] as string;
+      if (line.endsWith("\r")) {
+        line = line.slice(0, -1);
+        this.lines[row] = line;
+      }
+      const cells = NARROW.test(line) ? undefined : layOut(line);
+      this.laidOut.push(cells);
+      width = Math.max(width, cells === undefined ? line.length : cells.length);
+    }
     this.width = width;
     this.ascii = options.ascii ?? isAsciiDrawing(text);
   }
 
+  /** The cells of each row, as layOut gives them. */
+  get rows(): string[][] {
+    this.cellRows ??= this.lines.map((line, row) => this.laidOut[row] ?? [...line]);
+    return this.cellRows;
+  }
+
   get height(): number {
-    return this.rows.length;
+    return this.lines.length;
   }
 
   /** The text of a cell: " " off the drawing, CONTINUATION beside a wide character. */
   at(row: number, col: number): string {
     this.probes++;
-    return this.rows[row]?.[col] ?? " ";
+    const cells = this.laidOut[row];
+    return (cells === undefined ? this.lines[row]?.[col] : cells[col]) ?? " ";
   }
 
   /** The text of columns [from, to) of a row, a wide character once. */
   text(row: number, from: number, to: number): string {
-    return this.rows[row]?.slice(Math.max(0, from), Math.max(0, to)).join("") ?? "";
+    const cells = this.laidOut[row];
+    const start = Math.max(0, from);
+    const end = Math.max(0, to);
+    return cells === undefined
+      ? (this.lines[row]?.slice(start, end) ?? "")
+      : cells.slice(start, end).join("");
   }
 
   /** Columns the row has cells in (the rest of the grid's width is blank). */
   columns(row: number): number {
-    return this.rows[row]?.length ?? 0;
+    return this.laidOut[row]?.length ?? this.lines[row]?.length ?? 0;
   }
 
   kind(row: number, col: number): Kind {
-    const char = this.at(row, col);
-    if (char === " ") return "blank";
-    if (this.armsOf(char, row, col)) return "stroke";
-    if (this.headOf(char, row, col) !== undefined) return "head";
-    return "label";
+    return KINDS[this.classOf(row, col) >> 4] as Kind;
   }
 
   arms(row: number, col: number): number {
-    return this.armsOf(this.at(row, col), row, col);
+    const cell = this.classOf(row, col);
+    return (cell & KIND) === STROKE ? cell & REACH : 0;
   }
 
   /** The way the arrow head in a cell points, if it holds one. */
   head(row: number, col: number): Dir | undefined {
-    return this.headOf(this.at(row, col), row, col);
+    const cell = this.classOf(row, col);
+    return (cell & KIND) === HEAD ? (opposite(cell & REACH) as Dir) : undefined;
   }
 
   /** Whether the cell reaches out towards `dir`: an arm, or an arrow's shaft side. */
   reaches(row: number, col: number, dir: Dir): boolean {
-    const char = this.at(row, col);
-    if (this.armsOf(char, row, col) & dir) return true;
-    const head = this.headOf(char, row, col);
-    return head !== undefined && OPPOSITE[head] === dir;
+    return (this.classOf(row, col) & dir) !== 0;
+  }
+
+  /**
+   * Each row's cell classes, one byte a column: for loops over many cells, which read
+   * them through a classTable (and add what they read to `probes`).
+   */
+  classRows(): readonly Uint8Array[] {
+    return this.classed();
+  }
+
+  /** Columns of a row whose cell is a stroke with exactly these arms, left to right. */
+  strokes(row: number, arms: number): number[] {
+    const cells = this.classed()[row];
+    const found: number[] = [];
+    if (cells === undefined) return found;
+    this.probes += cells.length;
+    for (
+      let col = cells.indexOf(STROKE | arms);
+      col >= 0;
+      col = cells.indexOf(STROKE | arms, col + 1)
+    ) {
+      found.push(col);
+    }
+    return found;
+  }
+
+  /**
+   * Columns of a row that may be a loose end, left to right: an arrow head, or a stroke
+   * with an arm that the cell it points to does not reach back along. A stroke whose
+   * every arm is met is none.
+   */
+  looseEnds(row: number): number[] {
+    const classes = this.classed();
+    const cells = classes[row];
+    const found: number[] = [];
+    if (cells === undefined) return found;
+    // Off the grid is blank, which reaches nowhere (and reading past a typed array is slow).
+    const none = new Uint8Array(0);
+    const above = classes[row - 1] ?? none;
+    const below = classes[row + 1] ?? none;
+    const last = cells.length - 1;
+    let reads = cells.length;
+    for (let col = 0; col <= last; col++) {
+      const cell = cells[col] as number;
+      const kind = cell & KIND;
+      if (kind === HEAD) found.push(col);
+      if (kind !== STROKE) continue;
+      let met = 0;
+      if (cell & N && col < above.length && (above[col] as number) & S) met |= N;
+      if (cell & E && col < last && (cells[col + 1] as number) & W) met |= E;
+      if (cell & S && col < below.length && (below[col] as number) & N) met |= S;
+      if (cell & W && col > 0 && (cells[col - 1] as number) & E) met |= W;
+      reads += 4;
+      if ((cell & REACH) !== met) found.push(col);
+    }
+    this.probes += reads;
+    return found;
+  }
+
+  /** The class of a cell: blank off the drawing. */
+  private classOf(row: number, col: number): number {
+    this.probes++;
+    return this.classed()[row]?.[col] ?? BLANK;
+  }
+
+  private classed(): Uint8Array[] {
+    if (this.classes !== undefined) return this.classes;
+    const table = codeClasses();
+    const classes: Uint8Array[] = [];
+    for (let row = 0; row < this.lines.length; row++) {
+      const line = this.lines[row] as string;
+      const cells = this.laidOut[row];
+      const out = new Uint8Array(cells === undefined ? line.length : cells.length);
+      if (cells === undefined) {
+        for (let col = 0; col < line.length; col++)
+          out[col] = table[line.charCodeAt(col)] as number;
+      } else {
+        for (let col = 0; col < cells.length; col++) {
+          const char = cells[col] as string;
+          // A cell of more than one unit (a wide or accented character, a continuation) is text.
+          out[col] = char.length === 1 ? (table[char.charCodeAt(0)] as number) : LABEL;
+        }
+      }
+      this.probes += out.length;
+      classes.push(out);
+    }
+    if (this.ascii) {
+      // Classed from its neighbours' text, never their classes: the order rows are done in does not matter.
+      for (let row = 0; row < classes.length; row++) {
+        const out = classes[row] as Uint8Array;
+        for (let col = 0; col < out.length; col++) {
+          const char = this.at(row, col);
+          if (!ASCII_SHAPED.has(char)) continue;
+          const arms = this.armsOf(char, row, col);
+          const head = arms === 0 ? this.headOf(char, row, col) : undefined;
+          out[col] =
+            arms !== 0 ? STROKE | arms : head !== undefined ? HEAD | OPPOSITE[head] : LABEL;
+        }
+      }
+    }
+    this.classes = classes;
+    return classes;
   }
 
   private armsOf(char: string, row: number, col: number): number {

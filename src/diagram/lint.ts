@@ -72,9 +72,8 @@ function checkCells(
 ) {
   const crossings = new Crossings(grid);
   for (let row = 0; row < grid.height; row++) {
-    // Past its own end a row is blank, whatever the width of the longest.
-    const columns = grid.columns(row);
-    for (let col = 0; col < columns; col++) {
+    // Only a head or a stroke with an arm not met can be a defect: the rest are passed over.
+    for (const col of grid.looseEnds(row)) {
       const char = grid.at(row, col);
       const arms = grid.arms(row, col);
       if (arms !== 0) {
