@@ -48,7 +48,13 @@ export class EdgeRuns {
 
   /** The first column at or right of `col` that carries no horizontal edge. */
   acrossEnd(row: number, col: number): number {
-    return this.run(this.across, row, col, 0, 1, this.carries.across);
+    let ends = this.across[row];
+    if (ends === undefined) {
+      ends = this.grid.runsAcross(row, this.carries.across);
+      this.across[row] = ends;
+    }
+    const end = ends[col] ?? 0;
+    return end > 0 ? end - 1 : col;
   }
 
   /** The first row at or below `row` whose cell in `col` carries no vertical edge. */
