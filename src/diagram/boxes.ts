@@ -196,11 +196,10 @@ export function trace(
 export function outlines(grid: Grid): Outline[] {
   const runs = new EdgeRuns(grid);
   const found: Outline[] = [];
-  for (let top = 0; top < grid.height; top++) {
-    for (const left of grid.strokes(top, E | S)) {
-      const outline = trace(grid, top, left, runs);
-      if (outline) found.push(outline);
-    }
+  const corners = grid.strokesWith(E | S);
+  for (let i = 0; i < corners.length; i += 2) {
+    const outline = trace(grid, corners[i] as number, corners[i + 1] as number, runs);
+    if (outline) found.push(outline);
   }
   return found;
 }

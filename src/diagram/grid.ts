@@ -197,6 +197,20 @@ function runSearch(carries: Uint8Array): RegExp {
   return search;
 }
 
+/** Searches for the strokes of one class, by class. */
+const strokeSearches = new Map<number, RegExp>();
+function strokeSearch(cell: number): RegExp {
+  let search = strokeSearches.get(cell);
+  if (search === undefined) {
+    search = new RegExp(
+      charClass((c) => c === cell),
+      "g",
+    );
+    strokeSearches.set(cell, search);
+  }
+  return search;
+}
+
 /** ASCII characters whose class in an ASCII drawing depends on their neighbours. */
 const ASCII_SHAPED = new Set([
   ASCII_CORNER,
@@ -336,16 +350,43 @@ export class Grid {
     return ends;
   }
 
-  /** Columns of a row whose cell is a stroke with exactly these arms, left to right. */
-  strokes(row: number, arms: number): number[] {
-    const cells = this.classed()[row];
-    const found: number[] = [];
-    if (cells === undefined) return found;
-    this.probes += cells.length;
+  /**
+   * Every stroke with exactly these arms, in reading order, as [row, col, row, col, ...]:
+   * the text is searched for them at once, and only a line that is not NARROW (or any
+   * line of an ASCII drawing) is read cell by cell.
+   */
+  strokesWith(arms: number): number[] {
+    const classes = this.classed();
     const cell = STROKE | arms;
-    for (let col = cells.indexOf(cell); col >= 0; col = cells.indexOf(cell, col + 1)) {
-      found.push(col);
+    const found: number[] = [];
+    const cellwise = (row: number) => {
+      const cells = classes[row] as Uint8Array;
+      this.probes += cells.length;
+      for (let col = cells.indexOf(cell); col >= 0; col = cells.indexOf(cell, col + 1)) {
+        found.push(row, col);
+      }
+    };
+    if (this.ascii) {
+      for (let row = 0; row < classes.length; row++) cellwise(row);
+      return found;
     }
+    const search = strokeSearch(cell);
+    const text = this.source;
+    this.probes += text.length;
+    let row = 0;
+    let start = 0;
+    let next = text.indexOf("\n") + 1 || text.length + 1;
+    search.lastIndex = 0;
+    for (let match = search.exec(text); match !== null; match = search.exec(text)) {
+      while (match.index >= next) {
+        if (this.laidOut[row] !== undefined) cellwise(row);
+        row++;
+        start = next;
+        next = text.indexOf("\n", start) + 1 || text.length + 1;
+      }
+      if (this.laidOut[row] === undefined) found.push(row, match.index - start);
+    }
+    for (; row < classes.length; row++) if (this.laidOut[row] !== undefined) cellwise(row);
     return found;
   }
 
