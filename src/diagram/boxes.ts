@@ -1,5 +1,5 @@
 import { ASCII_CORNER, E, N, S, W } from "./charset.js";
-import type { Grid } from "./grid.js";
+import { classTable, type Grid } from "./grid.js";
 
 /**
  * The one box tracer: lint reports the boxes that do not close, and the renderers
@@ -23,60 +23,88 @@ export function verticalEdge(grid: Grid, row: number, col: number): boolean {
   return head === E || head === W;
 }
 
+/** Cell classes that carry a horizontal, or a vertical, edge (as horizontalEdge, verticalEdge). */
+let carries: { across: Uint8Array; down: Uint8Array } | undefined;
+function edgeClasses() {
+  carries ??= {
+    across: classTable(
+      (arms, head) => (arms & HORIZONTAL) === HORIZONTAL || head === N || head === S,
+    ),
+    down: classTable((arms, head) => (arms & VERTICAL) === VERTICAL || head === E || head === W),
+  };
+  return carries;
+}
+
 /**
  * Where the edge through each cell ends, found once per cell: boxes that share an edge
  * (a column of boxes on one bus line) would otherwise each walk it to its end.
  */
 export class EdgeRuns {
-  private readonly across = new Map<number, Int32Array>();
-  private readonly down = new Map<number, Int32Array>();
+  private readonly across: (Int32Array | undefined)[] = [];
+  private readonly down: (Int32Array | undefined)[] = [];
+  private readonly carries = edgeClasses();
 
   constructor(private readonly grid: Grid) {}
 
   /** The first column at or right of `col` that carries no horizontal edge. */
   acrossEnd(row: number, col: number): number {
-    return this.run(this.across, row, col, 0, 1, horizontalEdge);
+    let ends = this.across[row];
+    if (ends === undefined) {
+      ends = this.grid.runsAcross(row, this.carries.across);
+      this.across[row] = ends;
+    }
+    const end = ends[col] ?? 0;
+    return end > 0 ? end - 1 : col;
   }
 
   /** The first row at or below `row` whose cell in `col` carries no vertical edge. */
   downEnd(row: number, col: number): number {
-    return this.run(this.down, row, col, 1, 0, verticalEdge);
+    return this.run(this.down, row, col, 1, 0, this.carries.down);
   }
 
   private run(
-    memo: Map<number, Int32Array>,
+    memo: (Int32Array | undefined)[],
     row: number,
     col: number,
     dr: number,
     dc: number,
-    edge: (grid: Grid, row: number, col: number) => boolean,
+    carries: Uint8Array,
   ): number {
-    const walked: [number, number][] = [];
+    const rows = this.grid.classRows();
     let r = row;
     let c = col;
-    let end: number | undefined;
+    let end: number;
     // Stored as end + 1, so that 0 is "not yet known".
-    while (end === undefined) {
-      if (c < 0 || c >= this.grid.columns(r)) end = dr ? r : c;
-      else {
-        const known = memo.get(r)?.[c] ?? 0;
-        if (known > 0) end = known - 1;
-        else if (!edge(this.grid, r, c)) end = dr ? r : c;
-        else {
-          walked.push([r, c]);
-          r += dr;
-          c += dc;
-        }
+    for (;;) {
+      const cells = rows[r];
+      if (cells === undefined || c < 0 || c >= cells.length) {
+        end = dr ? r : c;
+        break;
       }
+      const known = memo[r]?.[c] ?? 0;
+      if (known > 0) {
+        end = known - 1;
+        break;
+      }
+      if (carries[cells[c] as number] === 0) {
+        end = dr ? r : c;
+        break;
+      }
+      r += dr;
+      c += dc;
     }
-    for (const [wr, wc] of walked) {
-      let cells = memo.get(wr);
+    // The walk is straight: every cell from the start to where it stopped ends there too.
+    let walked = 0;
+    for (let wr = row, wc = col; wr !== r || wc !== c; wr += dr, wc += dc) {
+      let cells = memo[wr];
       if (cells === undefined) {
-        cells = new Int32Array(this.grid.columns(wr));
-        memo.set(wr, cells);
+        cells = new Int32Array((rows[wr] as Uint8Array).length);
+        memo[wr] = cells;
       }
       cells[wc] = end + 1;
+      walked++;
     }
+    this.grid.probes += walked + 1;
     return end;
   }
 }
@@ -168,12 +196,10 @@ export function trace(
 export function outlines(grid: Grid): Outline[] {
   const runs = new EdgeRuns(grid);
   const found: Outline[] = [];
-  for (let top = 0; top < grid.height; top++) {
-    const columns = grid.columns(top);
-    for (let left = 0; left < columns; left++) {
-      const outline = trace(grid, top, left, runs);
-      if (outline) found.push(outline);
-    }
+  const corners = grid.strokesWith(E | S);
+  for (let i = 0; i < corners.length; i += 2) {
+    const outline = trace(grid, corners[i] as number, corners[i + 1] as number, runs);
+    if (outline) found.push(outline);
   }
   return found;
 }

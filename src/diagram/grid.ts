@@ -120,65 +120,389 @@ const isAsciiStroke = (char: string, dir: Dir) =>
   (dir === E || dir === W ? char === ASCII_HORIZONTAL : char === ASCII_VERTICAL);
 let word: RegExp | undefined;
 
+/**
+ * A cell's class, one byte: its kind in the high nibble and, in the low one, the
+ * directions it reaches (a stroke's arms, or the shaft side of an arrow head). A blank
+ * and a label are both TEXT, told apart by the character when asked: nothing that
+ * walks the drawing needs to. Classed once per grid, so that asking about a cell is
+ * reading a byte, not a map and its neighbours.
+ */
+const TEXT = 0;
+const STROKE = 0x20;
+const HEAD = 0x30;
+const KIND = 0xf0;
+const REACH = 0x0f;
+/** The other end of a one-direction reach: N <-> S, E <-> W. */
+const opposite = (dir: number) => ((dir << 2) | (dir >> 2)) & REACH;
+
+/**
+ * For each cell class (the bytes of Grid.classRows), whether a cell of it passes `test`:
+ * a question about a cell's arms and head asked once per class, not once per cell.
+ */
+export function classTable(test: (arms: number, head: Dir | undefined) => boolean): Uint8Array {
+  const table = new Uint8Array(0x100);
+  for (let cell = 0; cell < 0x100; cell++) {
+    const kind = cell & KIND;
+    const arms = kind === STROKE ? cell & REACH : 0;
+    const head = kind === HEAD ? (opposite(cell & REACH) as Dir) : undefined;
+    table[cell] = test(arms, head) ? 1 : 0;
+  }
+  return table;
+}
+
+/** Classes of the one-unit characters, by code (TEXT for all but strokes and heads). */
+let byCode: Uint8Array | undefined;
+function codeClasses(): Uint8Array {
+  if (byCode !== undefined) return byCode;
+  const table = new Uint8Array(0x10000);
+  for (const [char, arms] of ARMS) table[char.charCodeAt(0)] = STROKE | arms;
+  for (const [char, dir] of HEADS) table[char.charCodeAt(0)] = HEAD | OPPOSITE[dir];
+  byCode = table;
+  return table;
+}
+
+/**
+ * A regular-expression class of the strokes and heads whose class passes `test`: with
+ * it a line is searched natively, at once, rather than cell by cell.
+ */
+function charClass(test: (cell: number) => boolean): string {
+  const table = codeClasses();
+  let chars = "";
+  for (const char of [...ARMS.keys(), ...HEADS.keys()]) {
+    const code = char.charCodeAt(0);
+    if (test(table[code] as number)) chars += `\\u${code.toString(16).padStart(4, "0")}`;
+  }
+  return chars === "" ? "[]" : `[${chars}]`;
+}
+
+/**
+ * The start of a stroke or head, and the rest of a run of them (searched for with
+ * `test`, which makes no match to throw away).
+ */
+let drawn: { first: RegExp; rest: RegExp } | undefined;
+function drawnSearch() {
+  if (drawn !== undefined) return drawn;
+  const chars = charClass((cell) => cell !== TEXT);
+  drawn = { first: new RegExp(chars, "g"), rest: new RegExp(`${chars}*`, "y") };
+  return drawn;
+}
+
+/** Searches for runs of the strokes and heads a classTable passes, by table. */
+const runSearches = new WeakMap<Uint8Array, RegExp>();
+function runSearch(carries: Uint8Array): RegExp {
+  let search = runSearches.get(carries);
+  if (search === undefined) {
+    // A run of text would need its cells: only strokes and heads are searched for.
+    if (carries[TEXT]) throw new Error("runsAcross: a table passing text is not searched for");
+    search = new RegExp(`${charClass((cell) => carries[cell] === 1)}+`, "g");
+    runSearches.set(carries, search);
+  }
+  return search;
+}
+
+/** Searches for the strokes of one class, by class. */
+const strokeSearches = new Map<number, RegExp>();
+function strokeSearch(cell: number): RegExp {
+  let search = strokeSearches.get(cell);
+  if (search === undefined) {
+    search = new RegExp(
+      charClass((c) => c === cell),
+      "g",
+    );
+    strokeSearches.set(cell, search);
+  }
+  return search;
+}
+
+/** ASCII characters whose class in an ASCII drawing depends on their neighbours. */
+const ASCII_SHAPED = new Set([
+  ASCII_CORNER,
+  ASCII_HORIZONTAL,
+  ASCII_VERTICAL,
+  ...ASCII_HEADS.keys(),
+]);
+
+/** Past either end of a row: TEXT, which reaches nowhere. */
+const NONE = new Uint8Array(0);
+
 export class Grid {
-  readonly rows: string[][];
   readonly width: number;
   /** Whether `+ - |` and `v ^ < >` are strokes and heads (an ASCII drawing). */
   readonly ascii: boolean;
   /** Cells read so far: the work lint does, counted so a test can bound it. */
   probes = 0;
+  private readonly source: string;
+  /** Each line, carriage return dropped. */
+  private readonly lines: string[];
+  /**
+   * Each line's cells, for a line that is not all NARROW; a NARROW line is its own
+   * cells (a column a UTF-16 unit), and is split only when `rows` is asked for.
+   */
+  private readonly laidOut: (string[] | undefined)[];
+  private cellRows: string[][] | undefined;
+  /** Each row's cell classes, made on the first question about a cell. */
+  private classes: Uint8Array[] | undefined;
+  /** For each row, [from, to) column pairs outside which it holds no stroke and no head. */
+  private readonly drawnSpans: number[][] = [];
 
   constructor(text: string, options: { ascii?: boolean } = {}) {
-    this.rows = text.split("\n").map((line) => layOut(line.replace(/\r$/, "")));
+    this.source = text;
+    this.lines = text.split("\n");
+    this.laidOut = [];
     let width = 0;
-    for (const row of this.rows) width = Math.max(width, row.length);
+    for (let row = 0; row < this.lines.length; row++) {
+      let line = this.lines[row] as string;
+      if (line.endsWith("\r")) {
+        line = line.slice(0, -1);
+        this.lines[row] = line;
+      }
+      const cells = NARROW.test(line) ? undefined : layOut(line);
+      this.laidOut.push(cells);
+      width = Math.max(width, cells === undefined ? line.length : cells.length);
+    }
     this.width = width;
     this.ascii = options.ascii ?? isAsciiDrawing(text);
   }
 
+  /** The cells of each row, as layOut gives them. */
+  get rows(): string[][] {
+    this.cellRows ??= this.lines.map((line, row) => this.laidOut[row] ?? [...line]);
+    return this.cellRows;
+  }
+
   get height(): number {
-    return this.rows.length;
+    return this.lines.length;
   }
 
   /** The text of a cell: " " off the drawing, CONTINUATION beside a wide character. */
   at(row: number, col: number): string {
     this.probes++;
-    return this.rows[row]?.[col] ?? " ";
+    const cells = this.laidOut[row];
+    return (cells === undefined ? this.lines[row]?.[col] : cells[col]) ?? " ";
   }
 
   /** The text of columns [from, to) of a row, a wide character once. */
   text(row: number, from: number, to: number): string {
-    return this.rows[row]?.slice(Math.max(0, from), Math.max(0, to)).join("") ?? "";
+    const cells = this.laidOut[row];
+    const start = Math.max(0, from);
+    const end = Math.max(0, to);
+    return cells === undefined
+      ? (this.lines[row]?.slice(start, end) ?? "")
+      : cells.slice(start, end).join("");
   }
 
   /** Columns the row has cells in (the rest of the grid's width is blank). */
   columns(row: number): number {
-    return this.rows[row]?.length ?? 0;
+    return this.laidOut[row]?.length ?? this.lines[row]?.length ?? 0;
   }
 
   kind(row: number, col: number): Kind {
-    const char = this.at(row, col);
-    if (char === " ") return "blank";
-    if (this.armsOf(char, row, col)) return "stroke";
-    if (this.headOf(char, row, col) !== undefined) return "head";
-    return "label";
+    const cell = this.classOf(row, col);
+    if (cell >= HEAD) return "head";
+    if (cell >= STROKE) return "stroke";
+    return this.at(row, col) === " " ? "blank" : "label";
   }
 
   arms(row: number, col: number): number {
-    return this.armsOf(this.at(row, col), row, col);
+    const cell = this.classOf(row, col);
+    return (cell & KIND) === STROKE ? cell & REACH : 0;
   }
 
   /** The way the arrow head in a cell points, if it holds one. */
   head(row: number, col: number): Dir | undefined {
-    return this.headOf(this.at(row, col), row, col);
+    const cell = this.classOf(row, col);
+    return (cell & KIND) === HEAD ? (opposite(cell & REACH) as Dir) : undefined;
   }
 
   /** Whether the cell reaches out towards `dir`: an arm, or an arrow's shaft side. */
   reaches(row: number, col: number, dir: Dir): boolean {
-    const char = this.at(row, col);
-    if (this.armsOf(char, row, col) & dir) return true;
-    const head = this.headOf(char, row, col);
-    return head !== undefined && OPPOSITE[head] === dir;
+    return (this.classOf(row, col) & dir) !== 0;
+  }
+
+  /**
+   * Each row's cell classes, one byte a column: for loops over many cells, which read
+   * them through a classTable (and add what they read to `probes`).
+   */
+  classRows(): readonly Uint8Array[] {
+    return this.classed();
+  }
+
+  /**
+   * For each column of a row, where the run of cells passing `carries` (a classTable)
+   * that holds it ends, plus one; 0 for a cell that does not pass. A NARROW line is
+   * searched for its runs at once, natively, rather than cell by cell.
+   */
+  runsAcross(row: number, carries: Uint8Array): Int32Array {
+    const cells = this.classed()[row] ?? NONE;
+    const ends = new Int32Array(cells.length);
+    this.probes += cells.length;
+    if (!this.ascii && this.laidOut[row] === undefined) {
+      const line = this.lines[row] as string;
+      const runs = runSearch(carries);
+      runs.lastIndex = 0;
+      for (let match = runs.exec(line); match !== null; match = runs.exec(line)) {
+        ends.fill(runs.lastIndex + 1, match.index, runs.lastIndex);
+      }
+      return ends;
+    }
+    let end = cells.length;
+    for (let col = cells.length - 1; col >= 0; col--) {
+      if (carries[cells[col] as number] === 0) end = col;
+      else ends[col] = end + 1;
+    }
+    return ends;
+  }
+
+  /**
+   * Every stroke with exactly these arms, in reading order, as [row, col, row, col, ...]:
+   * the text is searched for them at once, and only a line that is not NARROW (or any
+   * line of an ASCII drawing) is read cell by cell.
+   */
+  strokesWith(arms: number): number[] {
+    const classes = this.classed();
+    const cell = STROKE | arms;
+    const found: number[] = [];
+    const cellwise = (row: number) => {
+      const cells = classes[row] as Uint8Array;
+      this.probes += cells.length;
+      for (let col = cells.indexOf(cell); col >= 0; col = cells.indexOf(cell, col + 1)) {
+        found.push(row, col);
+      }
+    };
+    if (this.ascii) {
+      for (let row = 0; row < classes.length; row++) cellwise(row);
+      return found;
+    }
+    const search = strokeSearch(cell);
+    const text = this.source;
+    this.probes += text.length;
+    let row = 0;
+    let start = 0;
+    let next = text.indexOf("\n") + 1 || text.length + 1;
+    search.lastIndex = 0;
+    for (let match = search.exec(text); match !== null; match = search.exec(text)) {
+      while (match.index >= next) {
+        if (this.laidOut[row] !== undefined) cellwise(row);
+        row++;
+        start = next;
+        next = text.indexOf("\n", start) + 1 || text.length + 1;
+      }
+      if (this.laidOut[row] === undefined) found.push(row, match.index - start);
+    }
+    for (; row < classes.length; row++) if (this.laidOut[row] !== undefined) cellwise(row);
+    return found;
+  }
+
+  /**
+   * Columns of a row that may be a loose end, left to right: an arrow head, or a stroke
+   * with an arm that the cell it points to does not reach back along. A stroke whose
+   * every arm is met is none.
+   */
+  looseEnds(row: number): number[] {
+    const classes = this.classed();
+    const cells = classes[row];
+    const found: number[] = [];
+    if (cells === undefined) return found;
+    const above = classes[row - 1] ?? NONE;
+    const below = classes[row + 1] ?? NONE;
+    const last = cells.length - 1;
+    const spans = this.drawnSpans[row] ?? [];
+    for (let i = 0; i < spans.length; i += 2) {
+      const to = spans[i + 1] as number;
+      for (let col = spans[i] as number; col < to; col++) {
+        const cell = cells[col] as number;
+        if (cell < STROKE) continue;
+        if (cell >= HEAD) {
+          found.push(col);
+          continue;
+        }
+        let met = 0;
+        if (cell & N && col < above.length && (above[col] as number) & S) met |= N;
+        if (cell & E && col < last && (cells[col + 1] as number) & W) met |= E;
+        if (cell & S && col < below.length && (below[col] as number) & N) met |= S;
+        if (cell & W && col > 0 && (cells[col - 1] as number) & E) met |= W;
+        if ((cell & REACH) !== met) found.push(col);
+      }
+      this.probes += 5 * (to - (spans[i] as number));
+    }
+    return found;
+  }
+
+  /** The class of a cell: TEXT off the drawing. */
+  private classOf(row: number, col: number): number {
+    this.probes++;
+    return this.classed()[row]?.[col] ?? TEXT;
+  }
+
+  private classed(): Uint8Array[] {
+    if (this.classes !== undefined) return this.classes;
+    const table = codeClasses();
+    const classes: Uint8Array[] = [];
+    for (let row = 0; row < this.lines.length; row++) {
+      const cells = this.laidOut[row];
+      classes.push(
+        new Uint8Array(cells === undefined ? (this.lines[row] as string).length : cells.length),
+      );
+    }
+    this.classes = classes;
+    // Strokes and heads are found in the text at once; the rest is TEXT, as made. A
+    // line that is not NARROW, and any line of an ASCII drawing, is classed cell by cell.
+    const { first, rest } = drawnSearch();
+    const text = this.source;
+    let row = 0;
+    let start = 0;
+    let next = text.indexOf("\n") + 1 || text.length + 1;
+    first.lastIndex = 0;
+    while (!this.ascii && first.test(text)) {
+      const at = first.lastIndex - 1;
+      rest.lastIndex = at + 1;
+      rest.test(text);
+      first.lastIndex = rest.lastIndex;
+      while (at >= next) {
+        row++;
+        start = next;
+        next = text.indexOf("\n", start) + 1 || text.length + 1;
+      }
+      if (this.laidOut[row] !== undefined) continue;
+      const out = classes[row] as Uint8Array;
+      const from = at - start;
+      const to = rest.lastIndex - start;
+      for (let col = from; col < to; col++)
+        out[col] = table[text.charCodeAt(start + col)] as number;
+      const spans = this.drawnSpans[row];
+      if (spans === undefined) this.drawnSpans[row] = [from, to];
+      else spans.push(from, to);
+    }
+    this.probes += text.length;
+    for (let r = 0; r < this.lines.length; r++) {
+      const cells = this.laidOut[r];
+      if (cells === undefined && !this.ascii) continue;
+      this.classify(r, classes[r] as Uint8Array, table);
+      this.drawnSpans[r] = [0, (classes[r] as Uint8Array).length];
+    }
+    return classes;
+  }
+
+  /** Classes a row cell by cell: one that is not NARROW, or one of an ASCII drawing. */
+  private classify(row: number, out: Uint8Array, table: Uint8Array) {
+    const line = this.lines[row] as string;
+    const cells = this.laidOut[row];
+    for (let col = 0; col < out.length; col++) {
+      // A cell of more than one unit (a wide or accented character, a continuation) is text.
+      const char = cells === undefined ? line[col] : cells[col];
+      out[col] = char?.length === 1 ? (table[char.charCodeAt(0)] as number) : TEXT;
+    }
+    if (this.ascii) {
+      // Classed from its neighbours' text, never their classes: rows are classed in any order.
+      for (let col = 0; col < out.length; col++) {
+        const char = this.at(row, col);
+        if (!ASCII_SHAPED.has(char)) continue;
+        const arms = this.armsOf(char, row, col);
+        const head = arms === 0 ? this.headOf(char, row, col) : undefined;
+        out[col] = arms !== 0 ? STROKE | arms : head !== undefined ? HEAD | OPPOSITE[head] : TEXT;
+      }
+    }
+    this.probes += out.length;
   }
 
   private armsOf(char: string, row: number, col: number): number {

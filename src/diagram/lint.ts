@@ -23,12 +23,14 @@ export interface Defect {
 
 /** An arrow head set into a line that runs across it (`┌──▼──┐`, `│ ►`… as part of an edge). */
 function inEdge(grid: Grid, row: number, col: number, dir: Dir): boolean {
-  const across = dir === N || dir === S ? [E, W] : [N, S];
-  return across.every((d) => {
-    const [r, c] = step(row, col, d as Dir);
-    return grid.reaches(r, c, OPPOSITE[d as Dir]);
-  });
+  return dir === N || dir === S
+    ? grid.reaches(row, col + 1, W) && grid.reaches(row, col - 1, E)
+    : grid.reaches(row - 1, col, S) && grid.reaches(row + 1, col, N);
 }
+
+/** Rows and columns one step takes, by direction (a lookup, not an array made per step). */
+const DROW: Record<Dir, number> = { [N]: -1, [E]: 0, [S]: 1, [W]: 0 } as Record<Dir, number>;
+const DCOL: Record<Dir, number> = { [N]: 0, [E]: 1, [S]: 0, [W]: -1 } as Record<Dir, number>;
 
 /**
  * How many vertical lines run straight through each word: counted once per row, the
@@ -72,17 +74,17 @@ function checkCells(
 ) {
   const crossings = new Crossings(grid);
   for (let row = 0; row < grid.height; row++) {
-    // Past its own end a row is blank, whatever the width of the longest.
-    const columns = grid.columns(row);
-    for (let col = 0; col < columns; col++) {
-      const char = grid.at(row, col);
+    // Only a head or a stroke with an arm not met can be a defect: the rest are passed over.
+    for (const col of grid.looseEnds(row)) {
+      const char = () => grid.at(row, col);
       const arms = grid.arms(row, col);
       if (arms !== 0) {
         for (const dir of DIRS) {
           if (!(arms & dir)) continue;
-          const [r, c] = step(row, col, dir);
-          const next = grid.kind(r, c);
+          const r = row + DROW[dir];
+          const c = col + DCOL[dir];
           if (grid.reaches(r, c, OPPOSITE[dir])) continue;
+          const next = grid.kind(r, c);
           if (next === "head") continue; // an arrow set in an edge beside it
           if (next === "blank") {
             const [r2, c2] = step(r, c, dir);
@@ -92,7 +94,7 @@ function checkCells(
                 row,
                 col,
                 "gap",
-                `'${char}' stops one column short of the '${grid.at(r2, c2)}' ${DIR_NAME[dir]} of it`,
+                `'${char()}' stops one column short of the '${grid.at(r2, c2)}' ${DIR_NAME[dir]} of it`,
               );
             }
             continue;
@@ -103,7 +105,7 @@ function checkCells(
               r,
               c,
               "junction",
-              `'${char}' meets '${grid.at(r, c)}' without a junction${wanted ? ` (expected '${wanted}')` : ""}`,
+              `'${char()}' meets '${grid.at(r, c)}' without a junction${wanted ? ` (expected '${wanted}')` : ""}`,
             );
             continue;
           }
@@ -124,7 +126,7 @@ function checkCells(
       if (head === undefined || inEdge(grid, row, col, head)) continue;
       const [br, bc] = step(row, col, OPPOSITE[head]);
       if (!grid.reaches(br, bc, head)) {
-        add(row, col, "arrow-shaft", `arrow '${char}' has no line leading into it`);
+        add(row, col, "arrow-shaft", `arrow '${char()}' has no line leading into it`);
       }
       const [fr, fc] = step(row, col, head);
       const [fr2, fc2] = step(fr, fc, head);
@@ -133,7 +135,7 @@ function checkCells(
       const labelRow = grid.kind(fr, fc - 1) === "label" || grid.kind(fr, fc + 1) === "label";
       const blankAhead = vertical ? !labelRow : grid.kind(fr2, fc2) === "blank";
       if (grid.kind(fr, fc) === "blank" && blankAhead) {
-        add(row, col, "arrow-target", `arrow '${char}' points at nothing`);
+        add(row, col, "arrow-target", `arrow '${char()}' points at nothing`);
       }
     }
   }

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Grid } from "../../src/diagram/grid.js";
 import { lintGrid } from "../../src/diagram/lint.js";
 import { toAscii } from "../../src/render/ascii.js";
-import { cornerColumn, crossedLabel, longLine } from "./shapes.js";
+import { boxRow, cornerColumn, crossedLabel, longLine } from "./shapes.js";
 
 /**
  * Lint's work is counted in cells read (Grid.probes), not timed: a count is the same on
@@ -66,6 +66,7 @@ describe("lint does work linear in its input", () => {
     ["one 400 KB line among short ones", longLine],
     ["a column of corners on one 400 KB edge", cornerColumn],
     ["a 400 KB label crossed by many lines", crossedLabel],
+    ["a 400 KB row of boxes side by side", boxRow],
   ])("%s, Unicode and ASCII", (_name, shape) => {
     const text = shape(400_000);
     expect(Buffer.byteLength(text)).toBeGreaterThan(380_000);

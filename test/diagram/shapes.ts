@@ -1,7 +1,8 @@
 /**
- * The three drawings that made lint quadratic, each about `bytes` long: one very long
- * line among short ones, a column of boxes sharing one right edge (a column of
- * corners on one edge), and a long label crossed by many vertical lines.
+ * The drawings that made (or would make) lint quadratic, each about `bytes` long: one
+ * very long line among short ones, a column of boxes sharing one right edge (a column
+ * of corners on one edge), a long label crossed by many vertical lines, and a row of
+ * boxes side by side (many edges traced along one long line).
  */
 
 const BOX = ["┌───┐", "│ A │", "└───┘"];
@@ -23,4 +24,10 @@ export function crossedLabel(bytes: number): string {
   const lines = Math.ceil(bytes / 10);
   const strokes = "│ ".repeat(lines);
   return [strokes, "x".repeat(lines * 2), strokes].join("\n");
+}
+
+export function boxRow(bytes: number): string {
+  // A box is 25 bytes: eight box-drawing characters of three bytes, and an `a`.
+  const boxes = Math.ceil(bytes / 25);
+  return ["┌─┐", "│a│", "└─┘"].map((line) => line.repeat(boxes)).join("\n");
 }
