@@ -36,8 +36,8 @@ export default defineConfig({
   noExternal: [/.*/],
   // One file, not chunks. esbuild still keeps each dynamically imported module
   // behind a function run on first use, so a command runs only the code it needs;
-  // one file is one read and one code cache (scripts/code-cache.cjs), where 40
-  // chunks cost a module resolution each. tsup's CommonJS splitting also rewrites
+  // one file is one read, compiled with the code cache for its kind of command line
+  // (bin/sysdiag.cjs), where 40 chunks cost a module resolution each. tsup's CommonJS splitting also rewrites
   // every `?.` and `??` into helper calls (sucrase), 15% of a lint.
   splitting: false,
   // No import.meta.url shim (a URL made at every start-up): the code asks for

@@ -8,7 +8,7 @@
 "use strict";
 if (require.main !== module) {
   // scripts/code-cache.cjs makes the caches through the same loader.
-  module.exports = { load, wrap, kindOf, cacheFile, KINDS };
+  module.exports = { load, wrap, kindOf, cacheFile, keep, writeCache, stampOf, KINDS };
 } else {
   const argv = process.argv.slice(2);
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
@@ -57,10 +57,12 @@ function cacheFile(kind) {
 }
 
 /** The bundle's exports, and the vm.Script it was compiled as. */
-function load(kind) {
+function load(kind, keeping = true) {
   const fs = require("node:fs");
   const path = require("node:path");
   const file = path.join(__dirname, "..", "dist", "cli.cjs");
+  // Taken before the bundle is read: a cache is kept only for the bundle it was made from.
+  const made = kind && keeping && stampOf(file);
   const source = fs.readFileSync(file, "latin1");
   let cachedData;
   if (kind) {
@@ -73,36 +75,59 @@ function load(kind) {
   const vm = require("node:vm");
   // The bundle holds no import(): a script compiled by vm could not run one (tsup.config.ts).
   const script = new vm.Script(wrap(source), { filename: file, cachedData });
-  if (kind && (cachedData === undefined || script.cachedDataRejected)) {
-    process.once("exit", () => keep(kind, script));
+  if (made && (cachedData === undefined || script.cachedDataRejected)) {
+    process.once("exit", () => keep(kind, script, file, made));
   }
   const module = { exports: {}, filename: file, id: file };
   script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
   return { exports: module.exports, script };
 }
 
+/** Which file a path is, and which version of it: undefined when it cannot be told. */
+function stampOf(file) {
+  try {
+    const { ino, size, mtimeMs } = require("node:fs").statSync(file);
+    return `${ino} ${size} ${mtimeMs}`;
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * Writes this kind's cache beside the bundle as the process exits, so that it holds
  * what the command compiled: an installed package has none (a cache suits only the
  * V8 that made it, so none is packed), nor does one whose Node has changed since.
- * Beside the bundle, because a cache is trusted as the code is (V8 checks its
- * version and length, not its content). Atomic; skipped, and quietly, where the
- * package's directory is not the user's to write (a system-wide install).
+ * Beside the bundle, because a cache is trusted as the code is: V8 checks its version
+ * and the source's length, not its content, so it is not kept if the bundle changed
+ * while this ran (a rebuild). Skipped, and quietly, where the package's directory is
+ * not the user's to write (a system-wide install).
  */
-function keep(kind, script) {
+function keep(kind, script, bundle, made) {
+  const fs = require("node:fs");
+  try {
+    fs.accessSync(require("node:path").dirname(bundle), fs.constants.W_OK);
+  } catch {
+    return;
+  }
+  if (stampOf(bundle) === made) writeCache(kind, script.createCachedData());
+}
+
+/** Writes a cache atomically (a temporary file renamed); false when it cannot be written. */
+function writeCache(kind, data) {
   const fs = require("node:fs");
   const file = cacheFile(kind);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.accessSync(require("node:path").dirname(file), fs.constants.W_OK);
-    fs.writeFileSync(temporary, script.createCachedData());
+    fs.writeFileSync(temporary, data);
     fs.renameSync(temporary, file);
+    return true;
   } catch {
     try {
       fs.rmSync(temporary, { force: true });
     } catch {
       // Nothing was written, or it cannot be removed either: only speed is lost.
     }
+    return false;
   }
 }
 

@@ -10,7 +10,7 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const { tmpdir } = require("node:os");
 const path = require("node:path");
-const { load, cacheFile, KINDS } = require("../bin/sysdiag.cjs");
+const { load, cacheFile, writeCache, KINDS } = require("../bin/sysdiag.cjs");
 
 const DIST = path.join(__dirname, "..", "dist");
 const args = process.argv.slice(2);
@@ -21,6 +21,8 @@ if (args[0] === "--kind") {
     process.exitCode = 1;
   });
 } else {
+  // Another build's caches would be taken for this one's if the bundle kept its length.
+  for (const kind of Object.keys(KINDS())) fs.rmSync(cacheFile(kind), { force: true });
   buildTime();
   for (const kind of Object.keys(KINDS())) {
     const child = spawnSync(process.execPath, [__filename, "--kind", kind], { stdio: "inherit" });
@@ -67,10 +69,9 @@ async function warm(kind) {
         cwd: home,
       });
     }
-    const file = cacheFile(kind);
-    const temporary = `${file}.${process.pid}.tmp`;
-    fs.writeFileSync(temporary, script.createCachedData());
-    fs.renameSync(temporary, file);
+    if (!writeCache(kind, script.createCachedData())) {
+      throw new Error(`cannot write ${cacheFile(kind)}`);
+    }
   } finally {
     fs.rmSync(home, { recursive: true, force: true });
   }

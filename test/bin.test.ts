@@ -1,12 +1,19 @@
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Script } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { BIN } from "./helpers.js";
+import { BIN, ROOT } from "./helpers.js";
 
-const loader = createRequire(import.meta.url)(BIN) as {
+interface Loader {
   kindOf(argv: string[]): string;
   KINDS(): Record<string, string[][]>;
-  load(kind?: string): { script: { cachedDataRejected?: boolean } };
-};
+  load(kind?: string, keeping?: boolean): { script: Script };
+  keep(kind: string, script: Script, bundle: string, made: string | undefined): void;
+  stampOf(file: string): string | undefined;
+}
+const loader = createRequire(import.meta.url)(BIN) as Loader;
 
 describe("bin/sysdiag.cjs: the code cache for a command line", () => {
   it.each([
@@ -34,7 +41,28 @@ describe("bin/sysdiag.cjs: the code cache for a command line", () => {
 
   it("has a cache of each kind that this Node accepts (made by the build)", () => {
     for (const kind of Object.keys(loader.KINDS())) {
-      expect(loader.load(kind).script.cachedDataRejected, kind).toBe(false);
+      expect(loader.load(kind, false).script.cachedDataRejected, kind).toBe(false);
     }
+  });
+
+  it("keeps a cache made at run time only for the bundle it was made from", () => {
+    // A copy of the package's entry and bundle, with no cache yet.
+    const root = mkdtempSync(join(tmpdir(), "sysdiag-keep-"));
+    mkdirSync(join(root, "bin"));
+    mkdirSync(join(root, "dist"));
+    copyFileSync(BIN, join(root, "bin", "sysdiag.cjs"));
+    copyFileSync(join(ROOT, "package.json"), join(root, "package.json"));
+    const bundle = join(root, "dist", "cli.cjs");
+    copyFileSync(join(ROOT, "dist", "cli.cjs"), bundle);
+    const copy = createRequire(import.meta.url)(join(root, "bin", "sysdiag.cjs")) as Loader;
+    const made = copy.stampOf(bundle);
+    const { script } = copy.load(undefined, false);
+    const cache = join(root, "dist", "cli.show.cache");
+    // The bundle was rebuilt while the command ran: its cache would be the old code's.
+    copy.keep("show", script, bundle, `${made} and since changed`);
+    expect(existsSync(cache)).toBe(false);
+    copy.keep("show", script, bundle, made);
+    expect(existsSync(cache)).toBe(true);
+    expect(readdirSync(join(root, "dist")).sort()).toEqual(["cli.cjs", "cli.show.cache"]);
   });
 });

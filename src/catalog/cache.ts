@@ -1,4 +1,5 @@
 import { closeSync, openSync, readSync } from "node:fs";
+import { strictUtf8 } from "../io.js";
 import { lowerBound, type SearchIndex, type Words } from "../search/inverted-index.js";
 import type { Catalog, Category, Entry } from "../types.js";
 import { normalizeName } from "./names.js";
@@ -11,10 +12,10 @@ import type { SourceReport } from "./store.js";
  * - meta: the catalog's own fields, the reports, the category and source tables (small JSON);
  * - listing: each entry's id, title, category and source, what `list` shows (binary);
  * - rows: the rest of each entry's metadata, a JSON array;
- * - offsets: where each row is in `rows`, and its FNV-1a, to read one row alone (each checked alone);
+ * - offsets: where each row is in `rows` and its checksum, to read one row alone;
  * - names: every exact name a person can type, sorted, with its entry (for `show`);
- * - words: where each block of the lexicon is, and its FNV-1a;
- * - lexicon: the search index's words in blocks, where each word's postings are, and their FNV-1a;
+ * - words: where each block of the lexicon is, and its checksum;
+ * - lexicon: the index's words in blocks, where each word's postings are, and their checksums;
  * - postings: each word's (entry, field, weight), read for the words a query meets;
  * - bodies: the drawings, each read by its offset when an entry's `diagram` is.
  * With 10,000 diagrams a `show` reads the names and one row, a `list` the listing,
@@ -27,7 +28,7 @@ import type { SourceReport } from "./store.js";
  * asked of `recover`, which reads the sources.
  */
 
-const MAGIC = "SYSDIAG STORE 4\n";
+const MAGIC = "SYSDIAG STORE 5\n";
 const HEAD = MAGIC.length + 4;
 
 export interface StoreContents {
@@ -58,15 +59,15 @@ interface Header extends StoreKey {
   offsets: [number, number];
   names: Section;
   words: Section;
-  /** Checked a block at a time, by the FNV-1a `words` holds for it. */
+  /** Checked a block at a time, by the 32-bit checksum `words` holds for it. */
   lexicon: [number, number];
-  /** Checked a word at a time, by the FNV-1a the lexicon holds for it. */
+  /** Checked a word at a time, by the 32-bit checksum the lexicon holds for it. */
   postings: [number, number];
-  /** Drawings, each checked by the FNV-1a its row holds. */
+  /** Drawings, each checked by the 32-bit checksum its row holds. */
   bodies: [number, number];
 }
 
-/** A drawing's place among the bodies: offset, length in bytes, FNV-1a. */
+/** A drawing's place among the bodies: offset, length in bytes, 32-bit checksum. */
 type Span = [number, number, number];
 
 /**
@@ -110,55 +111,43 @@ export interface Entries {
 const NONE = 0xffffffff;
 
 /**
- * A 64-bit checksum of bytes, four at a time in two lanes: it tells a damaged or
- * changed part, which is all it is for. Not node:crypto, whose loading (streams
- * and all) costs a `show` 4 ms more than its hashing saves.
+ * One lane of the store's checksums: bytes four at a time (little-endian), each word
+ * multiplied in and the lane rotated, so that a change in any bit reaches every bit
+ * of what follows (a multiply alone carries a word's top bit nowhere else, and two
+ * flipped top bits would cancel), then mixed once more at the end.
  */
-export function checksum(bytes: Uint8Array): string {
-  let a = 0x811c9dc5 ^ bytes.length;
-  let b = 0x01000193;
-  const words = bytes.length >>> 2;
-  const aligned =
-    bytes.byteOffset % 4 === 0 ? new Uint32Array(bytes.buffer, bytes.byteOffset, words) : undefined;
-  for (let i = 0; i < words; i++) {
-    const at = i * 4;
-    const w = aligned
-      ? (aligned[i] as number)
-      : ((bytes[at] as number) |
-          ((bytes[at + 1] as number) << 8) |
-          ((bytes[at + 2] as number) << 16) |
-          ((bytes[at + 3] as number) << 24)) >>>
-        0;
-    a = Math.imul(a ^ w, 0x9e3779b1);
-    a = (a << 13) | (a >>> 19);
-    b = Math.imul(b ^ w, 0x85ebca77);
-    b = (b << 17) | (b >>> 15);
-  }
-  for (let at = words * 4; at < bytes.length; at++) {
-    a = Math.imul(a ^ (bytes[at] as number), 0x9e3779b1);
-    b = Math.imul(b ^ (bytes[at] as number), 0x85ebca77);
-  }
-  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
-  b = Math.imul(b ^ (b >>> 13), 0xc2b2ae35);
-  return (a >>> 0).toString(16).padStart(8, "0") + (b >>> 0).toString(16).padStart(8, "0");
-}
-
-/**
- * FNV-1a taken four bytes a step: the checksum of a small part read alone (a row,
- * a drawing, a word's postings). Each step is a bijection of the hash, so any
- * one changed word of the part changes it.
- */
-function fnv(bytes: Uint8Array): number {
-  let hash = 0x811c9dc5 ^ bytes.length;
+function lane(bytes: Uint8Array, seed: number, multiplier: number, rotation: number): number {
+  let hash = seed ^ bytes.length;
   const words = bytes.length >>> 2;
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
   for (let i = 0; i < words; i++) {
-    hash = Math.imul(hash ^ view.getUint32(i * 4, true), 0x01000193);
+    hash = Math.imul(hash ^ view.getUint32(i * 4, true), multiplier);
+    hash = (hash << rotation) | (hash >>> (32 - rotation));
   }
   for (let at = words * 4; at < bytes.length; at++) {
-    hash = Math.imul(hash ^ (bytes[at] as number), 0x01000193);
+    hash = Math.imul(hash ^ (bytes[at] as number), multiplier);
+    hash = (hash << rotation) | (hash >>> (32 - rotation));
   }
-  return hash >>> 0;
+  hash = Math.imul(hash ^ (hash >>> 16), 0x85ebca6b);
+  hash = Math.imul(hash ^ (hash >>> 13), 0xc2b2ae35);
+  return (hash ^ (hash >>> 16)) >>> 0;
+}
+
+/**
+ * A 64-bit checksum of a whole part (two lanes): it tells a damaged or changed part,
+ * which is all it is for. Not node:crypto, whose loading (streams and all) costs a
+ * `show` 4 ms more than its hashing saves.
+ */
+export function checksum(bytes: Uint8Array): string {
+  const hex = (n: number) => n.toString(16).padStart(8, "0");
+  return (
+    hex(lane(bytes, 0x811c9dc5, 0x9e3779b1, 13)) + hex(lane(bytes, 0x01000193, 0x85ebca77, 17))
+  );
+}
+
+/** The 32-bit checksum of a small part read alone: a row, a drawing, a word's postings. */
+function sum32(bytes: Uint8Array): number {
+  return lane(bytes, 0x811c9dc5, 0x9e3779b1, 13);
 }
 
 const pad8 = (n: number) => (n + 7) & ~7;
@@ -261,15 +250,15 @@ function encodeNames(diagrams: readonly Entry[]): Uint8Array {
 }
 
 /**
- * For each row, where it is in the rows' JSON, its length and FNV-1a, and the
- * FNV-1a of those three and its position: a row is found by reading its own 16
+ * For each row, where it is in the rows' JSON, its length and 32-bit checksum, and the
+ * checksum of those three and its position: a row is found by reading its own 16
  * bytes, checked alone, never the offsets of every row.
  */
 function encodeOffsets(rowBytes: readonly Uint8Array[]): Uint8Array {
   const { out, view } = binary(4 * rowBytes.length, new Uint8Array());
   let start = 1; // after the "["
   rowBytes.forEach((bytes, row) => {
-    view.set([start, bytes.length, fnv(bytes)], 4 * row);
+    view.set([start, bytes.length, sum32(bytes)], 4 * row);
     view[4 * row + 3] = recordCheck(view.subarray(4 * row, 4 * row + 3), row);
     start += bytes.length + 1;
   });
@@ -278,14 +267,14 @@ function encodeOffsets(rowBytes: readonly Uint8Array[]): Uint8Array {
 
 /** The check of one row's offset record: its three numbers and its position. */
 const recordCheck = (record: Uint32Array, row: number) =>
-  fnv(new Uint8Array(Uint32Array.of(record[0] ?? 0, record[1] ?? 0, record[2] ?? 0, row).buffer));
+  sum32(new Uint8Array(Uint32Array.of(record[0] ?? 0, record[1] ?? 0, record[2] ?? 0, row).buffer));
 
 /** Words a block of the lexicon holds: a search reads the few blocks its words are in. */
 const BLOCK = 128;
 
 /**
  * The search index in three parts. `words` (small): W, T (postings in all), the
- * number of blocks, then each block's offset in the lexicon, length and FNV-1a.
+ * number of blocks, then each block's offset in the lexicon, length and 32-bit checksum.
  * `lexicon`: the words in blocks of BLOCK, each block c (its words), then each
  * word's end in the block's text, its first posting (and one past the last), the
  * FNV-1a of its postings, whether it is fuzzy, then the words as one text.
@@ -325,7 +314,7 @@ function encodeIndex(
         // Weights are kept to thousandths (buildIndex rounds them): k / 1000 is the same double.
         pairs[2 * t + 1] = (Math.round((list[p + 2] as number) * 1000) << 3) | field;
       }
-      view[1 + 2 * c + 1 + i] = fnv(postings.subarray(from * 8, t * 8));
+      view[1 + 2 * c + 1 + i] = sum32(postings.subarray(from * 8, t * 8));
       view[1 + 3 * c + 1 + i] = fuzzy.has(first + i) ? 1 : 0;
     }
     view[1 + 2 * c] = t;
@@ -335,7 +324,7 @@ function encodeIndex(
   view.set([W, T, blocks.length]);
   let offset = 0;
   blocks.forEach((block, b) => {
-    view.set([offset, block.length, fnv(block)], 3 + 3 * b);
+    view.set([offset, block.length, sum32(block)], 3 + 3 * b);
     offset += block.length;
   });
   return { words, lexicon: Buffer.concat(blocks), postings };
@@ -350,7 +339,7 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
     bodies.push(bytes);
     const at = offset;
     offset += bytes.length;
-    return [at, bytes.length, fnv(bytes)];
+    return [at, bytes.length, sum32(bytes)];
   };
   const { catalog, reports, index } = contents;
   // A path or category is written once, not once an entry: 10,000 entries from 100 files.
@@ -514,7 +503,7 @@ export function openStore(path: string, key: string, recover: Recover): OpenStor
     if (length > 64 * 1024 * 1024) throw new StaleStore("header too long");
     let header: Header;
     try {
-      header = JSON.parse(new TextDecoder().decode(readAt(fd, HEAD, length))) as Header;
+      header = JSON.parse(strictUtf8().decode(readAt(fd, HEAD, length))) as Header;
     } catch {
       throw new StaleStore("header is not JSON");
     }
@@ -525,7 +514,7 @@ export function openStore(path: string, key: string, recover: Recover): OpenStor
       if (checksum(bytes) !== hash) throw new Damaged("checksum mismatch");
       return bytes;
     };
-    const decoder = new TextDecoder("utf-8", { fatal: true });
+    const decoder = strictUtf8();
     let meta: Meta;
     try {
       meta = JSON.parse(decoder.decode(section(header.meta))) as Meta;
@@ -597,7 +586,7 @@ class Reader implements Entries {
   private body: ReadBody = (id, field, [at, size, hash]) => {
     try {
       const bytes = readAt(this.fd, this.data + this.header.bodies[0] + at, size);
-      if (fnv(bytes) === hash) return this.decoder.decode(bytes);
+      if (sum32(bytes) === hash) return this.decoder.decode(bytes);
     } catch {
       // Cut short or unreadable: as damaged.
     }
@@ -683,7 +672,7 @@ class Reader implements Entries {
     const [from = 0, length = 0, hash] = record;
     if (from + length > this.header.rows[1]) throw new Damaged("a row out of place");
     const bytes = readAt(this.fd, this.data + this.header.rows[0] + from, length);
-    if (fnv(bytes) !== hash) throw new Damaged("row checksum mismatch");
+    if (sum32(bytes) !== hash) throw new Damaged("row checksum mismatch");
     return JSON.parse(this.decoder.decode(bytes)) as Row;
   }
 
@@ -761,7 +750,7 @@ class Reader implements Entries {
           throw new Damaged("a block out of place");
         }
         const bytes = readAt(this.fd, this.data + this.header.lexicon[0] + at, size);
-        if (fnv(bytes) !== hash) throw new Damaged("block checksum mismatch");
+        if (sum32(bytes) !== hash) throw new Damaged("block checksum mismatch");
         const view = new Uint32Array(bytes.buffer, 0, 2 + 4 * c);
         // Words are ASCII: a byte a character, each word a slice of one string.
         const text = Buffer.from(bytes.buffer, 4 * (2 + 4 * c)).toString("latin1");
@@ -806,13 +795,18 @@ class Reader implements Entries {
           this.data + this.header.postings[0] + from * 8,
           (to - from) * 8,
         );
-        if (fnv(bytes) !== block.view[2 + 2 * c + i])
+        if (sum32(bytes) !== block.view[2 + 2 * c + i])
           throw new Damaged("postings checksum mismatch");
         const pairs = new Uint32Array(bytes.buffer);
         list = new Array<number>((to - from) * 3);
         for (let t = 0, p = 0; t < to - from; t++, p += 3) {
           const packed = pairs[2 * t + 1] as number;
-          list[p] = pairs[2 * t] as number;
+          const doc = pairs[2 * t] as number;
+          // Entries in order, each once, each in the catalog (postingOf searches them).
+          if (!(doc < this.meta.size && (p === 0 || doc > (list[p - 3] as number)))) {
+            throw new Damaged("postings out of order");
+          }
+          list[p] = doc;
           list[p + 1] = packed & 7;
           list[p + 2] = (packed >>> 3) / 1000;
         }
@@ -827,11 +821,13 @@ class Reader implements Entries {
     };
     const reader = this;
     let fuzzy: number[] | undefined;
+    let ids: string[] | undefined;
     return {
       version: 1,
-      // Asked of an index only to tell whether it is a catalog's: the listing's ids.
+      // Asked of an index only to tell whether it is a catalog's: the listing's ids, made once.
       get ids() {
-        return Array.from({ length: reader.length }, (_, doc) => reader.idAt(doc));
+        ids ??= Array.from({ length: reader.length }, (_, doc) => reader.idAt(doc));
+        return ids;
       },
       words,
       // Only a typo looks for these: every block is read then.

@@ -58,11 +58,8 @@ export function commandPosition(argv: readonly string[]): number {
     const token = argv[i] as string;
     if (!token.startsWith("-")) return i;
     const takesValue = globalTakesValue(token.replace(/=.*$/, ""));
-    if (takesValue !== undefined) {
-      if (takesValue && !token.includes("=")) i++;
-      continue;
-    }
-    return token.startsWith("-") ? -1 : i;
+    if (takesValue === undefined) return -1;
+    if (takesValue && !token.includes("=")) i++;
   }
   return -1;
 }

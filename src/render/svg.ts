@@ -273,7 +273,8 @@ function strokes(cells: Cells, boxes: Shape[]): Strokes {
       // The grid's arms and heads, so that an ASCII drawing (`+--+`, `-->`) draws too.
       const arms = cells.arms[cell] as number;
       if (arms !== 0) {
-        // A rounded corner's box is the one its side arm is an edge of.
+        // A rounded corner's box is the one its side arm is an edge of: null for a
+        // corner that is not rounded, undefined for a rounded one no box owns (a bend).
         const side = ROUNDED.has(grid.at(row, col))
           ? owner(row, col, (arms & (E | W)) as Dir)
           : null;

@@ -217,6 +217,7 @@ export async function rank(
  * meets in a big catalog, and keeping the 10 best as they come is cheaper.
  */
 function firstOf(items: number[], limit: number, order: (a: number, b: number) => number) {
+  if (limit <= 0) return [];
   if (limit * 8 >= items.length) return items.sort(order).slice(0, limit);
   const top: number[] = [];
   for (const item of items) {

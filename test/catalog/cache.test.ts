@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { encodeStore, openStore, StaleStore } from "../../src/catalog/cache.js";
+import { checksum, encodeStore, openStore, StaleStore } from "../../src/catalog/cache.js";
 import { normalizeName } from "../../src/catalog/names.js";
 import { buildIndex, type SearchIndex } from "../../src/search/inverted-index.js";
 import { rank } from "../../src/search/rank.js";
@@ -204,6 +204,44 @@ describe("a compiled store", () => {
     const cut = write("cut.store");
     writeFileSync(cut, readFileSync(cut).subarray(0, 40));
     expect(() => openStore(cut, "k", never)).toThrow(StaleStore);
+  });
+
+  it("tells two flipped top bits in one part (a plain multiply would let them cancel)", async () => {
+    const built = buildIndex(merged);
+    const path = write("pair.store");
+    const { data, header } = parts(path);
+    // The top bit of the first two entry numbers of the postings: both flipped.
+    const bytes = readFileSync(path);
+    const at = data + header.postings[0];
+    bytes[at + 3] = (bytes[at + 3] as number) ^ 0x80;
+    bytes[at + 11] = (bytes[at + 11] as number) ^ 0x80;
+    writeFileSync(path, bytes);
+    let asked = 0;
+    const store = openStore(path, "k", () => {
+      asked++;
+      return { catalog: merged, index: () => built };
+    });
+    const index = store.index();
+    for (let i = 0; i < built.words.length; i++) {
+      expect(Array.from(index.postings.at(i) ?? [])).toEqual(built.postings[i]);
+    }
+    expect(asked).toBe(1);
+  });
+
+  it("checksums: every single and paired bit flip of a part gives a checksum of its own", () => {
+    const part = new Uint8Array(64).map((_, i) => (i * 37) & 0xff);
+    const byParts = new Map<string, string>([[Buffer.from(part).toString("hex"), checksum(part)]]);
+    for (let a = 0; a < part.length * 8; a++) {
+      for (const b of [a, a + 1, a + 8, a + 31, a + 32, a + 64, a + 256]) {
+        if (b >= part.length * 8) continue;
+        const bytes = Uint8Array.from(part);
+        bytes[a >> 3] = (bytes[a >> 3] as number) ^ (1 << (a & 7));
+        if (b !== a) bytes[b >> 3] = (bytes[b >> 3] as number) ^ (1 << (b & 7));
+        byParts.set(Buffer.from(bytes).toString("hex"), checksum(bytes));
+      }
+    }
+    expect(byParts.size).toBeGreaterThan(3000);
+    expect(new Set(byParts.values()).size).toBe(byParts.size);
   });
 
   it("asks the sources for what is damaged after opening: any part but the header and metadata", async () => {
