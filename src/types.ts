@@ -65,3 +65,21 @@ export interface DiagramNote {
   summary?: string;
   related?: string[];
 }
+
+/** What `list` shows of an entry: read for every entry without the rest of it. */
+export type Listed = Pick<
+  Entry,
+  "id" | "title" | "category" | "categoryId" | "source" | "overrides"
+>;
+
+/** The categories and every entry as `list` shows them, in the catalog's order. */
+export interface Listing {
+  categories: Category[];
+  entries: Listed[];
+}
+
+/** Entries by their position in the catalog (an array is one), each read when first asked for. */
+export interface Entries {
+  readonly length: number;
+  at(doc: number): Entry | undefined;
+}

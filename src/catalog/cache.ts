@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { strictUtf8 } from "../io.js";
 import { lowerBound, type SearchIndex, type Words } from "../search/inverted-index.js";
-import type { Catalog, Category, Entry } from "../types.js";
+import type { Catalog, Category, Entries, Entry, Listed, Listing } from "../types.js";
 import { normalizeName } from "./names.js";
 import type { SourceReport } from "./store.js";
 
@@ -88,24 +88,6 @@ type Row = [
   body: Span,
   original: Span | null,
 ];
-
-/** What `list` shows of an entry: read for every entry without the rest of it. */
-export type Listed = Pick<
-  Entry,
-  "id" | "title" | "category" | "categoryId" | "source" | "overrides"
->;
-
-/** The categories and every entry as `list` shows them, in the catalog's order. */
-export interface Listing {
-  categories: Category[];
-  entries: Listed[];
-}
-
-/** Entries by their position in the catalog (an array is one), each read when first asked for. */
-export interface Entries {
-  readonly length: number;
-  at(doc: number): Entry | undefined;
-}
 
 /** No overriding source, in the listing's table of them. */
 const NONE = 0xffffffff;

@@ -13,17 +13,8 @@ import { type DocumentEntry, readDocument } from "../extract/document.js";
 import { decodeText, errnoWords, readFileBytes, writeFileAtomic } from "../io.js";
 import { LIMITS, SOURCE_LIMIT } from "../limits.js";
 import { buildIndex, type SearchIndex } from "../search/inverted-index.js";
-import type { Catalog, Category, Entry } from "../types.js";
-import {
-  checksum,
-  type Entries,
-  encodeStore,
-  type Listing,
-  openStore,
-  restamped,
-  StaleStore,
-  type StoreKey,
-} from "./cache.js";
+import type { Catalog, Category, Entries, Entry, Listing } from "../types.js";
+import { checksum, encodeStore, openStore, restamped, StaleStore, type StoreKey } from "./cache.js";
 import { loadCatalog } from "./load.js";
 import { normalizeName } from "./names.js";
 import type { Origin, Place } from "./sources.js";

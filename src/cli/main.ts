@@ -194,8 +194,17 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
       return index;
     },
     named: (name) => load().named?.(name),
-    listing: () => load().listing?.(),
-    entries: () => load().entries?.(),
+    // A store's parts, or the same read from the whole catalog when there is no store.
+    listing: () => {
+      const loaded = load();
+      return (
+        loaded.listing?.() ?? {
+          categories: loaded.catalog.categories,
+          entries: loaded.catalog.diagrams,
+        }
+      );
+    },
+    entries: () => load().entries?.() ?? load().catalog.diagrams,
     stdin: async (limit) =>
       decodeText(await (io.readStdin ?? (async () => new Uint8Array()))(limit), "standard input"),
     style: await createStyle(color),

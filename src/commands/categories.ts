@@ -12,10 +12,7 @@ export default defineCommand({
   json: "[{id, name, count}]",
   async run(ctx, { options }) {
     // A compiled store's listing says each entry's category without the rest of it.
-    const catalog = ctx.listing?.() ?? {
-      categories: ctx.catalog().categories,
-      entries: ctx.catalog().diagrams,
-    };
+    const catalog = ctx.listing();
     const { countByCategory, formatCategories } = await import("../render/listing.js");
     if (!options.json) return { stdout: formatCategories(catalog, ctx.style) };
     const { toJson } = await import("../render/json.js");

@@ -1,9 +1,8 @@
-import type { Entries, Listing } from "../catalog/cache.js";
 import type { SourceReport } from "../catalog/store.js";
 import type { ReadLimit } from "../io.js";
 import type { Style } from "../render/style.js";
 import type { SearchIndex } from "../search/inverted-index.js";
-import type { Catalog, Entry } from "../types.js";
+import type { Catalog, Entries, Entry, Listing } from "../types.js";
 
 /**
  * What the CLI hands every command: the catalog and its search index (each read
@@ -26,15 +25,15 @@ export interface Context {
    */
   named?(name: string): Entry | undefined;
   /**
-   * What `list` shows of every entry (and the categories), read without the rest
-   * of the catalog; undefined when the catalog cannot give it this way.
+   * What `list` shows of every entry (and the categories): from a compiled store,
+   * read without the rest of the catalog.
    */
-  listing?(): Listing | undefined;
+  listing(): Listing;
   /**
-   * The entries by position (as the index counts them), each read when asked for;
-   * undefined when the catalog cannot give them this way.
+   * The entries by position (as the index counts them): from a compiled store, each
+   * read when asked for.
    */
-  entries?(): Entries | undefined;
+  entries(): Entries;
   /** Standard input's text, refused past the limit. */
   stdin(limit: ReadLimit): Promise<string>;
   style: Style;

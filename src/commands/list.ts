@@ -37,8 +37,8 @@ export default defineCommand({
     }
     const wanted = positional ?? options.category;
     // A compiled store gives what `list` shows without reading the rest of each entry.
-    const listing = ctx.listing?.() ?? ctx.catalog();
-    let entries = "entries" in listing ? listing.entries : listing.diagrams;
+    const listing = ctx.listing();
+    let entries = listing.entries;
     if (wanted !== undefined) {
       const { resolveCategory } = await import("../search/category.js");
       const category = await resolveCategory(listing, wanted);

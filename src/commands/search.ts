@@ -30,7 +30,7 @@ export default defineCommand({
     const { rank } = await import("../search/rank.js");
     // A compiled store's entries are read only for the results, not the whole catalog.
     const index = ctx.index();
-    const hits = await rank(ctx.entries?.() ?? ctx.catalog(), query, index, options.limit);
+    const hits = await rank(ctx.entries(), query, index, options.limit);
     if (options.json) {
       const { toJson } = await import("../render/json.js");
       const stdout = toJson(

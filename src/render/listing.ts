@@ -1,6 +1,6 @@
 import type { SourceReport } from "../catalog/store.js";
 import type { Ranked } from "../search/rank.js";
-import type { Catalog, Category, Entry } from "../types.js";
+import type { Catalog, Category, Entry, Listed } from "../types.js";
 import { explainMatches } from "./explain.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
@@ -9,8 +9,6 @@ import { displayWidth, largest, padEnd } from "./width.js";
 const widest = (texts: string[]) => largest(texts.map(displayWidth));
 
 /** What a listing reads of an entry (a compiled store gives only this for `list`). */
-type Listed = Pick<Entry, "id" | "title" | "categoryId" | "source" | "overrides">;
-
 /** `list`: ids and titles under category headings, ids aligned across all groups. */
 export function formatList(
   catalog: Pick<Catalog, "categories">,

@@ -1,5 +1,4 @@
-import type { Entries } from "../catalog/cache.js";
-import type { Catalog, Entry } from "../types.js";
+import type { Catalog, Entries, Entry } from "../types.js";
 import {
   buildIndex,
   FIELDS,
