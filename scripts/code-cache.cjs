@@ -55,7 +55,8 @@ async function warm(kind) {
   // Only the cache's own build (and never this user's diagrams) runs here.
   const home = fs.mkdtempSync(path.join(tmpdir(), "sysdiag-code-cache-"));
   try {
-    const { exports, script } = load();
+    // As bin/sysdiag.cjs loads it for this kind (with its V8 flags), but with no cache.
+    const { exports, script } = load(kind, false);
     const sink = { write: () => true, isTTY: false };
     for (const argv of lines) {
       await exports.main(argv, {

@@ -468,7 +468,12 @@ type ReadBody = (id: string, field: "diagram" | "original", at: Span) => string;
  * when first needed and checked then (see the parts above). A part that fails
  * then is asked of `recover` (the sources).
  */
-export function openStore(path: string, key: string, recover: Recover): OpenStore {
+export function openStore(
+  path: string,
+  key: string,
+  recover: Recover,
+  { trusted = false }: { trusted?: boolean } = {},
+): OpenStore {
   let fd: number;
   try {
     fd = openSync(path, "r");
@@ -493,7 +498,7 @@ export function openStore(path: string, key: string, recover: Recover): OpenStor
     const data = pad8(HEAD + length);
     const section = ([at, size, hash]: Section) => {
       const bytes = readAt(fd, data + at, size);
-      if (checksum(bytes) !== hash) throw new Damaged("checksum mismatch");
+      if (!trusted && checksum(bytes) !== hash) throw new Damaged("checksum mismatch");
       return bytes;
     };
     const decoder = strictUtf8();
@@ -503,7 +508,7 @@ export function openStore(path: string, key: string, recover: Recover): OpenStor
     } catch (error) {
       throw new StaleStore(`damaged: ${(error as Error).message}`);
     }
-    const reader = new Reader(fd, data, header, meta, decoder, recover);
+    const reader = new Reader(fd, data, header, meta, decoder, recover, trusted);
     const store: OpenStore = {
       reports: meta.reports,
       get catalog() {
@@ -547,6 +552,8 @@ class Reader implements Entries {
     private meta: Meta,
     private decoder: TextDecoder,
     private recover: Recover,
+    /** Shipped with the code and trusted as it is: its checksums are not taken. */
+    private trusted: boolean,
   ) {}
 
   /** How many entries there are (the metadata, checked, says). */
@@ -556,7 +563,7 @@ class Reader implements Entries {
 
   private section([at, size, hash]: Section): Uint8Array {
     const bytes = readAt(this.fd, this.data + at, size);
-    if (checksum(bytes) !== hash) throw new Damaged("checksum mismatch");
+    if (!this.trusted && checksum(bytes) !== hash) throw new Damaged("checksum mismatch");
     return bytes;
   }
 
@@ -568,7 +575,7 @@ class Reader implements Entries {
   private body: ReadBody = (id, field, [at, size, hash]) => {
     try {
       const bytes = readAt(this.fd, this.data + this.header.bodies[0] + at, size);
-      if (sum32(bytes) === hash) return this.decoder.decode(bytes);
+      if (this.trusted || sum32(bytes) === hash) return this.decoder.decode(bytes);
     } catch {
       // Cut short or unreadable: as damaged.
     }
@@ -650,11 +657,13 @@ class Reader implements Entries {
       throw new Damaged("no such row");
     }
     const record = new Uint32Array(readAt(this.fd, this.data + at + 16 * doc, 16).buffer);
-    if (recordCheck(record, doc) !== record[3]) throw new Damaged("row offsets damaged");
+    if (!this.trusted && recordCheck(record, doc) !== record[3]) {
+      throw new Damaged("row offsets damaged");
+    }
     const [from = 0, length = 0, hash] = record;
     if (from + length > this.header.rows[1]) throw new Damaged("a row out of place");
     const bytes = readAt(this.fd, this.data + this.header.rows[0] + from, length);
-    if (sum32(bytes) !== hash) throw new Damaged("row checksum mismatch");
+    if (!this.trusted && sum32(bytes) !== hash) throw new Damaged("row checksum mismatch");
     return JSON.parse(this.decoder.decode(bytes)) as Row;
   }
 
@@ -732,7 +741,7 @@ class Reader implements Entries {
           throw new Damaged("a block out of place");
         }
         const bytes = readAt(this.fd, this.data + this.header.lexicon[0] + at, size);
-        if (sum32(bytes) !== hash) throw new Damaged("block checksum mismatch");
+        if (!this.trusted && sum32(bytes) !== hash) throw new Damaged("block checksum mismatch");
         const view = new Uint32Array(bytes.buffer, 0, 2 + 4 * c);
         // Words are ASCII: a byte a character, each word a slice of one string.
         const text = Buffer.from(bytes.buffer, 4 * (2 + 4 * c)).toString("latin1");
@@ -777,7 +786,7 @@ class Reader implements Entries {
           this.data + this.header.postings[0] + from * 8,
           (to - from) * 8,
         );
-        if (sum32(bytes) !== block.view[2 + 2 * c + i])
+        if (!this.trusted && sum32(bytes) !== block.view[2 + 2 * c + i])
           throw new Damaged("postings checksum mismatch");
         const pairs = new Uint32Array(bytes.buffer);
         list = new Array<number>((to - from) * 3);
