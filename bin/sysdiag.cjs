@@ -85,7 +85,11 @@ function load(kind, keeping = true) {
     }
   }
   const flags = kind ? FLAGS()[kind] : undefined;
-  if (flags) for (const flag of flags) require("node:v8").setFlagsFromString(flag);
+  try {
+    if (flags) for (const flag of flags) require("node:v8").setFlagsFromString(flag);
+  } catch {
+    // A Node that no longer takes flags once started: only speed is lost.
+  }
   const vm = require("node:vm");
   // The bundle holds no import(): a script compiled by vm could not run one (tsup.config.ts).
   const script = new vm.Script(wrap(source), { filename: file, cachedData });
