@@ -4,7 +4,8 @@
 // command line, which saves compiling it on every start: the build makes them in
 // dist/ (scripts/code-cache.cjs), and an installed package makes each as that kind
 // first runs (keep). A cache V8 cannot use is rejected by V8 and the bundle compiles
-// as it would without one; nothing here can fail a command.
+// as it would without one; nothing here can fail a command. (A cache damaged on disk
+// can crash V8, as a damaged bundle would: V8 does not check a cache's content.)
 "use strict";
 if (require.main !== module) {
   // scripts/code-cache.cjs makes the caches through the same loader.
@@ -52,18 +53,6 @@ function kindOf(argv) {
   return svg ? "svg" : "show";
 }
 
-/**
- * V8 flags for a kind, set before the bundle is compiled (V8 checks a code cache
- * against its flags, so its cache is made with them too). Lint's loops run long
- * enough for V8 to start optimising them, which cost a lint of the catalog more than
- * it saved before the run ended (about 13 ms of CPU here, measured); with eight
- * times the interrupt budget short runs stay in the interpreter and long ones (a
- * large file) are still optimised.
- */
-function FLAGS() {
-  return { lint: [`--interrupt-budget=${8 * 132 * 1024}`] };
-}
-
 function cacheFile(kind) {
   return require("node:path").join(__dirname, "..", "dist", `cli.${kind}.cache`);
 }
@@ -73,32 +62,35 @@ function load(kind, keeping = true) {
   const fs = require("node:fs");
   const path = require("node:path");
   const file = path.join(__dirname, "..", "dist", "cli.cjs");
-  // Taken before the bundle is read: a cache is kept only for the bundle it was made from.
-  const made = kind && keeping && stampOf(file);
+  // Taken before the bundle is read: a cache is used, and kept, only with the bundle
+  // it was made from (V8 itself checks only the source's length).
+  const made = kind && stampOf(file);
   const source = fs.readFileSync(file, "latin1");
   let cachedData;
-  if (kind) {
+  if (made) {
     try {
-      cachedData = fs.readFileSync(cacheFile(kind));
+      const bytes = fs.readFileSync(cacheFile(kind));
+      const head = headOf(made);
+      if (bytes.toString("latin1", 0, head.length) === head)
+        cachedData = bytes.subarray(head.length);
     } catch {
       // None yet: made below as this process exits.
     }
   }
-  const flags = kind ? FLAGS()[kind] : undefined;
-  try {
-    if (flags) for (const flag of flags) require("node:v8").setFlagsFromString(flag);
-  } catch {
-    // A Node that no longer takes flags once started: only speed is lost.
-  }
   const vm = require("node:vm");
   // The bundle holds no import(): a script compiled by vm could not run one (tsup.config.ts).
   const script = new vm.Script(wrap(source), { filename: file, cachedData });
-  if (made && (cachedData === undefined || script.cachedDataRejected)) {
+  if (made && keeping && (cachedData === undefined || script.cachedDataRejected)) {
     process.once("exit", () => keep(kind, script, file, made));
   }
   const module = { exports: {}, filename: file, id: file };
   script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
   return { exports: module.exports, script };
+}
+
+/** What a cache file begins with: the bundle it was made from. */
+function headOf(stamp) {
+  return `sysdiag code cache for ${stamp}\n`;
 }
 
 /** Which file a path is, and which version of it: undefined when it cannot be told. */
@@ -127,16 +119,19 @@ function keep(kind, script, bundle, made) {
   } catch {
     return;
   }
-  if (stampOf(bundle) === made) writeCache(kind, script.createCachedData());
+  if (stampOf(bundle) === made) writeCache(kind, script.createCachedData(), made);
 }
 
-/** Writes a cache atomically (a temporary file renamed); false when it cannot be written. */
-function writeCache(kind, data) {
+/**
+ * Writes a cache for the bundle `stamp` names, atomically (a temporary file renamed);
+ * false when it cannot be written.
+ */
+function writeCache(kind, data, stamp) {
   const fs = require("node:fs");
   const file = cacheFile(kind);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temporary, data);
+    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(headOf(stamp), "latin1"), data]));
     fs.renameSync(temporary, file);
     return true;
   } catch {

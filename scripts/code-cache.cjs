@@ -10,7 +10,7 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const { tmpdir } = require("node:os");
 const path = require("node:path");
-const { load, cacheFile, writeCache, KINDS } = require("../bin/sysdiag.cjs");
+const { load, cacheFile, stampOf, writeCache, KINDS } = require("../bin/sysdiag.cjs");
 
 const DIST = path.join(__dirname, "..", "dist");
 const args = process.argv.slice(2);
@@ -55,8 +55,8 @@ async function warm(kind) {
   // Only the cache's own build (and never this user's diagrams) runs here.
   const home = fs.mkdtempSync(path.join(tmpdir(), "sysdiag-code-cache-"));
   try {
-    // As bin/sysdiag.cjs loads it for this kind (with its V8 flags), but with no cache.
-    const { exports, script } = load(kind, false);
+    const stamp = stampOf(path.join(DIST, "cli.cjs"));
+    const { exports, script } = load();
     const sink = { write: () => true, isTTY: false };
     for (const argv of lines) {
       await exports.main(argv, {
@@ -70,7 +70,7 @@ async function warm(kind) {
         cwd: home,
       });
     }
-    if (!writeCache(kind, script.createCachedData())) {
+    if (!stamp || !writeCache(kind, script.createCachedData(), stamp)) {
       throw new Error(`cannot write ${cacheFile(kind)}`);
     }
   } finally {

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, utimesSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -74,5 +74,9 @@ describe("bin/sysdiag.cjs: the code cache for a command line", () => {
     copy.keep("show", script, bundle, made);
     expect(existsSync(cache)).toBe(true);
     expect(readdirSync(join(root, "dist")).sort()).toEqual(["cli.cjs", "cli.show.cache"]);
+    expect(copy.load("show", false).script.cachedDataRejected).toBe(false);
+    // Another build of the bundle (of the same length: V8 would take the cache): not used.
+    utimesSync(bundle, new Date(2001, 1, 1), new Date(2001, 1, 1));
+    expect(copy.load("show", false).script.cachedDataRejected).toBeUndefined();
   });
 });
