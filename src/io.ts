@@ -1,12 +1,15 @@
 import {
   closeSync,
   constants,
+  existsSync,
   fchmodSync,
   fstatSync,
   fsyncSync,
   linkSync,
   lstatSync,
+  mkdirSync,
   openSync,
+  readdirSync,
   readSync,
   renameSync,
   type Stats,
@@ -212,10 +215,9 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, force: 
   } catch (error) {
     if (error instanceof IoError) throw error;
   }
-  const temp = join(
-    dir,
-    `.${basename(path)}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`,
-  );
+  const prefix = `.${basename(path)}.`;
+  sweepTemporaries(dir, prefix);
+  const temp = join(dir, `${prefix}${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(temp, "wx", 0o600);
@@ -248,6 +250,54 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, force: 
     } catch {
       // Renamed away, or never made.
     }
+  }
+}
+
+/**
+ * Removes what an earlier write of the same file left when its process was ended
+ * mid-write (Ctrl-C ends sysdiag at once, with no clean-up): a temporary file
+ * whose process is gone. A live process's (another sysdiag writing now) is left.
+ */
+function sweepTemporaries(dir: string, prefix: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
+    const pid = Number(/^(\d+)\.[a-z0-9]+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
+    if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) continue;
+    try {
+      process.kill(pid, 0);
+      continue; // alive (or another user's, which says EPERM below)
+    } catch (error) {
+      if (errnoCode(error) !== "ESRCH") continue;
+    }
+    try {
+      unlinkSync(join(dir, name));
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+}
+
+/**
+ * A directory and the ones above it that are missing. Not `mkdirSync`'s `recursive`,
+ * which on Node 20 loops for ever where a directory exists but cannot hold one
+ * (`/proc/self`): a parent that exists ends the climb, and its error is the answer.
+ */
+export function makeDirectory(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    const code = errnoCode(error);
+    if (code === "EEXIST") return;
+    const parent = dirname(dir);
+    if (code !== "ENOENT" || parent === dir || existsSync(parent)) throw error;
+    makeDirectory(parent);
+    mkdirSync(dir);
   }
 }
 

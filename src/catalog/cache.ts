@@ -1,7 +1,7 @@
 import { closeSync, openSync, readSync } from "node:fs";
 import { strictUtf8 } from "../io.js";
 import { lowerBound, type SearchIndex, type Words } from "../search/inverted-index.js";
-import type { Catalog, Category, Entries, Entry, Listed, Listing } from "../types.js";
+import type { Catalog, Entries, Entry, Listed, Listing } from "../types.js";
 import { normalizeName } from "./names.js";
 import type { SourceReport } from "./store.js";
 

@@ -1,16 +1,8 @@
-import {
-  accessSync,
-  constants,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  type Stats,
-  statSync,
-} from "node:fs";
+import { accessSync, constants, readdirSync, readFileSync, type Stats, statSync } from "node:fs";
 import { extname, join } from "node:path";
 import { DataError, SysdiagError } from "../errors.js";
 import { type DocumentEntry, readDocument } from "../extract/document.js";
-import { decodeText, errnoWords, readFileBytes, writeFileAtomic } from "../io.js";
+import { decodeText, errnoWords, makeDirectory, readFileBytes, writeFileAtomic } from "../io.js";
 import { LIMITS, SOURCE_LIMIT } from "../limits.js";
 import { buildIndex, type SearchIndex } from "../search/inverted-index.js";
 import type { Catalog, Category, Entries, Entry, Listing } from "../types.js";
@@ -448,13 +440,7 @@ function rebuildStore(
     said.add(text);
   };
   try {
-    try {
-      mkdirSync(options.cacheDir, { recursive: true });
-    } catch (error) {
-      // A recursive mkdir under a read-only mount says ENOENT; the plain one says why.
-      mkdirSync(options.cacheDir);
-      throw error;
-    }
+    makeDirectory(options.cacheDir);
     accessSync(options.cacheDir, constants.W_OK);
   } catch (error) {
     // Uncached: the index is made only if this command searches.

@@ -1,8 +1,8 @@
-import { accessSync, constants, mkdirSync, unlinkSync } from "node:fs";
+import { accessSync, constants, unlinkSync } from "node:fs";
 import { join, resolve, sep } from "node:path";
 import { IoError, UsageError } from "../errors.js";
 import { scanMarkdown } from "../extract/fences.js";
-import { errnoCode, errnoWords, writeFileAtomic } from "../io.js";
+import { errnoCode, errnoWords, makeDirectory, writeFileAtomic } from "../io.js";
 import { LIMITS } from "../limits.js";
 import { KEBAB } from "./names.js";
 
@@ -31,7 +31,7 @@ export function fileFor(dir: string, id: string): string {
 
 export function ensureDir(dir: string): void {
   try {
-    mkdirSync(dir, { recursive: true, mode: 0o755 });
+    makeDirectory(dir);
   } catch (error) {
     throw new IoError(`cannot create the data directory ${dir}: ${errnoWords(error)}`);
   }

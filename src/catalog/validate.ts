@@ -61,6 +61,15 @@ export function validateCatalog(catalog: Catalog): Catalog {
 }
 
 const isString = (value: unknown): value is string => typeof value === "string";
+
+/**
+ * A string as UTF-8 can hold it: JSON's `\ud800` escapes can make a lone surrogate,
+ * which UTF-8 has no bytes for (the store would write U+FFFD in its place and print
+ * something else than the catalog read without it), so it is U+FFFD from the start.
+ */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+const wellFormed = (text: string): string => text.replace(LONE_SURROGATE, "\ufffd");
+const wellFormedAll = (texts: string[]): string[] => texts.map(wellFormed);
 const isStrings = (value: unknown): value is string[] =>
   Array.isArray(value) && value.every(isString);
 
@@ -128,7 +137,7 @@ export function checkCatalog(data: unknown): Checked {
   ).entries()) {
     const c = category as Record<string, unknown> | null;
     if (c && isString(c.id) && KEBAB.test(c.id) && isString(c.name) && c.name.trim() !== "") {
-      categories.push({ id: c.id, name: c.name });
+      categories.push({ id: c.id, name: wellFormed(c.name) });
     } else problems.push(`categories[${i}]: expected {id: a kebab-case id, name: a string}`);
   }
   const diagrams: Entry[] = [];
@@ -152,15 +161,15 @@ export function checkCatalog(data: unknown): Checked {
     }
     diagrams.push({
       id: fields.id as string,
-      title: fields.title as string,
-      category: fields.category as string,
+      title: wellFormed(fields.title as string),
+      category: wellFormed(fields.category as string),
       categoryId: fields.categoryId as string,
-      aliases: (fields.aliases as string[] | undefined) ?? [],
-      tags: (fields.tags as string[] | undefined) ?? [],
-      summary: (fields.summary as string | undefined) ?? "",
+      aliases: wellFormedAll((fields.aliases as string[] | undefined) ?? []),
+      tags: wellFormedAll((fields.tags as string[] | undefined) ?? []),
+      summary: wellFormed((fields.summary as string | undefined) ?? ""),
       related: (fields.related as string[] | undefined) ?? [],
-      diagram: fields.diagram as string,
-      ...(isString(fields.original) ? { original: fields.original } : {}),
+      diagram: wellFormed(fields.diagram as string),
+      ...(isString(fields.original) ? { original: wellFormed(fields.original) } : {}),
       line: (fields.line as number | undefined) ?? 0,
     });
   }
@@ -168,12 +177,12 @@ export function checkCatalog(data: unknown): Checked {
   return {
     catalog: {
       version: 1,
-      source: isString(record.source) ? record.source : "",
+      source: isString(record.source) ? wellFormed(record.source) : "",
       categories,
       diagrams,
       tips:
         tips && isString(tips.title) && isString(tips.markdown)
-          ? { title: tips.title, markdown: tips.markdown }
+          ? { title: wellFormed(tips.title), markdown: wellFormed(tips.markdown) }
           : { title: "", markdown: "" },
     },
     problems,

@@ -135,6 +135,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const { command, args, options, globals } = parsed;
   const output = options.output as string | undefined;
+  if (output === "") throw new UsageError("--output needs a file name (or - for standard output)");
   if (options.force && output === undefined) {
     throw new UsageError("--force goes with --output: it allows overwriting that file");
   }

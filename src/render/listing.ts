@@ -1,6 +1,6 @@
 import type { SourceReport } from "../catalog/store.js";
 import type { Ranked } from "../search/rank.js";
-import type { Catalog, Category, Entry, Listed } from "../types.js";
+import type { Catalog, Category, Listed } from "../types.js";
 import { explainMatches } from "./explain.js";
 import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";

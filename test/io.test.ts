@@ -1,0 +1,60 @@
+import { spawnSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { makeDirectory, writeFileAtomic } from "../src/io.js";
+
+const dir = () => mkdtempSync(join(tmpdir(), "sysdiag-io-"));
+
+/** A process id that is no process's now: one that has just ended. */
+function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+    encoding: "utf8",
+  });
+  return Number(child.stdout);
+}
+
+describe("writeFileAtomic", () => {
+  it("removes what a write ended mid-way left, and only that", () => {
+    const where = dir();
+    const dead = join(where, `.out.txt.${deadPid()}.abc123.tmp`);
+    // A write going on now (this process's parent stands in for one), and another file's.
+    const live = join(where, `.out.txt.${process.ppid}.def456.tmp`);
+    const other = join(where, `.other.txt.${deadPid()}.ghi789.tmp`);
+    for (const file of [dead, live, other]) writeFileSync(file, "partial");
+    writeFileAtomic(join(where, "out.txt"), "whole", false);
+    expect(readFileSync(join(where, "out.txt"), "utf8")).toBe("whole");
+    expect(existsSync(dead)).toBe(false);
+    expect(existsSync(live)).toBe(true);
+    expect(existsSync(other)).toBe(true);
+    expect(readdirSync(where).sort()).toEqual(
+      [other, live, join(where, "out.txt")].map((p) => p.slice(where.length + 1)).sort(),
+    );
+  });
+});
+
+describe("makeDirectory", () => {
+  it("makes a directory and the missing ones above it, and takes one that exists", () => {
+    const where = dir();
+    makeDirectory(join(where, "a", "b", "c"));
+    expect(existsSync(join(where, "a", "b", "c"))).toBe(true);
+    makeDirectory(join(where, "a", "b", "c"));
+    mkdirSync(join(where, "d"));
+    makeDirectory(join(where, "d"));
+  });
+
+  it("says why where a directory cannot be made, rather than looping (/proc)", () => {
+    expect(() => makeDirectory("/proc/self/sysdiag/cache")).toThrow(/ENOENT/);
+    const where = dir();
+    writeFileSync(join(where, "file"), "");
+    expect(() => makeDirectory(join(where, "file", "sub"))).toThrow(/ENOTDIR/);
+  });
+});
