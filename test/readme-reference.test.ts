@@ -44,7 +44,9 @@ describe("the README", () => {
   it.each(visible.filter((c) => c.json).map((c) => [c.name]))(
     "gives the machine output of %s",
     (name) => {
-      expect(section("Machine output")).toMatch(new RegExp(`\\\`${name} --(json|format json|format graph)`));
+      expect(section("Machine output")).toMatch(
+        new RegExp(`\\\`${name} --(json|format json|format graph)`),
+      );
     },
   );
 });

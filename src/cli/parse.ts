@@ -1,4 +1,3 @@
-import { parseArgs } from "node:util";
 import type { CommandSpec, OptionSpec, OptionSpecs } from "../commands/spec.js";
 import { parseFlags } from "../commands/spec.js";
 import { GLOBAL_OPTIONS, type Globals } from "./globals.js";
@@ -65,10 +64,10 @@ export function commandPosition(argv: readonly string[]): number {
 }
 
 /**
- * Parses an ordinary command line from the specs with Node's own parser, so that
- * commander (most of what a start-up would load) is needed only for help and for
- * errors. Anything this does not accept returns undefined, and commander, which
- * reads the same specs, then parses it and words the error.
+ * Parses an ordinary command line from the specs, so that commander (most of what
+ * a start-up would load) is needed only for help and for errors. Anything this does
+ * not accept returns undefined, and commander, which reads the same specs, then
+ * parses it and words the error. A property test holds the two to the same reading.
  */
 export function quickParse(
   argv: readonly string[],
@@ -87,41 +86,32 @@ export function quickParse(
     ...Object.entries(GLOBAL_OPTIONS as OptionSpecs),
     ...Object.entries(optionsOf(command)),
   ];
-  const config: Record<string, { type: "string" | "boolean"; short?: string; multiple?: boolean }> =
-    {};
   const byLong = new Map<string, { key: string; spec: OptionSpec; negated: boolean }>();
+  const byShort = new Map<string, string>();
   for (const [, spec] of specs) {
-    const { long, short, value, negated, key } = parseFlags(spec.flags);
-    config[long] = {
-      type: value ? "string" : "boolean",
-      ...(short ? { short } : {}),
-      ...(spec.repeatable ? { multiple: true } : {}),
-    };
+    const { long, short, negated, key } = parseFlags(spec.flags);
     byLong.set(long, { key, spec, negated });
+    if (short) byShort.set(short, long);
   }
-  let parsed: ReturnType<typeof parseArgs>;
-  try {
-    parsed = parseArgs({
-      args: [...argv.slice(0, at), ...argv.slice(at + 1)],
-      options: config,
-      allowPositionals: true,
-      strict: true,
-      tokens: true,
-    });
-  } catch {
-    return undefined;
-  }
+  const read = readLine(
+    [...argv.slice(0, at), ...argv.slice(at + 1)],
+    (name) => {
+      const known = byLong.get(name);
+      return known && parseFlags(known.spec.flags).value !== undefined;
+    },
+    byShort,
+  );
+  if (!read) return undefined;
   const globals: Globals = {};
   const options: Record<string, unknown> = {};
   // `--no-color` sets `color`, `--no-pager` sets `pager`: the key the flags spell.
   const globalKeys = new Set(
     Object.values(GLOBAL_OPTIONS as OptionSpecs).map((o) => parseFlags(o.flags).key),
   );
-  for (const token of parsed.tokens ?? []) {
-    if (token.kind !== "option") continue;
-    const known = byLong.get(token.name);
+  for (const [name, given] of read.options) {
+    const known = byLong.get(name);
     if (!known) return undefined;
-    let value: unknown = known.negated ? false : (token.value ?? true);
+    let value: unknown = known.negated ? false : (given ?? true);
     if (typeof value === "string") {
       if (known.spec.choices && !known.spec.choices.includes(value)) return undefined;
       if (known.spec.parse) {
@@ -139,7 +129,59 @@ export function quickParse(
       into[known.key] = [...((into[known.key] as string[] | undefined) ?? []), value];
     } else into[known.key] = value;
   }
-  return checked(command, parsed.positionals, options, globals);
+  return checked(command, read.positionals, options, globals);
+}
+
+/**
+ * The options (long names, with their values) and the positionals of a line, read
+ * as Node's util.parseArgs reads them in strict mode, for the plain forms only:
+ * `--name`, `--name=value`, `--name value`, `-n`, `-n value`, `-` and `--`. Anything
+ * else (grouped or inline short flags, an unknown option, a value that looks like an
+ * option) is undefined, and commander reads it. Not util.parseArgs itself: loading
+ * and first running it took a third of what `show --format svg` may spend.
+ */
+function readLine(
+  args: readonly string[],
+  takesValue: (long: string) => boolean | undefined,
+  byShort: ReadonlyMap<string, string>,
+): { options: Array<[string, string | undefined]>; positionals: string[] } | undefined {
+  const options: Array<[string, string | undefined]> = [];
+  const positionals: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i] as string;
+    if (arg === "--") {
+      positionals.push(...args.slice(i + 1));
+      break;
+    }
+    if (arg === "-" || !arg.startsWith("-")) {
+      positionals.push(arg);
+      continue;
+    }
+    let name: string | undefined;
+    let inline: string | undefined;
+    if (arg.startsWith("--")) {
+      const eq = arg.indexOf("=");
+      name = eq < 0 ? arg.slice(2) : arg.slice(2, eq);
+      inline = eq < 0 ? undefined : arg.slice(eq + 1);
+    } else if (arg.length === 2) {
+      name = byShort.get(arg[1] as string);
+    }
+    const takes = name === undefined ? undefined : takesValue(name);
+    if (name === undefined || takes === undefined) return undefined;
+    if (!takes) {
+      if (inline !== undefined) return undefined;
+      options.push([name, undefined]);
+    } else if (inline !== undefined) {
+      options.push([name, inline]);
+    } else {
+      const next = args[i + 1];
+      // Missing, or option-like (`-x`, but not `-`): util.parseArgs refuses it.
+      if (next === undefined || (next.length > 1 && next.startsWith("-"))) return undefined;
+      options.push([name, next]);
+      i++;
+    }
+  }
+  return { options, positionals };
 }
 
 /** Defaults filled in and the line's consistency checked: undefined when commander must judge it. */
