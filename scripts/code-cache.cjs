@@ -56,7 +56,8 @@ async function warm(kind) {
   const home = fs.mkdtempSync(path.join(tmpdir(), "sysdiag-code-cache-"));
   try {
     const stamp = stampOf(path.join(DIST, "cli.cjs"));
-    const { exports, script } = load();
+    // As bin/sysdiag.cjs loads it for this kind (with the kind's V8 flags), but uncached.
+    const { exports, script } = load(kind, false);
     const sink = { write: () => true, isTTY: false };
     for (const argv of lines) {
       await exports.main(argv, {

@@ -76,12 +76,14 @@ export class EdgeRuns {
     let end: number;
     // Stored as end + 1, so that 0 is "not yet known".
     for (;;) {
-      const cells = rows[r];
-      if (cells === undefined || c < 0 || c >= cells.length) {
+      // Bounds first (a read past an array's end costs V8 its optimised code).
+      if (r < 0 || r >= rows.length || c < 0 || c >= (rows[r] as Uint8Array).length) {
         end = dr ? r : c;
         break;
       }
-      const known = memo[r]?.[c] ?? 0;
+      const cells = rows[r] as Uint8Array;
+      const made = r < memo.length ? memo[r] : undefined;
+      const known = made === undefined ? 0 : (made[c] as number);
       if (known > 0) {
         end = known - 1;
         break;

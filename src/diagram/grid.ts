@@ -224,6 +224,7 @@ const ASCII_SHAPED = new Set([
 
 /** Past either end of a row: TEXT, which reaches nowhere. */
 const NONE = new Uint8Array(0);
+const NO_SPANS: readonly number[] = [];
 
 export class Grid {
   readonly width: number;
@@ -277,8 +278,13 @@ export class Grid {
   /** The text of a cell: " " off the drawing, CONTINUATION beside a wide character. */
   at(row: number, col: number): string {
     this.probes++;
+    // Bounds are checked before reading, not left to `?.` and `??`: a read past an
+    // array's end makes V8 throw away the optimised code of the function that made it.
+    if (row < 0 || row >= this.lines.length || col < 0) return " ";
     const cells = this.laidOut[row];
-    return (cells === undefined ? this.lines[row]?.[col] : cells[col]) ?? " ";
+    if (cells !== undefined) return col < cells.length ? (cells[col] as string) : " ";
+    const line = this.lines[row] as string;
+    return col < line.length ? (line[col] as string) : " ";
   }
 
   /** The text of columns [from, to) of a row, a wide character once. */
@@ -333,7 +339,8 @@ export class Grid {
    * searched for its runs at once, natively, rather than cell by cell.
    */
   runsAcross(row: number, carries: Uint8Array): Int32Array {
-    const cells = this.classed()[row] ?? NONE;
+    const classes = this.classed();
+    const cells = row >= 0 && row < classes.length ? (classes[row] as Uint8Array) : NONE;
     const ends = new Int32Array(cells.length);
     this.probes += cells.length;
     if (!this.ascii && this.laidOut[row] === undefined) {
@@ -403,10 +410,10 @@ export class Grid {
     const cells = classes[row];
     const found: number[] = [];
     if (cells === undefined) return found;
-    const above = classes[row - 1] ?? NONE;
-    const below = classes[row + 1] ?? NONE;
+    const above = row > 0 ? (classes[row - 1] as Uint8Array) : NONE;
+    const below = row + 1 < classes.length ? (classes[row + 1] as Uint8Array) : NONE;
     const last = cells.length - 1;
-    const spans = this.drawnSpans[row] ?? [];
+    const spans = (row < this.drawnSpans.length ? this.drawnSpans[row] : undefined) ?? NO_SPANS;
     for (let i = 0; i < spans.length; i += 2) {
       const to = spans[i + 1] as number;
       for (let col = spans[i] as number; col < to; col++) {
@@ -431,7 +438,10 @@ export class Grid {
   /** The class of a cell: TEXT off the drawing. */
   private classOf(row: number, col: number): number {
     this.probes++;
-    return this.classed()[row]?.[col] ?? TEXT;
+    const classes = this.classed();
+    if (row < 0 || row >= classes.length || col < 0) return TEXT;
+    const cells = classes[row] as Uint8Array;
+    return col < cells.length ? (cells[col] as number) : TEXT;
   }
 
   private classed(): Uint8Array[] {
