@@ -57,7 +57,7 @@ function kindOf(argv) {
  * V8 flags for a kind, set before the bundle is compiled (V8 checks a code cache
  * against its flags, so the kind's cache is made with them too). Lint's loops run
  * long enough for V8 to start optimising them, which cost a lint of the catalog more
- * than it saved before the run ended (4.6 ms of 41, measured); with eight times the
+ * than it saved before the run ended (42 ms against 35, measured); with eight times the
  * interrupt budget short runs stay in the interpreter and long ones (a large file)
  * are still optimised. Loading node:v8 costs 1.4 ms, so only lint pays it.
  */
