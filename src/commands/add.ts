@@ -40,7 +40,7 @@ export default defineCommand({
     const notes = problems.map((p) => `${file === "-" ? "<stdin>" : file}:${p.line}: ${p.message}`);
     if (diagrams.length === 0) {
       throw new NotFoundError(
-        `no diagram in ${name}${problems.length > 0 ? `: ${notes[0]}` : ": no '###' title over a fenced drawing"}`,
+        `no diagram in ${name}${problems.length > 0 ? `: ${notes[0]}` : ": it needs a heading (#, ## or ###) with a fenced drawing under it"}`,
       );
     }
     const seen = new Set<string>();
