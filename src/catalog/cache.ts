@@ -462,6 +462,13 @@ type Meta = {
 
 type ReadBody = (id: string, field: "diagram" | "original", at: Span) => string;
 
+/** A part of the store, read and (unless the store is trusted) checked. */
+function readPart(fd: number, data: number, [at, size, hash]: Section, trusted: boolean) {
+  const bytes = readAt(fd, data + at, size);
+  if (!trusted && checksum(bytes) !== hash) throw new Damaged("checksum mismatch");
+  return bytes;
+}
+
 /**
  * Opens a store and checks its header against `key` (exactly) and its metadata
  * against its checksum; throws StaleStore for anything wrong. The rest is read
@@ -496,15 +503,10 @@ export function openStore(
     }
     if (header.key !== key) throw new StaleStore("built from other sources");
     const data = pad8(HEAD + length);
-    const section = ([at, size, hash]: Section) => {
-      const bytes = readAt(fd, data + at, size);
-      if (!trusted && checksum(bytes) !== hash) throw new Damaged("checksum mismatch");
-      return bytes;
-    };
     const decoder = strictUtf8();
     let meta: Meta;
     try {
-      meta = JSON.parse(decoder.decode(section(header.meta))) as Meta;
+      meta = JSON.parse(decoder.decode(readPart(fd, data, header.meta, trusted))) as Meta;
     } catch (error) {
       throw new StaleStore(`damaged: ${(error as Error).message}`);
     }
@@ -561,10 +563,13 @@ class Reader implements Entries {
     return this.whole ? this.whole.diagrams.length : this.meta.size;
   }
 
-  private section([at, size, hash]: Section): Uint8Array {
-    const bytes = readAt(this.fd, this.data + at, size);
-    if (!this.trusted && checksum(bytes) !== hash) throw new Damaged("checksum mismatch");
-    return bytes;
+  private section(part: Section): Uint8Array {
+    return readPart(this.fd, this.data, part, this.trusted);
+  }
+
+  /** Whether a small part read alone is as it was written (a trusted store's always is). */
+  private sound(bytes: Uint8Array, hash: number | undefined): boolean {
+    return this.trusted || sum32(bytes) === hash;
   }
 
   private fromSources(): ReturnType<Recover> {
@@ -575,7 +580,7 @@ class Reader implements Entries {
   private body: ReadBody = (id, field, [at, size, hash]) => {
     try {
       const bytes = readAt(this.fd, this.data + this.header.bodies[0] + at, size);
-      if (this.trusted || sum32(bytes) === hash) return this.decoder.decode(bytes);
+      if (this.sound(bytes, hash)) return this.decoder.decode(bytes);
     } catch {
       // Cut short or unreadable: as damaged.
     }
@@ -663,7 +668,7 @@ class Reader implements Entries {
     const [from = 0, length = 0, hash] = record;
     if (from + length > this.header.rows[1]) throw new Damaged("a row out of place");
     const bytes = readAt(this.fd, this.data + this.header.rows[0] + from, length);
-    if (!this.trusted && sum32(bytes) !== hash) throw new Damaged("row checksum mismatch");
+    if (!this.sound(bytes, hash)) throw new Damaged("row checksum mismatch");
     return JSON.parse(this.decoder.decode(bytes)) as Row;
   }
 
@@ -741,7 +746,7 @@ class Reader implements Entries {
           throw new Damaged("a block out of place");
         }
         const bytes = readAt(this.fd, this.data + this.header.lexicon[0] + at, size);
-        if (!this.trusted && sum32(bytes) !== hash) throw new Damaged("block checksum mismatch");
+        if (!this.sound(bytes, hash)) throw new Damaged("block checksum mismatch");
         const view = new Uint32Array(bytes.buffer, 0, 2 + 4 * c);
         // Words are ASCII: a byte a character, each word a slice of one string.
         const text = Buffer.from(bytes.buffer, 4 * (2 + 4 * c)).toString("latin1");
@@ -786,7 +791,7 @@ class Reader implements Entries {
           this.data + this.header.postings[0] + from * 8,
           (to - from) * 8,
         );
-        if (!this.trusted && sum32(bytes) !== block.view[2 + 2 * c + i])
+        if (!this.sound(bytes, block.view[2 + 2 * c + i]))
           throw new Damaged("postings checksum mismatch");
         const pairs = new Uint32Array(bytes.buffer);
         list = new Array<number>((to - from) * 3);

@@ -86,19 +86,19 @@ export function quickParse(
     ...Object.entries(GLOBAL_OPTIONS as OptionSpecs),
     ...Object.entries(optionsOf(command)),
   ];
-  const byLong = new Map<string, { key: string; spec: OptionSpec; negated: boolean }>();
+  const byLong = new Map<
+    string,
+    { key: string; spec: OptionSpec; negated: boolean; takesValue: boolean }
+  >();
   const byShort = new Map<string, string>();
   for (const [, spec] of specs) {
-    const { long, short, negated, key } = parseFlags(spec.flags);
-    byLong.set(long, { key, spec, negated });
+    const { long, short, negated, key, value } = parseFlags(spec.flags);
+    byLong.set(long, { key, spec, negated, takesValue: value !== undefined });
     if (short) byShort.set(short, long);
   }
   const read = readLine(
     [...argv.slice(0, at), ...argv.slice(at + 1)],
-    (name) => {
-      const known = byLong.get(name);
-      return known && parseFlags(known.spec.flags).value !== undefined;
-    },
+    (name) => byLong.get(name)?.takesValue,
     byShort,
   );
   if (!read) return undefined;

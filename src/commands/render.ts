@@ -88,12 +88,7 @@ export default defineCommand({
     }
     const { renderAs } = await import("../render/formats.js");
     return {
-      stdout: await renderAs(format, chosen, {
-        style: ctx.style,
-        columns: ctx.columns,
-        ascii: ctx.ascii,
-        transparent: options.transparent === true,
-      }),
+      stdout: await renderAs(format, chosen, ctx, options.transparent === true),
     };
   },
 });

@@ -56,12 +56,7 @@ export default defineCommand({
       options.original ? { ...entry, diagram: entry.original ?? entry.diagram } : entry,
     );
     return {
-      stdout: await renderAs(format, entries, {
-        style: ctx.style,
-        columns: ctx.columns,
-        ascii: ctx.ascii,
-        transparent: options.transparent === true,
-      }),
+      stdout: await renderAs(format, entries, ctx, options.transparent === true),
       subject: entries.map((e) => e.id).join(", "),
     };
   },

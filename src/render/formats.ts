@@ -25,18 +25,19 @@ export const ONE_AT_A_TIME: ReadonlySet<Format> = new Set(["svg", "graph", "merm
 export const FORMAT_HELP =
   "text (framed), txt, md, svg, json (the entry), graph (nodes and edges as JSON), mermaid, dot or d2";
 
+/** How the terminal looks: a command's context is one (and is passed as it is). */
 export interface FormatOptions {
   style: Style;
   columns: number | undefined;
   ascii: boolean;
-  /** SVG: no background, for a page of either theme. */
-  transparent?: boolean;
 }
 
 export async function renderAs(
   format: Format,
   entries: Entry[],
   options: FormatOptions,
+  /** SVG: no background, for a page of either theme. */
+  transparent = false,
 ): Promise<string> {
   const [first] = entries as [Entry];
   switch (format) {
@@ -66,7 +67,7 @@ export async function renderAs(
       ]);
       return renderSvg(first.diagram, first.title, {
         description: describeGraph(extractGraph(first.diagram)),
-        background: options.transparent ? "transparent" : "auto",
+        background: transparent ? "transparent" : "auto",
       });
     }
     case "graph":
