@@ -91,6 +91,8 @@ type Row = [
 
 /** No overriding source, in the listing's table of them. */
 const NONE = 0xffffffff;
+/** How much of the bodies part one read takes in: a drawing and those after it. */
+const READ_AHEAD = 64 * 1024;
 
 /**
  * One lane of the store's checksums: bytes four at a time (little-endian), each word
@@ -546,6 +548,8 @@ class Reader implements Entries {
   private nameTable?: { view: Uint32Array; K: number; text: string };
   private fresh?: ReturnType<Recover>;
   private freshById?: Map<string, Entry>;
+  /** The bodies last read, from `at` on in the bodies part: drawings are read ahead. */
+  private ahead?: { at: number; bytes: Uint8Array };
 
   constructor(
     private fd: number,
@@ -579,7 +583,7 @@ class Reader implements Entries {
 
   private body: ReadBody = (id, field, [at, size, hash]) => {
     try {
-      const bytes = readAt(this.fd, this.data + this.header.bodies[0] + at, size);
+      const bytes = this.bodyBytes(at, size);
       if (this.sound(bytes, hash)) return this.decoder.decode(bytes);
     } catch {
       // Cut short or unreadable: as damaged.
@@ -587,6 +591,26 @@ class Reader implements Entries {
     this.freshById ??= new Map(this.fromSources().catalog.diagrams.map((d) => [d.id, d]));
     return this.freshById.get(id)?.[field] ?? "";
   };
+
+  /**
+   * The bytes of a drawing, read with the drawings after it (up to READ_AHEAD bytes in
+   * all): bodies are stored in the entries' order, so a command that reads many (lint
+   * of the catalog, the picker) makes a few reads, not one a drawing.
+   */
+  private bodyBytes(at: number, size: number): Uint8Array {
+    const ahead = this.ahead;
+    if (ahead !== undefined && at >= ahead.at && at + size <= ahead.at + ahead.bytes.length) {
+      return ahead.bytes.subarray(at - ahead.at, at - ahead.at + size);
+    }
+    const [start, length] = this.header.bodies;
+    const bytes = readAt(
+      this.fd,
+      this.data + start + at,
+      Math.max(size, Math.min(READ_AHEAD, length - at)),
+    );
+    this.ahead = { at, bytes };
+    return bytes.subarray(0, size);
+  }
 
   /** The listing, or undefined when it is damaged. */
   private listed(): ListingView | undefined {

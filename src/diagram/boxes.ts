@@ -37,76 +37,60 @@ function edgeClasses() {
 
 /**
  * Where the edge through each cell ends, found once per cell: boxes that share an edge
- * (a column of boxes on one bus line) would otherwise each walk it to its end.
+ * (a column of boxes on one bus line) would otherwise each walk it to its end. Kept by
+ * the cell's place (Grid.cellAt), as the end plus one, so that 0 is "not yet known".
  */
 export class EdgeRuns {
-  private readonly across: (Int32Array | undefined)[] = [];
-  private readonly down: (Int32Array | undefined)[] = [];
+  private readonly across: Int32Array;
+  private readonly down: Int32Array;
+  /** Rows whose horizontal runs are already in `across`. */
+  private readonly acrossRows: Uint8Array;
   private readonly carries = edgeClasses();
 
-  constructor(private readonly grid: Grid) {}
+  constructor(private readonly grid: Grid) {
+    this.across = new Int32Array(grid.cellCount);
+    this.down = new Int32Array(grid.cellCount);
+    this.acrossRows = new Uint8Array(grid.height);
+  }
 
   /** The first column at or right of `col` that carries no horizontal edge. */
   acrossEnd(row: number, col: number): number {
-    let ends = this.across[row];
-    if (ends === undefined) {
-      ends = this.grid.runsAcross(row, this.carries.across);
-      this.across[row] = ends;
+    const at = this.grid.cellAt(row, col);
+    if (at < 0) return col;
+    if (this.acrossRows[row] === 0) {
+      this.grid.runsAcross(row, this.carries.across, this.across);
+      this.acrossRows[row] = 1;
     }
-    const end = ends[col] ?? 0;
-    return end > 0 ? end - 1 : col;
+    const end = this.across[at] as number;
+    return end > 0 ? end - 1 - (at - col) : col;
   }
 
   /** The first row at or below `row` whose cell in `col` carries no vertical edge. */
   downEnd(row: number, col: number): number {
-    return this.run(this.down, row, col, 1, 0, this.carries.down);
-  }
-
-  private run(
-    memo: (Int32Array | undefined)[],
-    row: number,
-    col: number,
-    dr: number,
-    dc: number,
-    carries: Uint8Array,
-  ): number {
-    const rows = this.grid.classRows();
+    const { grid, down } = this;
+    const classes = grid.cellClasses();
+    const carries = this.carries.down;
     let r = row;
-    let c = col;
     let end: number;
-    // Stored as end + 1, so that 0 is "not yet known".
-    for (;;) {
-      // Bounds first (a read past an array's end costs V8 its optimised code).
-      if (r < 0 || r >= rows.length || c < 0 || c >= (rows[r] as Uint8Array).length) {
-        end = dr ? r : c;
+    for (; ; r++) {
+      const at = grid.cellAt(r, col);
+      if (at < 0) {
+        end = r;
         break;
       }
-      const cells = rows[r] as Uint8Array;
-      const made = r < memo.length ? memo[r] : undefined;
-      const known = made === undefined ? 0 : (made[c] as number);
+      const known = down[at] as number;
       if (known > 0) {
         end = known - 1;
         break;
       }
-      if (carries[cells[c] as number] === 0) {
-        end = dr ? r : c;
+      if (carries[classes[at] as number] === 0) {
+        end = r;
         break;
       }
-      r += dr;
-      c += dc;
     }
     // The walk is straight: every cell from the start to where it stopped ends there too.
-    let walked = 0;
-    for (let wr = row, wc = col; wr !== r || wc !== c; wr += dr, wc += dc) {
-      let cells = memo[wr];
-      if (cells === undefined) {
-        cells = new Int32Array((rows[wr] as Uint8Array).length);
-        memo[wr] = cells;
-      }
-      cells[wc] = end + 1;
-      walked++;
-    }
-    this.grid.probes += walked + 1;
+    for (let wr = row; wr < r; wr++) down[grid.cellAt(wr, col)] = end + 1;
+    grid.probes += r - row + 1;
     return end;
   }
 }

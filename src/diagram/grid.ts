@@ -36,6 +36,12 @@ export const CONTINUATION = "";
  */
 const NARROW =
   /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2190-\u21ff\u2500-\u25fc]*$/;
+/** NARROW's characters from `lastIndex` on: how far a line is NARROW, without cutting it out. */
+let narrowChars: RegExp | undefined;
+const narrowRun = () => {
+  narrowChars ??= new RegExp(`${NARROW.source.slice(1, -2)}*`, "y");
+  return narrowChars;
+};
 const TAB = 8;
 /**
  * The expressions with Unicode properties are made on first use: making one costs V8
@@ -136,7 +142,7 @@ const REACH = 0x0f;
 const opposite = (dir: number) => ((dir << 2) | (dir >> 2)) & REACH;
 
 /**
- * For each cell class (the bytes of Grid.classRows), whether a cell of it passes `test`:
+ * For each cell class (the bytes of Grid.cellClasses), whether a cell of it passes `test`:
  * a question about a cell's arms and head asked once per class, not once per cell.
  */
 export function classTable(test: (arms: number, head: Dir | undefined) => boolean): Uint8Array {
@@ -176,25 +182,37 @@ function charClass(test: (cell: number) => boolean): string {
 }
 
 /**
- * The start of a stroke or head, and the rest of a run of them (searched for with
- * `test`, which makes no match to throw away).
+ * A search for runs of characters: `first` finds where one starts and `rest` where it
+ * ends. Both are run with `test`, which leaves its place in `lastIndex` and, unlike
+ * `exec`, makes no match array to throw away.
  */
-let drawn: { first: RegExp; rest: RegExp } | undefined;
-function drawnSearch() {
-  if (drawn !== undefined) return drawn;
-  const chars = charClass((cell) => cell !== TEXT);
-  drawn = { first: new RegExp(chars, "g"), rest: new RegExp(`${chars}*`, "y") };
+interface RunSearch {
+  first: RegExp;
+  rest: RegExp;
+}
+const runsOf = (chars: string): RunSearch => ({
+  first: new RegExp(chars, "g"),
+  rest: new RegExp(`${chars}*`, "y"),
+});
+
+/**
+ * Runs of strokes and heads, found with `test`: a run ends at `lastIndex`, and begins
+ * after the last character before it whose class is TEXT (which classing it finds).
+ */
+let drawn: RegExp | undefined;
+function drawnSearch(): RegExp {
+  drawn ??= new RegExp(`${charClass((cell) => cell !== TEXT)}+`, "g");
   return drawn;
 }
 
 /** Searches for runs of the strokes and heads a classTable passes, by table. */
-const runSearches = new WeakMap<Uint8Array, RegExp>();
-function runSearch(carries: Uint8Array): RegExp {
+const runSearches = new WeakMap<Uint8Array, RunSearch>();
+function runSearch(carries: Uint8Array): RunSearch {
   let search = runSearches.get(carries);
   if (search === undefined) {
     // A run of text would need its cells: only strokes and heads are searched for.
     if (carries[TEXT]) throw new Error("runsAcross: a table passing text is not searched for");
-    search = new RegExp(`${charClass((cell) => carries[cell] === 1)}+`, "g");
+    search = runsOf(charClass((cell) => carries[cell] === 1));
     runSearches.set(carries, search);
   }
   return search;
@@ -222,10 +240,6 @@ const ASCII_SHAPED = new Set([
   ...ASCII_HEADS.keys(),
 ]);
 
-/** Past either end of a row: TEXT, which reaches nowhere. */
-const NONE = new Uint8Array(0);
-const NO_SPANS: readonly number[] = [];
-
 export class Grid {
   readonly width: number;
   /** Whether `+ - |` and `v ^ < >` are strokes and heads (an ASCII drawing). */
@@ -233,46 +247,76 @@ export class Grid {
   /** Cells read so far: the work lint does, counted so a test can bound it. */
   probes = 0;
   private readonly source: string;
-  /** Each line, carriage return dropped. */
-  private readonly lines: string[];
   /**
-   * Each line's cells, for a line that is not all NARROW; a NARROW line is its own
-   * cells (a column a UTF-16 unit), and is split only when `rows` is asked for.
+   * Where each row's cells begin in the class array (see cellAt), and how many it has.
+   * A NARROW row is its own cells, a column a UTF-16 unit, and begins where its text
+   * does in the source, so that a stroke found in the text is classed at the place it
+   * was found. A row that is not NARROW is laid out into `wide`, and placed after the
+   * source's end.
    */
-  private readonly laidOut: (string[] | undefined)[];
+  private readonly starts: Int32Array;
+  private readonly lengths: Int32Array;
+  private readonly size: number;
+  private readonly wide = new Map<number, string[]>();
   private cellRows: string[][] | undefined;
-  /** Each row's cell classes, made on the first question about a cell. */
-  private classes: Uint8Array[] | undefined;
-  /** For each row, [from, to) column pairs outside which it holds no stroke and no head. */
-  private readonly drawnSpans: number[][] = [];
+  /** Every cell's class, one byte, made on the first question about a cell. */
+  private classes: Uint8Array | undefined;
+  /**
+   * The runs of strokes and heads, in reading order, as [row, from, to, ...] (columns
+   * [from, to)) in the first `drawnLength` places: outside them a row holds only text.
+   * A row that is not NARROW, and any row of an ASCII drawing, is one run end to end.
+   */
+  private drawn = new Int32Array(48);
+  private drawnLength = 0;
 
   constructor(text: string, options: { ascii?: boolean } = {}) {
     this.source = text;
-    this.lines = text.split("\n");
-    this.laidOut = [];
+    let height = 1;
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) height++;
+    const starts = new Int32Array(height);
+    const lengths = new Int32Array(height);
+    const narrow = narrowRun();
     let width = 0;
-    for (let row = 0; row < this.lines.length; row++) {
-      let line = this.lines[row] as string;
-      if (line.endsWith("\r")) {
-        line = line.slice(0, -1);
-        this.lines[row] = line;
+    let after = text.length + 1;
+    let offset = 0;
+    for (let row = 0; row < height; row++) {
+      const newline = text.indexOf("\n", offset);
+      const next = newline < 0 ? text.length : newline;
+      // A carriage return before the line break is no part of the line.
+      const end = next > offset && text.charCodeAt(next - 1) === 13 ? next - 1 : next;
+      narrow.lastIndex = offset;
+      narrow.test(text);
+      let length = end - offset;
+      if (narrow.lastIndex >= end) starts[row] = offset;
+      else {
+        const cells = layOut(text.slice(offset, end));
+        this.wide.set(row, cells);
+        length = cells.length;
+        starts[row] = after;
+        after += length;
       }
-      const cells = NARROW.test(line) ? undefined : layOut(line);
-      this.laidOut.push(cells);
-      width = Math.max(width, cells === undefined ? line.length : cells.length);
+      lengths[row] = length;
+      if (length > width) width = length;
+      offset = next + 1;
     }
+    this.starts = starts;
+    this.lengths = lengths;
+    this.size = after;
     this.width = width;
     this.ascii = options.ascii ?? isAsciiDrawing(text);
   }
 
   /** The cells of each row, as layOut gives them. */
   get rows(): string[][] {
-    this.cellRows ??= this.lines.map((line, row) => this.laidOut[row] ?? [...line]);
+    this.cellRows ??= Array.from(
+      { length: this.height },
+      (_, row) => this.wide.get(row) ?? [...this.line(row)],
+    );
     return this.cellRows;
   }
 
   get height(): number {
-    return this.lines.length;
+    return this.lengths.length;
   }
 
   /** The text of a cell: " " off the drawing, CONTINUATION beside a wide character. */
@@ -280,26 +324,28 @@ export class Grid {
     this.probes++;
     // Bounds are checked before reading, not left to `?.` and `??`: a read past an
     // array's end makes V8 throw away the optimised code of the function that made it.
-    if (row < 0 || row >= this.lines.length || col < 0) return " ";
-    const cells = this.laidOut[row];
-    if (cells !== undefined) return col < cells.length ? (cells[col] as string) : " ";
-    const line = this.lines[row] as string;
-    return col < line.length ? (line[col] as string) : " ";
+    if (row < 0 || row >= this.lengths.length || col < 0 || col >= (this.lengths[row] as number)) {
+      return " ";
+    }
+    const start = this.starts[row] as number;
+    if (start > this.source.length) return (this.wide.get(row) as string[])[col] as string;
+    return this.source[start + col] as string;
   }
 
   /** The text of columns [from, to) of a row, a wide character once. */
   text(row: number, from: number, to: number): string {
-    const cells = this.laidOut[row];
+    if (row < 0 || row >= this.lengths.length) return "";
     const start = Math.max(0, from);
     const end = Math.max(0, to);
+    const cells = this.wide.get(row);
     return cells === undefined
-      ? (this.lines[row]?.slice(start, end) ?? "")
+      ? this.line(row).slice(start, end)
       : cells.slice(start, end).join("");
   }
 
   /** Columns the row has cells in (the rest of the grid's width is blank). */
   columns(row: number): number {
-    return this.laidOut[row]?.length ?? this.lines[row]?.length ?? 0;
+    return row >= 0 && row < this.lengths.length ? (this.lengths[row] as number) : 0;
   }
 
   kind(row: number, col: number): Kind {
@@ -326,38 +372,56 @@ export class Grid {
   }
 
   /**
-   * Each row's cell classes, one byte a column: for loops over many cells, which read
-   * them through a classTable (and add what they read to `probes`).
+   * Where a cell's class is in `cellClasses()`, or -1 off the drawing (whose cells are
+   * all TEXT): for loops over many cells, which read classes through a classTable (and
+   * add what they read to `probes`). Every cell has a place of its own, below `cellCount`.
    */
-  classRows(): readonly Uint8Array[] {
+  cellAt(row: number, col: number): number {
+    if (row < 0 || row >= this.lengths.length || col < 0) return -1;
+    return col < (this.lengths[row] as number) ? (this.starts[row] as number) + col : -1;
+  }
+
+  /** How many places cellAt gives: the length an array of something per cell needs. */
+  get cellCount(): number {
+    return this.size;
+  }
+
+  /** Every cell's class, by cellAt. */
+  cellClasses(): Uint8Array {
     return this.classed();
   }
 
   /**
    * For each column of a row, where the run of cells passing `carries` (a classTable)
-   * that holds it ends, plus one; 0 for a cell that does not pass. A NARROW line is
-   * searched for its runs at once, natively, rather than cell by cell.
+   * that holds it ends, written at its cellAt place in `ends` (plus one; 0 for a cell
+   * that does not pass). A NARROW line is searched for its runs at once, natively,
+   * rather than cell by cell.
    */
-  runsAcross(row: number, carries: Uint8Array): Int32Array {
+  runsAcross(row: number, carries: Uint8Array, ends: Int32Array): void {
     const classes = this.classed();
-    const cells = row >= 0 && row < classes.length ? (classes[row] as Uint8Array) : NONE;
-    const ends = new Int32Array(cells.length);
-    this.probes += cells.length;
-    if (!this.ascii && this.laidOut[row] === undefined) {
-      const line = this.lines[row] as string;
-      const runs = runSearch(carries);
-      runs.lastIndex = 0;
-      for (let match = runs.exec(line); match !== null; match = runs.exec(line)) {
-        ends.fill(runs.lastIndex + 1, match.index, runs.lastIndex);
+    if (row < 0 || row >= this.lengths.length) return;
+    const start = this.starts[row] as number;
+    const length = this.lengths[row] as number;
+    this.probes += length;
+    if (!this.ascii && !this.isWide(row)) {
+      const line = this.line(row);
+      const { first, rest } = runSearch(carries);
+      first.lastIndex = 0;
+      while (first.test(line)) {
+        const from = first.lastIndex - 1;
+        rest.lastIndex = from + 1;
+        rest.test(line);
+        const to = rest.lastIndex;
+        first.lastIndex = to;
+        ends.fill(start + to + 1, start + from, start + to);
       }
-      return ends;
+      return;
     }
-    let end = cells.length;
-    for (let col = cells.length - 1; col >= 0; col--) {
-      if (carries[cells[col] as number] === 0) end = col;
-      else ends[col] = end + 1;
+    let end = start + length;
+    for (let i = end - 1; i >= start; i--) {
+      if (carries[classes[i] as number] === 0) end = i;
+      else ends[i] = end + 1;
     }
-    return ends;
   }
 
   /**
@@ -370,149 +434,191 @@ export class Grid {
     const cell = STROKE | arms;
     const found: number[] = [];
     const cellwise = (row: number) => {
-      const cells = classes[row] as Uint8Array;
-      this.probes += cells.length;
-      for (let col = cells.indexOf(cell); col >= 0; col = cells.indexOf(cell, col + 1)) {
-        found.push(row, col);
+      const start = this.starts[row] as number;
+      const end = start + (this.lengths[row] as number);
+      this.probes += end - start;
+      for (
+        let i = classes.indexOf(cell, start);
+        i >= 0 && i < end;
+        i = classes.indexOf(cell, i + 1)
+      ) {
+        found.push(row, i - start);
       }
     };
+    const height = this.lengths.length;
     if (this.ascii) {
-      for (let row = 0; row < classes.length; row++) cellwise(row);
+      for (let row = 0; row < height; row++) cellwise(row);
       return found;
     }
     const search = strokeSearch(cell);
     const text = this.source;
     this.probes += text.length;
     let row = 0;
-    let start = 0;
     let next = text.indexOf("\n") + 1 || text.length + 1;
     search.lastIndex = 0;
-    for (let match = search.exec(text); match !== null; match = search.exec(text)) {
-      while (match.index >= next) {
-        if (this.laidOut[row] !== undefined) cellwise(row);
+    // One character a match: `test` leaves it just before lastIndex.
+    while (search.test(text)) {
+      const at = search.lastIndex - 1;
+      while (at >= next) {
+        if (this.isWide(row)) cellwise(row);
         row++;
-        start = next;
-        next = text.indexOf("\n", start) + 1 || text.length + 1;
+        next = text.indexOf("\n", next) + 1 || text.length + 1;
       }
-      if (this.laidOut[row] === undefined) found.push(row, match.index - start);
+      if (!this.isWide(row)) found.push(row, at - (this.starts[row] as number));
     }
-    for (; row < classes.length; row++) if (this.laidOut[row] !== undefined) cellwise(row);
+    for (; row < height; row++) if (this.isWide(row)) cellwise(row);
     return found;
   }
 
   /**
-   * Columns of a row that may be a loose end, left to right: an arrow head, or a stroke
-   * with an arm that the cell it points to does not reach back along. A stroke whose
-   * every arm is met is none.
+   * The cells that may be a loose end, in reading order, as [row, col, row, col, ...]:
+   * an arrow head, or a stroke with an arm that the cell it points to does not reach
+   * back along. A stroke whose every arm is met is none.
    */
-  looseEnds(row: number): number[] {
+  looseEnds(): number[] {
     const classes = this.classed();
-    const cells = classes[row];
+    const { drawn, drawnLength, starts, lengths } = this;
+    const height = lengths.length;
     const found: number[] = [];
-    if (cells === undefined) return found;
-    const above = row > 0 ? (classes[row - 1] as Uint8Array) : NONE;
-    const below = row + 1 < classes.length ? (classes[row + 1] as Uint8Array) : NONE;
-    const last = cells.length - 1;
-    const spans = (row < this.drawnSpans.length ? this.drawnSpans[row] : undefined) ?? NO_SPANS;
-    for (let i = 0; i < spans.length; i += 2) {
-      const to = spans[i + 1] as number;
-      for (let col = spans[i] as number; col < to; col++) {
-        const cell = cells[col] as number;
+    for (let i = 0; i < drawnLength; i += 3) {
+      const row = drawn[i] as number;
+      const from = drawn[i + 1] as number;
+      const to = drawn[i + 2] as number;
+      const start = starts[row] as number;
+      const last = start + (lengths[row] as number) - 1;
+      // Where the rows above and below begin, and how many columns they have (none off the grid).
+      const above = row > 0 ? (starts[row - 1] as number) : 0;
+      const aboveLength = row > 0 ? (lengths[row - 1] as number) : 0;
+      const below = row + 1 < height ? (starts[row + 1] as number) : 0;
+      const belowLength = row + 1 < height ? (lengths[row + 1] as number) : 0;
+      for (let col = from; col < to; col++) {
+        const at = start + col;
+        const cell = classes[at] as number;
         if (cell < STROKE) continue;
         if (cell >= HEAD) {
-          found.push(col);
+          found.push(row, col);
           continue;
         }
         let met = 0;
-        if (cell & N && col < above.length && (above[col] as number) & S) met |= N;
-        if (cell & E && col < last && (cells[col + 1] as number) & W) met |= E;
-        if (cell & S && col < below.length && (below[col] as number) & N) met |= S;
-        if (cell & W && col > 0 && (cells[col - 1] as number) & E) met |= W;
-        if ((cell & REACH) !== met) found.push(col);
+        if (cell & N && col < aboveLength && (classes[above + col] as number) & S) met |= N;
+        if (cell & E && at < last && (classes[at + 1] as number) & W) met |= E;
+        if (cell & S && col < belowLength && (classes[below + col] as number) & N) met |= S;
+        if (cell & W && col > 0 && (classes[at - 1] as number) & E) met |= W;
+        if ((cell & REACH) !== met) found.push(row, col);
       }
-      this.probes += 5 * (to - (spans[i] as number));
+      this.probes += 5 * (to - from);
     }
     return found;
+  }
+
+  /** The text of a NARROW row (a row in range). */
+  private line(row: number): string {
+    const start = this.starts[row] as number;
+    return this.source.slice(start, start + (this.lengths[row] as number));
+  }
+
+  /** Whether a row (in range) is not NARROW: laid out in `wide`, after the source's end. */
+  private isWide(row: number): boolean {
+    return (this.starts[row] as number) > this.source.length;
+  }
+
+  /** Adds a run of strokes and heads to `drawn`. */
+  private addRun(row: number, from: number, to: number) {
+    if (this.drawnLength + 3 > this.drawn.length) {
+      const grown = new Int32Array(2 * this.drawn.length);
+      grown.set(this.drawn);
+      this.drawn = grown;
+    }
+    this.drawn[this.drawnLength++] = row;
+    this.drawn[this.drawnLength++] = from;
+    this.drawn[this.drawnLength++] = to;
   }
 
   /** The class of a cell: TEXT off the drawing. */
   private classOf(row: number, col: number): number {
     this.probes++;
     const classes = this.classed();
-    if (row < 0 || row >= classes.length || col < 0) return TEXT;
-    const cells = classes[row] as Uint8Array;
-    return col < cells.length ? (cells[col] as number) : TEXT;
+    if (row < 0 || row >= this.lengths.length || col < 0) return TEXT;
+    return col < (this.lengths[row] as number)
+      ? (classes[(this.starts[row] as number) + col] as number)
+      : TEXT;
   }
 
-  private classed(): Uint8Array[] {
+  private classed(): Uint8Array {
     if (this.classes !== undefined) return this.classes;
     const table = codeClasses();
-    const classes: Uint8Array[] = [];
-    for (let row = 0; row < this.lines.length; row++) {
-      const cells = this.laidOut[row];
-      classes.push(
-        new Uint8Array(cells === undefined ? (this.lines[row] as string).length : cells.length),
-      );
-    }
+    const classes = new Uint8Array(this.size);
     this.classes = classes;
-    // Strokes and heads are found in the text at once; the rest is TEXT, as made. A
-    // line that is not NARROW, and any line of an ASCII drawing, is classed cell by cell.
-    const { first, rest } = drawnSearch();
+    const height = this.lengths.length;
     const text = this.source;
+    this.probes += text.length;
+    if (this.ascii) {
+      for (let row = 0; row < height; row++) {
+        this.classify(row, table);
+        this.addRun(row, 0, this.lengths[row] as number);
+      }
+      return classes;
+    }
+    // Strokes and heads are found in the text at once, and classed where they were
+    // found (a NARROW row's cells are its text); the rest is TEXT, as made. A row that
+    // is not NARROW is classed cell by cell, in its turn.
+    const runs = drawnSearch();
     let row = 0;
     let start = 0;
     let next = text.indexOf("\n") + 1 || text.length + 1;
-    first.lastIndex = 0;
-    while (!this.ascii && first.test(text)) {
-      const at = first.lastIndex - 1;
-      rest.lastIndex = at + 1;
-      rest.test(text);
-      first.lastIndex = rest.lastIndex;
-      while (at >= next) {
+    runs.lastIndex = 0;
+    while (runs.test(text)) {
+      const to = runs.lastIndex;
+      while (to > next) {
+        if (this.isWide(row)) this.classifyWide(row, table);
         row++;
         start = next;
         next = text.indexOf("\n", start) + 1 || text.length + 1;
       }
-      if (this.laidOut[row] !== undefined) continue;
-      const out = classes[row] as Uint8Array;
-      const from = at - start;
-      const to = rest.lastIndex - start;
-      for (let col = from; col < to; col++)
-        out[col] = table[text.charCodeAt(start + col)] as number;
-      const spans = this.drawnSpans[row];
-      if (spans === undefined) this.drawnSpans[row] = [from, to];
-      else spans.push(from, to);
+      if (this.isWide(row)) continue;
+      // Classed from the run's end back to its start, after the last TEXT before it.
+      let at = to;
+      while (at > start) {
+        const cell = table[text.charCodeAt(at - 1)] as number;
+        if (cell === TEXT) break;
+        classes[--at] = cell;
+      }
+      this.addRun(row, at - start, to - start);
     }
-    this.probes += text.length;
-    for (let r = 0; r < this.lines.length; r++) {
-      const cells = this.laidOut[r];
-      if (cells === undefined && !this.ascii) continue;
-      this.classify(r, classes[r] as Uint8Array, table);
-      this.drawnSpans[r] = [0, (classes[r] as Uint8Array).length];
-    }
+    for (; row < height; row++) if (this.isWide(row)) this.classifyWide(row, table);
     return classes;
   }
 
+  /** A row that is not NARROW, of a drawing that is not ASCII: classed, and one run. */
+  private classifyWide(row: number, table: Uint8Array) {
+    this.classify(row, table);
+    this.addRun(row, 0, this.lengths[row] as number);
+  }
+
   /** Classes a row cell by cell: one that is not NARROW, or one of an ASCII drawing. */
-  private classify(row: number, out: Uint8Array, table: Uint8Array) {
-    const line = this.lines[row] as string;
-    const cells = this.laidOut[row];
-    for (let col = 0; col < out.length; col++) {
+  private classify(row: number, table: Uint8Array) {
+    const out = this.classes as Uint8Array;
+    const start = this.starts[row] as number;
+    const length = this.lengths[row] as number;
+    const text = this.source;
+    const cells = this.wide.get(row);
+    for (let col = 0; col < length; col++) {
       // A cell of more than one unit (a wide or accented character, a continuation) is text.
-      const char = cells === undefined ? line[col] : cells[col];
-      out[col] = char?.length === 1 ? (table[char.charCodeAt(0)] as number) : TEXT;
+      const char = cells === undefined ? text[start + col] : cells[col];
+      out[start + col] = char?.length === 1 ? (table[char.charCodeAt(0)] as number) : TEXT;
     }
     if (this.ascii) {
       // Classed from its neighbours' text, never their classes: rows are classed in any order.
-      for (let col = 0; col < out.length; col++) {
+      for (let col = 0; col < length; col++) {
         const char = this.at(row, col);
         if (!ASCII_SHAPED.has(char)) continue;
         const arms = this.armsOf(char, row, col);
         const head = arms === 0 ? this.headOf(char, row, col) : undefined;
-        out[col] = arms !== 0 ? STROKE | arms : head !== undefined ? HEAD | OPPOSITE[head] : TEXT;
+        out[start + col] =
+          arms !== 0 ? STROKE | arms : head !== undefined ? HEAD | OPPOSITE[head] : TEXT;
       }
     }
-    this.probes += out.length;
+    this.probes += length;
   }
 
   private armsOf(char: string, row: number, col: number): number {

@@ -1,6 +1,6 @@
 import { outlines, turns, verticalEdge } from "./boxes.js";
 import { BY_ARMS, DIR_NAME, DIRS, type Dir, E, N, OPPOSITE, S, W } from "./charset.js";
-import { Grid, step } from "./grid.js";
+import { Grid } from "./grid.js";
 
 export type Rule =
   | "gap"
@@ -28,7 +28,10 @@ function inEdge(grid: Grid, row: number, col: number, dir: Dir): boolean {
     : grid.reaches(row - 1, col, S) && grid.reaches(row + 1, col, N);
 }
 
-/** Rows and columns one step takes, by direction (a lookup, not an array made per step). */
+/**
+ * Rows and columns one step takes, by direction: looked up, not an array made per step,
+ * which the interpreter would also take apart through an iterator.
+ */
 const DROW: Record<Dir, number> = { [N]: -1, [E]: 0, [S]: 1, [W]: 0 } as Record<Dir, number>;
 const DCOL: Record<Dir, number> = { [N]: 0, [E]: 1, [S]: 0, [W]: -1 } as Record<Dir, number>;
 
@@ -73,70 +76,75 @@ function checkCells(
   add: (row: number, col: number, rule: Rule, message: string) => void,
 ) {
   const crossings = new Crossings(grid);
-  for (let row = 0; row < grid.height; row++) {
-    // Only a head or a stroke with an arm not met can be a defect: the rest are passed over.
-    for (const col of grid.looseEnds(row)) {
-      const char = () => grid.at(row, col);
-      const arms = grid.arms(row, col);
-      if (arms !== 0) {
-        for (const dir of DIRS) {
-          if (!(arms & dir)) continue;
-          const r = row + DROW[dir];
-          const c = col + DCOL[dir];
-          if (grid.reaches(r, c, OPPOSITE[dir])) continue;
-          const next = grid.kind(r, c);
-          if (next === "head") continue; // an arrow set in an edge beside it
-          if (next === "blank") {
-            const [r2, c2] = step(r, c, dir);
-            // Facing a line across one blank: it meets it (at a junction) or it is a slip.
-            if (grid.kind(r2, c2) === "stroke") {
-              add(
-                row,
-                col,
-                "gap",
-                `'${char()}' stops one column short of the '${grid.at(r2, c2)}' ${DIR_NAME[dir]} of it`,
-              );
-            }
-            continue;
-          }
-          if (next === "stroke") {
-            const wanted = BY_ARMS.get(grid.arms(r, c) | OPPOSITE[dir]);
+  // Only a head or a stroke with an arm not met can be a defect: the rest are passed over.
+  const ends = grid.looseEnds();
+  for (let i = 0; i < ends.length; i += 2) {
+    const row = ends[i] as number;
+    const col = ends[i + 1] as number;
+    const arms = grid.arms(row, col);
+    if (arms !== 0) {
+      for (let d = 0; d < DIRS.length; d++) {
+        const dir = DIRS[d] as Dir;
+        if (!(arms & dir)) continue;
+        const r = row + DROW[dir];
+        const c = col + DCOL[dir];
+        if (grid.reaches(r, c, OPPOSITE[dir])) continue;
+        const next = grid.kind(r, c);
+        if (next === "head") continue; // an arrow set in an edge beside it
+        // One step further the same way.
+        const r2 = r + DROW[dir];
+        const c2 = c + DCOL[dir];
+        if (next === "blank") {
+          // Facing a line across one blank: it meets it (at a junction) or it is a slip.
+          if (grid.kind(r2, c2) === "stroke") {
             add(
-              r,
-              c,
-              "junction",
-              `'${char()}' meets '${grid.at(r, c)}' without a junction${wanted ? ` (expected '${wanted}')` : ""}`,
+              row,
+              col,
+              "gap",
+              `'${grid.at(row, col)}' stops one column short of the '${grid.at(r2, c2)}' ${DIR_NAME[dir]} of it`,
             );
-            continue;
           }
-          // A line may lead to a label, or pass through a word set on it as a node
-          // (`CAP` over `Consistency`); lines running across a word are a defect.
-          const [r2, c2] = step(r, c, dir);
-          if (
-            (dir === N || dir === S) &&
-            grid.reaches(r2, c2, OPPOSITE[dir]) &&
-            crossings.at(r, c) > 1
-          ) {
-            add(r, c, "into-label", `a line runs through the label at '${grid.at(r, c)}'`);
-          }
+          continue;
         }
-        continue;
+        if (next === "stroke") {
+          const wanted = BY_ARMS.get(grid.arms(r, c) | OPPOSITE[dir]);
+          add(
+            r,
+            c,
+            "junction",
+            `'${grid.at(row, col)}' meets '${grid.at(r, c)}' without a junction${wanted ? ` (expected '${wanted}')` : ""}`,
+          );
+          continue;
+        }
+        // A line may lead to a label, or pass through a word set on it as a node
+        // (`CAP` over `Consistency`); lines running across a word are a defect.
+        if (
+          (dir === N || dir === S) &&
+          grid.reaches(r2, c2, OPPOSITE[dir]) &&
+          crossings.at(r, c) > 1
+        ) {
+          add(r, c, "into-label", `a line runs through the label at '${grid.at(r, c)}'`);
+        }
       }
-      const head = grid.head(row, col);
-      if (head === undefined || inEdge(grid, row, col, head)) continue;
-      const [br, bc] = step(row, col, OPPOSITE[head]);
-      if (!grid.reaches(br, bc, head)) {
-        add(row, col, "arrow-shaft", `arrow '${char()}' has no line leading into it`);
-      }
-      const [fr, fc] = step(row, col, head);
-      const [fr2, fc2] = step(fr, fc, head);
-      const vertical = head === N || head === S;
-      // Aimed between two words of a label row ("Load Balancer") still hits the label.
-      const labelRow = grid.kind(fr, fc - 1) === "label" || grid.kind(fr, fc + 1) === "label";
-      const blankAhead = vertical ? !labelRow : grid.kind(fr2, fc2) === "blank";
-      if (grid.kind(fr, fc) === "blank" && blankAhead) {
-        add(row, col, "arrow-target", `arrow '${char()}' points at nothing`);
-      }
+      continue;
+    }
+    const head = grid.head(row, col);
+    if (head === undefined || inEdge(grid, row, col, head)) continue;
+    const back = OPPOSITE[head];
+    if (!grid.reaches(row + DROW[back], col + DCOL[back], head)) {
+      add(row, col, "arrow-shaft", `arrow '${grid.at(row, col)}' has no line leading into it`);
+    }
+    // The cell the arrow points at, and the one past it.
+    const fr = row + DROW[head];
+    const fc = col + DCOL[head];
+    const fr2 = fr + DROW[head];
+    const fc2 = fc + DCOL[head];
+    const vertical = head === N || head === S;
+    // Aimed between two words of a label row ("Load Balancer") still hits the label.
+    const labelRow = grid.kind(fr, fc - 1) === "label" || grid.kind(fr, fc + 1) === "label";
+    const blankAhead = vertical ? !labelRow : grid.kind(fr2, fc2) === "blank";
+    if (grid.kind(fr, fc) === "blank" && blankAhead) {
+      add(row, col, "arrow-target", `arrow '${grid.at(row, col)}' points at nothing`);
     }
   }
 }
