@@ -9,7 +9,7 @@
 "use strict";
 if (require.main !== module) {
   // scripts/code-cache.cjs makes the caches through the same loader.
-  module.exports = { load, wrap, kindOf, cacheFile, keep, writeCache, stampOf, KINDS };
+  module.exports = { load, wrap, kindOf, bundleFile, cacheFile, keep, writeCache, stampOf, KINDS };
 } else {
   const argv = process.argv.slice(2);
   if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
@@ -65,6 +65,14 @@ function FLAGS() {
   return { lint: [`--interrupt-budget=${8 * 132 * 1024}`] };
 }
 
+/**
+ * The bundle as bin compiles it: tsup's CommonJS output wrapped by the build in a
+ * function of CommonJS's five parameters (wrap), run with this process's own.
+ */
+function bundleFile() {
+  return require("node:path").join(__dirname, "..", "dist", "cli.js");
+}
+
 function cacheFile(kind) {
   return require("node:path").join(__dirname, "..", "dist", `cli.${kind}.cache`);
 }
@@ -73,7 +81,7 @@ function cacheFile(kind) {
 function load(kind, keeping = true) {
   const fs = require("node:fs");
   const path = require("node:path");
-  const file = path.join(__dirname, "..", "dist", "cli.cjs");
+  const file = bundleFile();
   // Taken before the bundle is read: a cache is used, and kept, only with the bundle
   // it was made from (V8 itself checks only the source's length).
   const made = kind && stampOf(file);
@@ -97,7 +105,9 @@ function load(kind, keeping = true) {
   }
   const vm = require("node:vm");
   // The bundle holds no import(): a script compiled by vm could not run one (tsup.config.ts).
-  const script = new vm.Script(wrap(source), { filename: file, cachedData });
+  // It is compiled as it was read, already wrapped (wrap): a wrapper added here would
+  // copy its 250 KB into a new string on every start.
+  const script = new vm.Script(source, { filename: file, cachedData });
   if (made && keeping && (cachedData === undefined || script.cachedDataRejected)) {
     process.once("exit", () => keep(kind, script, file, made));
   }
@@ -162,7 +172,7 @@ function writeCache(kind, data, stamp) {
   }
 }
 
-/** Node's own CommonJS wrapper, so that the code cache made for it matches. */
+/** The wrapper the build puts around tsup's CommonJS output: Node's own. */
 function wrap(source) {
   return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
 }

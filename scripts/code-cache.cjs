@@ -1,4 +1,5 @@
-// Run after each build (tsup.config.ts): compiles the shipped catalog into
+// Run after each build (tsup.config.ts): wraps tsup's dist/cli.cjs into dist/cli.js, the
+// script bin/sysdiag.cjs compiles, compiles the shipped catalog into
 // dist/catalog.store, then makes the V8 code caches that bin/sysdiag.cjs compiles the
 // bundle with, one per kind of command line (KINDS in bin/sysdiag.cjs), each in a
 // process of its own after running that kind's commands, so that it holds the
@@ -10,7 +11,15 @@ const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const { tmpdir } = require("node:os");
 const path = require("node:path");
-const { load, cacheFile, stampOf, writeCache, KINDS } = require("../bin/sysdiag.cjs");
+const {
+  load,
+  wrap,
+  bundleFile,
+  cacheFile,
+  stampOf,
+  writeCache,
+  KINDS,
+} = require("../bin/sysdiag.cjs");
 
 const DIST = path.join(__dirname, "..", "dist");
 const args = process.argv.slice(2);
@@ -30,15 +39,22 @@ if (args[0] === "--kind") {
   }
 }
 
-/** Build-time checks and the shipped catalog's store. */
+/** The bundle bin compiles, checked, and the shipped catalog's store. */
 function buildTime() {
-  const bundle = fs.readFileSync(path.join(DIST, "cli.cjs"));
+  // tsup's output, wrapped here once so that bin compiles the file as it reads it (a
+  // run of this script alone, with no new output, keeps the bundle it finds).
+  const output = path.join(DIST, "cli.cjs");
+  if (fs.existsSync(output)) {
+    fs.writeFileSync(bundleFile(), wrap(fs.readFileSync(output, "latin1")), "latin1");
+    fs.rmSync(output);
+  }
+  const bundle = fs.readFileSync(bundleFile());
   // bin/sysdiag.cjs reads the bundle as Latin-1, one byte a character, which V8
   // keeps as a one-byte string: that holds only while every byte is ASCII.
   const at = bundle.findIndex((byte) => byte > 0x7f);
   if (at >= 0) {
     const line = bundle.subarray(0, at).toString("latin1").split("\n").length;
-    throw new Error(`dist/cli.cjs has a non-ASCII byte on line ${line}: escape it in the source`);
+    throw new Error(`dist/cli.js has a non-ASCII byte on line ${line}: escape it in the source`);
   }
   const data = path.join(__dirname, "..", "data");
   load().exports.writeBuiltInStore(
@@ -55,7 +71,7 @@ async function warm(kind) {
   // Only the cache's own build (and never this user's diagrams) runs here.
   const home = fs.mkdtempSync(path.join(tmpdir(), "sysdiag-code-cache-"));
   try {
-    const stamp = stampOf(path.join(DIST, "cli.cjs"));
+    const stamp = stampOf(bundleFile());
     // As bin/sysdiag.cjs loads it for this kind (with the kind's V8 flags), but uncached.
     const { exports, script } = load(kind, false);
     const sink = { write: () => true, isTTY: false };

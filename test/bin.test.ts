@@ -62,8 +62,8 @@ describe("bin/sysdiag.cjs: the code cache for a command line", () => {
     mkdirSync(join(root, "dist"));
     copyFileSync(BIN, join(root, "bin", "sysdiag.cjs"));
     copyFileSync(join(ROOT, "package.json"), join(root, "package.json"));
-    const bundle = join(root, "dist", "cli.cjs");
-    copyFileSync(join(ROOT, "dist", "cli.cjs"), bundle);
+    const bundle = join(root, "dist", "cli.js");
+    copyFileSync(join(ROOT, "dist", "cli.js"), bundle);
     const copy = createRequire(import.meta.url)(join(root, "bin", "sysdiag.cjs")) as Loader;
     const made = copy.stampOf(bundle);
     const { script } = copy.load(undefined, false);
@@ -73,7 +73,7 @@ describe("bin/sysdiag.cjs: the code cache for a command line", () => {
     expect(existsSync(cache)).toBe(false);
     copy.keep("show", script, bundle, made);
     expect(existsSync(cache)).toBe(true);
-    expect(readdirSync(join(root, "dist")).sort()).toEqual(["cli.cjs", "cli.show.cache"]);
+    expect(readdirSync(join(root, "dist")).sort()).toEqual(["cli.js", "cli.show.cache"]);
     expect(copy.load("show", false).script.cachedDataRejected).toBe(false);
     // Another build of the bundle (of the same length: V8 would take the cache): not used.
     utimesSync(bundle, new Date(2001, 1, 1), new Date(2001, 1, 1));

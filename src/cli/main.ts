@@ -23,13 +23,14 @@ import { decideAscii, decideColor } from "./globals.js";
 import { commandPosition, type Parsed, quickParse } from "./parse.js";
 
 /**
- * This module's file: dist/cli.cjs in the bundle (CommonJS, where Node passes it),
- * src/cli/main.ts when run from source. A file URL would cost a start-up a URL parse.
+ * This module's file: dist/cli.js in the bundle (CommonJS, where bin/sysdiag.cjs
+ * passes it), src/cli/main.ts when run from source. A file URL would cost a start-up
+ * a URL parse.
  */
 const HERE = typeof __filename === "string" ? __filename : fileURLToPath(import.meta.url);
-const BUNDLED = HERE.endsWith(".cjs");
+const BUNDLED = !HERE.endsWith(".ts");
 
-/** dist/cli.cjs and src/cli/main.ts both sit below the package root. */
+/** dist/cli.js and src/cli/main.ts both sit below the package root. */
 const DEFAULT_CATALOG = join(dirname(HERE), BUNDLED ? ".." : "../..", "data", "diagrams.json");
 
 /**
