@@ -17,7 +17,8 @@ import type { SourceReport } from "./store.js";
  * - words: where each block of the lexicon is, and its checksum;
  * - lexicon: the index's words in blocks, where each word's postings are, and their checksums;
  * - postings: each word's (entry, field, weight), read for the words a query meets;
- * - bodies: the drawings, each read by its offset when an entry's `diagram` is.
+ * - bodies: the drawings, each read by its offset when an entry's `diagram` is (with
+ *   those after it, when they are read in order).
  * With 10,000 diagrams a `show` reads the names and one row, a `list` the listing,
  * a `search` a few blocks of words, their postings and the rows of its results, never the
  * whole catalog.
@@ -593,9 +594,10 @@ class Reader implements Entries {
   };
 
   /**
-   * The bytes of a drawing, read with the drawings after it (up to READ_AHEAD bytes in
-   * all): bodies are stored in the entries' order, so a command that reads many (lint
-   * of the catalog, the picker) makes a few reads, not one a drawing.
+   * The bytes of a drawing. Bodies are stored in the entries' order, so a command that
+   * reads many in that order (lint of the catalog, the picker) reads on from the last
+   * read: then the drawings after it are read too (up to READ_AHEAD bytes in all), a
+   * few reads, not one a drawing. A first read (a `show`) takes only its drawing.
    */
   private bodyBytes(at: number, size: number): Uint8Array {
     const ahead = this.ahead;
@@ -603,11 +605,20 @@ class Reader implements Entries {
       return ahead.bytes.subarray(at - ahead.at, at - ahead.at + size);
     }
     const [start, length] = this.header.bodies;
-    const bytes = readAt(
-      this.fd,
-      this.data + start + at,
-      Math.max(size, Math.min(READ_AHEAD, length - at)),
-    );
+    const position = this.data + start + at;
+    const onward = ahead !== undefined && at >= ahead.at;
+    let bytes: Uint8Array;
+    try {
+      bytes = readAt(
+        this.fd,
+        position,
+        onward ? Math.max(size, Math.min(READ_AHEAD, length - at)) : size,
+      );
+    } catch (error) {
+      // A store cut short inside the drawings after this one: this one may be whole.
+      if (!onward) throw error;
+      bytes = readAt(this.fd, position, size);
+    }
     this.ahead = { at, bytes };
     return bytes.subarray(0, size);
   }

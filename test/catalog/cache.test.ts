@@ -244,6 +244,62 @@ describe("a compiled store", () => {
     expect(new Set(byParts.values()).size).toBe(byParts.size);
   });
 
+  describe("drawings, read ahead when read in order", () => {
+    // Over four read-ahead windows of drawings, one of them larger than a window.
+    const wide = `┌${"─".repeat(70_000)}┐\n└${"─".repeat(70_000)}┘`;
+    const many: Catalog = {
+      ...merged,
+      diagrams: Array.from({ length: 120 }, (_, n) => {
+        const d = merged.diagrams[n % merged.diagrams.length] as Entry;
+        return {
+          ...d,
+          id: `d${n}`,
+          aliases: [],
+          diagram: n === 60 ? wide : `${d.diagram}\n${"─".repeat(n * 13)} ${n}`,
+          ...(n % 3 === 0 ? { original: `┌┐ ${n}\n└┘` } : {}),
+        };
+      }),
+    };
+    const orders = {
+      "in order": many.diagrams.map((_, n) => n),
+      backwards: many.diagrams.map((_, n) => many.diagrams.length - 1 - n),
+      shuffled: many.diagrams.map((_, n) => (n * 37) % many.diagrams.length),
+    };
+
+    it.each(Object.entries(orders))("gives every drawing whole, %s", (_, order) => {
+      const store = openStore(write("ahead.store", many), "k", never);
+      const entries = store.entries();
+      for (const n of order) {
+        const expected = many.diagrams[n] as Entry;
+        const entry = entries.at(n);
+        expect(entry?.diagram, `d${n}`).toBe(expected.diagram);
+        expect(entry?.original, `d${n}`).toBe(expected.original);
+      }
+    });
+
+    it("reads the drawings before a cut from the store, and only the cut one from the sources", () => {
+      const path = write("cut-ahead.store", many);
+      const { bytes, data, header } = parts(path);
+      const [at, length] = header.bodies as [number, number];
+      expect(data + at + length).toBe(bytes.length);
+      // Cut inside the last drawing: every earlier one lies whole before the cut.
+      writeFileSync(path, bytes.subarray(0, bytes.length - 3));
+      const last = many.diagrams.length - 1;
+      let asked = 0;
+      const store = openStore(path, "k", () => {
+        asked++;
+        return { catalog: many, index: () => buildIndex(many) };
+      });
+      const entries = store.entries();
+      for (let n = 0; n < last; n++) {
+        expect(entries.at(n)?.diagram, `d${n}`).toBe(many.diagrams[n]?.diagram);
+      }
+      expect(asked).toBe(0);
+      expect(entries.at(last)?.diagram).toBe(many.diagrams[last]?.diagram);
+      expect(asked).toBe(1);
+    });
+  });
+
   it("asks the sources for what is damaged after opening: any part but the header and metadata", async () => {
     const fresh = { catalog: merged, index: () => buildIndex(merged) };
     const built = buildIndex(merged);
