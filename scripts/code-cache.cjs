@@ -47,6 +47,11 @@ function buildTime() {
   if (fs.existsSync(output)) {
     fs.writeFileSync(bundleFile(), wrap(fs.readFileSync(output, "latin1")), "latin1");
     fs.rmSync(output);
+  } else if (!fs.existsSync(bundleFile())) {
+    process.stderr.write(
+      "code cache: no dist/cli.cjs or dist/cli.js: run tsup (npm run build) first\n",
+    );
+    process.exit(1);
   }
   const bundle = fs.readFileSync(bundleFile());
   // bin/sysdiag.cjs reads the bundle as Latin-1, one byte a character, which V8
