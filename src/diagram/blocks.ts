@@ -1,4 +1,4 @@
-import { scanMarkdown, type Token } from "../extract/fences.js";
+import { scanMarkdown, type Token, trimNewlines } from "../extract/fences.js";
 import { BOX_DRAWING, HEADS, isAsciiDrawing } from "./charset.js";
 
 /** A diagram found in a file, with the 1-based line of the file its first line is on. */
@@ -36,7 +36,7 @@ export function findBlocks(text: string): Block[] {
   const blocks = fenced || lines.some((line) => HEADING.test(line)) ? codeBlocks(text) : [];
   // A heading over a drawing set in no block at all: the text is the drawing.
   if (blocks.length > 0 || fenced) return blocks;
-  const whole = lines.join("\n").replace(/\n+$/, "");
+  const whole = trimNewlines(lines.join("\n"));
   return isDrawing(whole) ? [{ line: 1, text: whole }] : [];
 }
 

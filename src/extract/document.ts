@@ -4,7 +4,7 @@ import { LIMITS } from "../limits.js";
 import { fenceFor } from "../render/width.js";
 import type { Entry } from "../types.js";
 import { repairMojibake } from "./encoding.js";
-import { scanMarkdown } from "./fences.js";
+import { scanMarkdown, trimNewlines } from "./fences.js";
 import { NUMBERED } from "./markdown.js";
 
 /**
@@ -216,7 +216,7 @@ export function readDocument(raw: string): ReadDocument {
       tags: list(meta.tags ?? ""),
       summary: (meta.summary ?? "").trim(),
       related: list(meta.related ?? ""),
-      diagram: token.body.replace(/\n+$/, ""),
+      diagram: trimNewlines(token.body),
       line: heading.line,
       bodyLine: token.line + 1,
     });

@@ -10,7 +10,32 @@ export type Token =
 
 // dotAll: a stray carriage return inside a line is text, not the end of it.
 const OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/s;
-const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$/s;
+// The closing #s are cut by `headingText`: a lazy `(.*?)[ \t]*#*[ \t]*$` retries the
+// tail at every character, and one long heading line took minutes.
+const HEADING = /^ {0,3}(#{1,6})[ \t]+(.*)$/s;
+
+/**
+ * The text without the newlines that end it. A loop, not `/\n+$/`: that pattern
+ * tries every newline of a long blank run in the middle of a text, each time to the
+ * run's end, and a file of blank lines took a minute.
+ */
+export function trimNewlines(text: string): string {
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 10) end--;
+  return end === text.length ? text : text.slice(0, end);
+}
+
+/** A heading's text without the spaces and closing #s that end it. */
+function headingText(text: string): string {
+  let end = text.length;
+  const back = (chars: string) => {
+    while (end > 0 && chars.includes(text[end - 1] as string)) end--;
+  };
+  back(" \t");
+  back("#");
+  back(" \t");
+  return text.slice(0, end);
+}
 
 /** 1-based line numbers throughout. */
 export function scanMarkdown(text: string): Token[] {
@@ -47,7 +72,7 @@ export function scanMarkdown(text: string): Token[] {
       tokens.push({
         kind: "heading",
         level: (heading[1] as string).length,
-        text: heading[2] as string,
+        text: headingText(heading[2] as string),
         raw: line,
         line: i + 1,
       });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scanMarkdown } from "../../src/extract/fences.js";
+import { scanMarkdown, trimNewlines } from "../../src/extract/fences.js";
 
 describe("scanMarkdown", () => {
   it("reads headings, fences and text with their lines", () => {
@@ -28,5 +28,38 @@ describe("scanMarkdown", () => {
 
   it("a heading with a stray carriage return is still a heading", () => {
     expect(scanMarkdown("### Trap \r x")[0]).toMatchObject({ kind: "heading", text: "Trap \r x" });
+  });
+
+  it.each([
+    ["# Title", "Title"],
+    ["#   Title  ", "Title"],
+    ["## Title ##", "Title"],
+    ["## Title\t#### \t", "Title"],
+    ["# C# #", "C#"],
+    ["# a # b", "a # b"],
+    ["# ###", ""],
+    ["# ", ""],
+    [`# a${" ".repeat(50_000)}x`, `a${" ".repeat(50_000)}x`],
+  ])("heading %j reads as %j", (line, text) => {
+    expect(scanMarkdown(line)[0]).toMatchObject({ kind: "heading", text });
+  });
+
+  it.each(["#", "#Title", "####### seven", "    # indented code"])("%j is no heading", (line) => {
+    expect(scanMarkdown(line)[0]).toMatchObject({ kind: "text" });
+  });
+});
+
+describe("trimNewlines", () => {
+  it.each([
+    ["", ""],
+    ["\n\n", ""],
+    ["a", "a"],
+    ["a\n", "a"],
+    ["a\n\n\n", "a"],
+    ["a\n\nb\n", "a\n\nb"],
+    ["a\r\n", "a\r"],
+    ["\na", "\na"],
+  ])("%j is %j", (text, trimmed) => {
+    expect(trimNewlines(text)).toBe(trimmed);
   });
 });
