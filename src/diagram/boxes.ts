@@ -48,8 +48,8 @@ export class EdgeRuns {
   private readonly carries = edgeClasses();
 
   constructor(private readonly grid: Grid) {
-    this.across = new Int32Array(grid.cellCount);
-    this.down = new Int32Array(grid.cellCount);
+    this.across = new Int32Array(grid.placeCount);
+    this.down = new Int32Array(grid.placeCount);
     this.acrossRows = new Uint8Array(grid.height);
   }
 

@@ -1,6 +1,6 @@
 import { type Box, closedBoxes } from "./boxes.js";
 import { analyse, BLANK, type Cells, HEAD, kindAt, LABEL, reachesAt, STROKE } from "./cells.js";
-import { type Dir, E, N, OPPOSITE, S, STEP, W } from "./charset.js";
+import { DCOL, type Dir, DROW, E, N, OPPOSITE, S, W } from "./charset.js";
 
 /**
  * A drawing read as a graph: its closed boxes (and the loose text its arrows point at)
@@ -135,8 +135,8 @@ function extraction(cells: Cells, found: Box[]): Extraction {
     // code, where each for-of and array destructuring allocates.
     for (let dir = N; dir <= W; dir <<= 1) {
       if (!(reach & dir)) continue;
-      const r = row + STEP[dir as Dir][0];
-      const c = col + STEP[dir as Dir][1];
+      const r = row + DROW[dir as Dir];
+      const c = col + DCOL[dir as Dir];
       if (!inside(x, r, c)) continue;
       const j = r * w + c;
       if (x.path[j] && (cells.reach[j] as number) & OPPOSITE[dir as Dir]) link |= dir;
@@ -239,8 +239,8 @@ function runAt(x: Extraction, row: number, col: number): TextRun | undefined {
 function textAt(x: Extraction, row: number, col: number, dir: Dir): TextRun | undefined {
   const vertical = dir === N || dir === S;
   const gap = vertical ? 0 : 2;
-  const dr = STEP[dir][0];
-  const dc = STEP[dir][1];
+  const dr = DROW[dir];
+  const dc = DCOL[dir];
   let r = row + dr;
   let c = col + dc;
   // A line may end under the blank between two words (`User Posts Tweet`).
@@ -293,8 +293,8 @@ function endpointsOf(x: Extraction, pathCells: number[], runs: Map<string, TextR
     for (let way = N; way <= W; way <<= 1) {
       const dir = way as Dir;
       if (!(reach & dir || head === dir) || link & dir) continue;
-      const r = row + STEP[dir][0];
-      const c = col + STEP[dir][1];
+      const r = row + DROW[dir];
+      const c = col + DCOL[dir];
       const slot = slotOf(x, row, col, dir);
       const box = inside(x, r, c) ? (x.outline[idx(x, r, c)] as number) : -1;
       if (box >= 0) {
@@ -621,8 +621,8 @@ function walk(
   for (let way = N; way <= W; way <<= 1) {
     const first = way as Dir;
     if (!connects(x, row0, col0, first)) continue;
-    let row = row0 + STEP[first][0];
-    let col = col0 + STEP[first][1];
+    let row = row0 + DROW[first];
+    let col = col0 + DCOL[first];
     let from: Dir = OPPOSITE[first];
     for (;;) {
       const cell = idx(x, row, col);
@@ -638,8 +638,8 @@ function walk(
         next = OPPOSITE[from];
       } else if (out !== 0 && (out & (out - 1)) === 0) next = out as Dir;
       if (next === undefined || !connects(x, row, col, next)) break;
-      row += STEP[next][0];
-      col += STEP[next][1];
+      row += DROW[next];
+      col += DCOL[next];
       from = OPPOSITE[next];
     }
   }

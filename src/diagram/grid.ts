@@ -5,15 +5,16 @@ import {
   ASCII_HEADS,
   ASCII_HORIZONTAL,
   ASCII_VERTICAL,
+  DCOL,
   DIRS,
   type Dir,
+  DROW,
   E,
   HEADS,
   isAsciiDrawing,
   N,
   OPPOSITE,
   S,
-  STEP,
   W,
 } from "./charset.js";
 
@@ -34,12 +35,12 @@ export const CONTINUATION = "";
  * block, shape and arrow ranges diagrams are drawn with (less the two wide squares
  * `◽◾`). A line made only of them (every shipped diagram) is laid out by counting.
  */
-const NARROW =
-  /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2190-\u21ff\u2500-\u25fc]*$/;
+const NARROW_CHARS = String.raw`[\u0020-\u007e\u00a0-\u00ac\u00ae-\u02ff\u2010-\u2027\u2190-\u21ff\u2500-\u25fc]`;
+const NARROW = new RegExp(`^${NARROW_CHARS}*$`);
 /** NARROW's characters from `lastIndex` on: how far a line is NARROW, without cutting it out. */
 let narrowChars: RegExp | undefined;
 const narrowRun = () => {
-  narrowChars ??= new RegExp(`${NARROW.source.slice(1, -2)}*`, "y");
+  narrowChars ??= new RegExp(`${NARROW_CHARS}*`, "y");
   return narrowChars;
 };
 const TAB = 8;
@@ -374,15 +375,17 @@ export class Grid {
   /**
    * Where a cell's class is in `cellClasses()`, or -1 off the drawing (whose cells are
    * all TEXT): for loops over many cells, which read classes through a classTable (and
-   * add what they read to `probes`). Every cell has a place of its own, below `cellCount`.
+   * add what they read to `probes`). Every cell has a place of its own, below
+   * `placeCount` (which also counts places no cell has: the text's line breaks, a
+   * spare one).
    */
   cellAt(row: number, col: number): number {
     if (row < 0 || row >= this.lengths.length || col < 0) return -1;
     return col < (this.lengths[row] as number) ? (this.starts[row] as number) + col : -1;
   }
 
-  /** How many places cellAt gives: the length an array of something per cell needs. */
-  get cellCount(): number {
+  /** One past the last place cellAt gives: the length an array of something per cell needs. */
+  get placeCount(): number {
     return this.size;
   }
 
@@ -392,9 +395,10 @@ export class Grid {
   }
 
   /**
-   * For each column of a row, where the run of cells passing `carries` (a classTable)
-   * that holds it ends, written at its cellAt place in `ends` (plus one; 0 for a cell
-   * that does not pass). A NARROW line is searched for its runs at once, natively,
+   * For each cell of a row that passes `carries` (a classTable), where its run of such
+   * cells ends: the cellAt place just past the run, plus one (so that 0, in a zeroed
+   * array, means no run), written at the cell's own place in `ends`. Cells that do not
+   * pass are left as they are. A NARROW line is searched for its runs at once, natively,
    * rather than cell by cell.
    */
   runsAcross(row: number, carries: Uint8Array, ends: Int32Array): void {
@@ -437,13 +441,9 @@ export class Grid {
       const start = this.starts[row] as number;
       const end = start + (this.lengths[row] as number);
       this.probes += end - start;
-      for (
-        let i = classes.indexOf(cell, start);
-        i >= 0 && i < end;
-        i = classes.indexOf(cell, i + 1)
-      ) {
-        found.push(row, i - start);
-      }
+      // Within the row only: `indexOf` from `start` would search on to the end of the
+      // drawing for every row that holds none, and an ASCII file of many lines took minutes.
+      for (let i = start; i < end; i++) if (classes[i] === cell) found.push(row, i - start);
     };
     const height = this.lengths.length;
     if (this.ascii) {
@@ -576,7 +576,8 @@ export class Grid {
         next = text.indexOf("\n", start) + 1 || text.length + 1;
       }
       if (this.isWide(row)) continue;
-      // Classed from the run's end back to its start, after the last TEXT before it.
+      // `test` tells where a run ends, not where it begins: it begins after the last
+      // TEXT before its end, so it is classed from its end back.
       let at = to;
       while (at > start) {
         const cell = table[text.charCodeAt(at - 1)] as number;
@@ -636,7 +637,8 @@ export class Grid {
     if (char !== ASCII_CORNER) return 0;
     let arms = 0;
     for (const dir of DIRS) {
-      const [r, c] = step(row, col, dir);
+      const r = row + DROW[dir];
+      const c = col + DCOL[dir];
       const next = this.at(r, c);
       if (isAsciiStroke(next, dir) || this.headOf(next, r, c) === dir) arms |= dir;
     }
@@ -649,13 +651,10 @@ export class Grid {
     const dir = ASCII_HEADS.get(char);
     if (dir === undefined) return undefined;
     const vertical = dir === N || dir === S;
-    const [br, bc] = step(row, col, OPPOSITE[dir]);
-    const shaft = isAsciiStroke(this.at(br, bc), OPPOSITE[dir]);
+    const back = OPPOSITE[dir];
+    const shaft = isAsciiStroke(this.at(row + DROW[back], col + DCOL[back]), back);
     const across = (vertical ? [E, W] : [N, S]) as Dir[];
-    const inEdge = across.every((d) => {
-      const [r, c] = step(row, col, d);
-      return isAsciiStroke(this.at(r, c), d);
-    });
+    const inEdge = across.every((d) => isAsciiStroke(this.at(row + DROW[d], col + DCOL[d]), d));
     if (!shaft && !inEdge) return undefined;
     // `v` and `^` beside letters are a word ("via"), not a head.
     word ??= /^[\p{L}\p{N}]/u;
@@ -664,9 +663,4 @@ export class Grid {
     }
     return dir;
   }
-}
-
-export function step(row: number, col: number, dir: Dir): [number, number] {
-  const [dr, dc] = STEP[dir];
-  return [row + dr, col + dc];
 }

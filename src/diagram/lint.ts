@@ -1,5 +1,5 @@
 import { outlines, turns, verticalEdge } from "./boxes.js";
-import { BY_ARMS, DIR_NAME, DIRS, type Dir, E, N, OPPOSITE, S, W } from "./charset.js";
+import { BY_ARMS, DCOL, DIR_NAME, DIRS, type Dir, DROW, E, N, OPPOSITE, S, W } from "./charset.js";
 import { Grid } from "./grid.js";
 
 export type Rule =
@@ -27,13 +27,6 @@ function inEdge(grid: Grid, row: number, col: number, dir: Dir): boolean {
     ? grid.reaches(row, col + 1, W) && grid.reaches(row, col - 1, E)
     : grid.reaches(row - 1, col, S) && grid.reaches(row + 1, col, N);
 }
-
-/**
- * Rows and columns one step takes, by direction: looked up, not an array made per step,
- * which the interpreter would also take apart through an iterator.
- */
-const DROW: Record<Dir, number> = { [N]: -1, [E]: 0, [S]: 1, [W]: 0 } as Record<Dir, number>;
-const DCOL: Record<Dir, number> = { [N]: 0, [E]: 1, [S]: 0, [W]: -1 } as Record<Dir, number>;
 
 /**
  * How many vertical lines run straight through each word: counted once per row, the
@@ -91,7 +84,6 @@ function checkCells(
         if (grid.reaches(r, c, OPPOSITE[dir])) continue;
         const next = grid.kind(r, c);
         if (next === "head") continue; // an arrow set in an edge beside it
-        // One step further the same way.
         const r2 = r + DROW[dir];
         const c2 = c + DCOL[dir];
         if (next === "blank") {
@@ -134,7 +126,6 @@ function checkCells(
     if (!grid.reaches(row + DROW[back], col + DCOL[back], head)) {
       add(row, col, "arrow-shaft", `arrow '${grid.at(row, col)}' has no line leading into it`);
     }
-    // The cell the arrow points at, and the one past it.
     const fr = row + DROW[head];
     const fc = col + DCOL[head];
     const fr2 = fr + DROW[head];

@@ -1,6 +1,6 @@
 import { type Box, closes, horizontalEdge, type Outline, verticalEdge } from "../diagram/boxes.js";
 import { analyse, type Cells, kindAt, LABEL, reachesAt, STROKE } from "../diagram/cells.js";
-import { type Dir, E, N, OPPOSITE, ROUNDED, S, STEP, W } from "../diagram/charset.js";
+import { DCOL, type Dir, DROW, E, N, OPPOSITE, ROUNDED, S, W } from "../diagram/charset.js";
 import type { Grid } from "../diagram/grid.js";
 
 /** One grid cell in SVG units: a monospace character is about 0.6 em wide. */
@@ -204,8 +204,8 @@ function outlinePath(box: Box, rounded: Shape["rounded"]): string {
 
 /** Where an arrow head's tip goes: the line or box edge it points at, else its own cell's edge. */
 function tipOf(cells: Cells, row: number, col: number, head: Dir, boxes: Box[]): [number, number] {
-  const dr = STEP[head][0];
-  const dc = STEP[head][1];
+  const dr = DROW[head];
+  const dc = DCOL[head];
   const nr = row + dr;
   const nc = col + dc;
   // A head set in a box's edge, pointing inside: the edge runs through its own centre.
@@ -248,16 +248,16 @@ function strokes(cells: Cells, boxes: Shape[]): Strokes {
    * centre of a line it butts against (`│───` beside a box), so the two meet.
    */
   const reach = (row: number, col: number, dir: Dir) => {
-    const nr = row + STEP[dir][0];
-    const nc = col + STEP[dir][1];
+    const nr = row + DROW[dir];
+    const nc = col + DCOL[dir];
     const meets = kindAt(cells, nr, nc) === STROKE && !reachesAt(cells, nr, nc, OPPOSITE[dir]);
     return meets ? 1 : 0.5;
   };
   const stroke = (row: number, col: number, dir: Dir) => {
     const box = owner(row, col, dir);
     if (box?.sound) return;
-    const dr = STEP[dir][0];
-    const dc = STEP[dir][1];
+    const dr = DROW[dir];
+    const dc = DCOL[dir];
     const x = cx(col);
     const y = cy(row);
     const to = reach(row, col, dir);
@@ -294,8 +294,8 @@ function strokes(cells: Cells, boxes: Shape[]): Strokes {
       }
       const head = cells.head[cell] as Dir | 0;
       if (head === 0) continue;
-      const dr = STEP[head][0];
-      const dc = STEP[head][1];
+      const dr = DROW[head];
+      const dc = DCOL[head];
       const tip = tipOf(cells, row, col, head, boxes);
       const tipX = tip[0];
       const tipY = tip[1];

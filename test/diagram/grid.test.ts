@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { ARMS, BY_ARMS, E, N, S, W } from "../../src/diagram/charset.js";
-import { CONTINUATION, displayWidth, Grid, layOut } from "../../src/diagram/grid.js";
+import { horizontalEdge } from "../../src/diagram/boxes.js";
+import {
+  ARMS,
+  BY_ARMS,
+  DCOL,
+  DIRS,
+  DROW,
+  E,
+  N,
+  OPPOSITE,
+  S,
+  W,
+} from "../../src/diagram/charset.js";
+import { CONTINUATION, classTable, displayWidth, Grid, layOut } from "../../src/diagram/grid.js";
 
 describe("layOut: one cell per terminal column", () => {
   it.each([
@@ -114,5 +126,70 @@ describe("layOut of a long line", () => {
   it("lays out 100,000 narrow characters and a wide one", () => {
     const cells = layOut(`${"x".repeat(100_000)}中`);
     expect(cells).toHaveLength(100_002);
+  });
+});
+
+describe("Grid's flat cells, against a cell-by-cell reading", () => {
+  // Narrow rows, a wide row, CRLF, a tab, an empty line, a last line without a newline,
+  // and an ASCII drawing (classed by its neighbours).
+  const texts = [
+    "┌──┐\n│ab│\n└──┘\n",
+    "┌─缓存─┐\r\n│ ── │\r\n\r\n└─┬──┘ ──▶ x",
+    "a\t──┐\n  ──┘ ▲\n",
+    "+--+\n|  |--> x\n+--+",
+    "",
+    "\n\n──",
+    `+--+\n${"x\n".repeat(40)}+-+ +--+\n|  |`,
+    "┌┐ ┌─┐\n└┘ 缓┌┐\n┌┐ └┘",
+  ];
+  const across = classTable(
+    (arms, head) => (arms & (E | W)) === (E | W) || head === N || head === S,
+  );
+
+  it.each(texts.map((t) => [JSON.stringify(t), t]))("%s", (_, text) => {
+    const grid = new Grid(text);
+    const places = new Set<number>();
+    for (let row = 0; row < grid.height; row++) {
+      expect(grid.cellAt(row, -1)).toBe(-1);
+      expect(grid.cellAt(row, grid.columns(row))).toBe(-1);
+      const ends = new Int32Array(grid.placeCount);
+      grid.runsAcross(row, across, ends);
+      for (let col = 0; col < grid.columns(row); col++) {
+        const at = grid.cellAt(row, col);
+        expect(at).toBeGreaterThanOrEqual(0);
+        expect(at).toBeLessThan(grid.placeCount);
+        expect(places.has(at)).toBe(false);
+        places.add(at);
+        // The run's end, counted cell by cell.
+        let end = col;
+        while (end < grid.columns(row) && horizontalEdge(grid, row, end)) end++;
+        const found = ends[at] as number;
+        expect(found === 0 ? col : found - 1 - (at - col), `${row}:${col}`).toBe(end);
+      }
+    }
+    expect(grid.cellAt(-1, 0)).toBe(-1);
+    expect(grid.cellAt(grid.height, 0)).toBe(-1);
+    // Loose ends: heads, and strokes with an arm the next cell does not reach back along.
+    const loose: number[] = [];
+    for (let row = 0; row < grid.height; row++) {
+      for (let col = 0; col < grid.columns(row); col++) {
+        const arms = grid.arms(row, col);
+        const open = DIRS.some(
+          (d) => (arms & d) !== 0 && !grid.reaches(row + DROW[d], col + DCOL[d], OPPOSITE[d]),
+        );
+        if (grid.head(row, col) !== undefined || open) loose.push(row, col);
+      }
+    }
+    expect(grid.looseEnds()).toEqual(loose);
+    // Strokes by their arms, in reading order.
+    for (let arms = 1; arms < 16; arms++) {
+      const strokes: number[] = [];
+      for (let row = 0; row < grid.height; row++) {
+        for (let col = 0; col < grid.columns(row); col++) {
+          if (grid.arms(row, col) === arms) strokes.push(row, col);
+        }
+      }
+      expect(grid.strokesWith(arms), `arms ${arms}`).toEqual(strokes);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
 import { type Box, findBoxes } from "../../src/diagram/boxes.js";
-import { type Dir, E, HEADS, N, ROUNDED, S, STEP, W } from "../../src/diagram/charset.js";
+import { DCOL, type Dir, DROW, E, HEADS, N, ROUNDED, S, W } from "../../src/diagram/charset.js";
 import { Grid } from "../../src/diagram/grid.js";
 import { renderSvg, xmlText } from "../../src/render/svg.js";
 import { catalog } from "../helpers.js";
@@ -43,7 +43,8 @@ function headsAtBoxes(grid: Grid, boxes: Box[]) {
     for (let col = 0; col < grid.width; col++) {
       const dir = HEADS.get(grid.at(row, col));
       if (dir === undefined) continue;
-      const [dr, dc] = STEP[dir];
+      const dr = DROW[dir];
+      const dc = DCOL[dir];
       const [nr, nc] = [row + dr, col + dc];
       const box = boxes.findIndex((b) => {
         const within = (r: number, c: number) =>
