@@ -457,8 +457,9 @@ function extract(x: Extraction): Graph {
   const ids = new Map<string, string>();
   const order = new Map<string, number>();
   const used = new Set<string>();
+  const tried = new Map<string, number>();
   placed.forEach((p, i) => {
-    const id = uniqueId(slug(p.label) || `${p.kind}-${i + 1}`, used);
+    const id = uniqueId(slug(p.label) || `${p.kind}-${i + 1}`, used, tried);
     ids.set(p.key, id);
     order.set(id, i);
   });
@@ -756,9 +757,16 @@ function squeeze(text: string): string {
   return out;
 }
 
-function uniqueId(base: string, used: Set<string>): string {
-  let id = base;
-  for (let n = 2; used.has(id); n++) id = `${base}-${n}`;
+/**
+ * `base`, or `base-2`, `base-3`… the first not used. `tried` keeps where each base's
+ * count stopped: ids are never given back, so the ones below it are still used, and
+ * a thousand boxes of one label no longer try a million ids.
+ */
+function uniqueId(base: string, used: Set<string>, tried: Map<string, number>): string {
+  let n = tried.get(base) ?? 1;
+  let id = n === 1 ? base : `${base}-${n}`;
+  while (used.has(id)) id = `${base}-${++n}`;
+  tried.set(base, n);
   used.add(id);
   return id;
 }
