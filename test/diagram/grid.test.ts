@@ -12,7 +12,14 @@ import {
   S,
   W,
 } from "../../src/diagram/charset.js";
-import { CONTINUATION, classTable, displayWidth, Grid, layOut } from "../../src/diagram/grid.js";
+import {
+  CONTINUATION,
+  classTable,
+  displayWidth,
+  Grid,
+  isLoose,
+  layOut,
+} from "../../src/diagram/grid.js";
 
 describe("layOut: one cell per terminal column", () => {
   it.each([
@@ -107,6 +114,59 @@ describe("charset", () => {
   });
   it("draws each set of arms light", () => {
     expect([...BY_ARMS.values()].slice(0, 11).join("")).toBe("─│┌┐└┘├┤┬┴┼");
+  });
+});
+
+describe("isLoose: a line laid out a UTF-16 unit a grapheme, without Intl.Segmenter", () => {
+  const segmenter = new Intl.Segmenter();
+  const graphemes = (text: string) => [...segmenter.segment(text)].length;
+
+  it("passes only characters that Intl.Segmenter parts from any other it passes", () => {
+    // Grapheme breaks are decided pair by pair for what it passes (no joiner, no mark, no
+    // jamo, no pair of regional indicators): one of each kind stands for all.
+    const partners = ["a", "中", "가", "각", "─", "▼", "©", "⌚", "\u0e01", "ｱ", "\u0915"];
+    for (const partner of partners) expect(isLoose(partner), partner).toBe(true);
+    const passed: string[] = [];
+    for (let code = 0; code < 0x10000; code++) {
+      const char = String.fromCharCode(code);
+      if (isLoose(char)) passed.push(char);
+    }
+    expect(passed.length).toBeGreaterThan(50_000);
+    // Each between partners (both orders at once), 128 to a string: the segmenter is slow
+    // on long strings, and a call per pair is a million calls.
+    for (const partner of partners) {
+      for (let i = 0; i < passed.length; i += 128) {
+        const text = partner + passed.slice(i, i + 128).join(partner) + partner;
+        if (graphemes(text) !== text.length) {
+          const joined = [...segmenter.segment(text)].find((g) => g.segment.length > 1);
+          throw new Error(`${JSON.stringify(joined?.segment)} is one grapheme`);
+        }
+      }
+    }
+  });
+
+  it.each([
+    ["CJK, Hangul syllables, box drawing", "缓存 가각 ─┐", true],
+    ["a combining mark", "e\u0301", false],
+    ["a half-width voiced sound mark (a letter that extends)", "ｶ\uff9e", false],
+    ["Thai SARA AM (a letter that is a spacing mark)", "\u0e01\u0e33", false],
+    ["an Arabic prepended mark", "\u0600\u0661", false],
+    ["Hangul jamo, which join", "\u1100\u1161", false],
+    ["a zero-width joiner", "a\u200db", false],
+    ["a tab or a carriage return", "a\tb", false],
+    ["an emoji (beyond the BMP)", "a🚀", false],
+    ["a lone surrogate", "a\ud800", false],
+  ])("%s", (_name, line, loose) => {
+    expect(isLoose(line)).toBe(loose);
+    if (loose) expect(graphemes(line)).toBe(line.length);
+  });
+
+  it("lays out 200,000 lines of one wide character each as the segmenter would", () => {
+    const grid = new Grid("中\n".repeat(200_000));
+    expect(grid.height).toBe(200_001);
+    expect(grid.columns(199_999)).toBe(2);
+    expect(grid.at(199_999, 0)).toBe("中");
+    expect(grid.at(199_999, 1)).toBe(CONTINUATION);
   });
 });
 
