@@ -254,19 +254,46 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, force: 
 }
 
 /**
+ * Each directory's leftover temporaries, by the prefix of the file they were for: listed
+ * once per process, since an `add` of a thousand diagrams writes a thousand files into
+ * one directory (and listing it for each made that quadratic). One left by a process
+ * that ends while this one runs is swept by the next process to write that file.
+ */
+const leftovers = new Map<string, Map<string, string[]>>();
+
+function leftoversIn(dir: string): Map<string, string[]> {
+  let byPrefix = leftovers.get(dir);
+  if (byPrefix) return byPrefix;
+  byPrefix = new Map();
+  leftovers.set(dir, byPrefix);
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return byPrefix;
+  }
+  for (const name of names) {
+    // `.<name>.<pid>.<random>.tmp`, as writeFileAtomic names them.
+    const prefix = /^(\..+\.)\d+\.[a-z0-9]+\.tmp$/.exec(name)?.[1];
+    if (prefix === undefined) continue;
+    const list = byPrefix.get(prefix);
+    if (list) list.push(name);
+    else byPrefix.set(prefix, [name]);
+  }
+  return byPrefix;
+}
+
+/**
  * Removes what an earlier write of the same file left when its process was ended
  * mid-write (Ctrl-C ends sysdiag at once, with no clean-up): a temporary file
  * whose process is gone. A live process's (another sysdiag writing now) is left.
  */
 function sweepTemporaries(dir: string, prefix: string): void {
-  let names: string[];
-  try {
-    names = readdirSync(dir);
-  } catch {
-    return;
-  }
+  const byPrefix = leftoversIn(dir);
+  const names = byPrefix.get(prefix);
+  if (!names) return;
+  byPrefix.delete(prefix);
   for (const name of names) {
-    if (!name.startsWith(prefix) || !name.endsWith(".tmp")) continue;
     const pid = Number(/^(\d+)\.[a-z0-9]+\.tmp$/.exec(name.slice(prefix.length))?.[1]);
     if (!Number.isSafeInteger(pid) || pid <= 0 || pid === process.pid) continue;
     try {

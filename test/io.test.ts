@@ -9,8 +9,19 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { makeDirectory, writeFileAtomic } from "../src/io.js";
+
+/** Directory listings made through node:fs, counted (the module is the real one otherwise). */
+const listings = vi.hoisted(() => ({ count: 0 }));
+vi.mock("node:fs", async (importOriginal) => {
+  const fs = await importOriginal<typeof import("node:fs")>();
+  const readdirSync = ((...args: Parameters<typeof fs.readdirSync>) => {
+    listings.count++;
+    return fs.readdirSync(...args);
+  }) as typeof fs.readdirSync;
+  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
+});
 
 const dir = () => mkdtempSync(join(tmpdir(), "sysdiag-io-"));
 
@@ -38,6 +49,20 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(where).sort()).toEqual(
       [other, live, join(where, "out.txt")].map((p) => p.slice(where.length + 1)).sort(),
     );
+  });
+});
+
+describe("writeFileAtomic, many files into one directory", () => {
+  it("lists the directory once, and still sweeps what was left for each file", () => {
+    const where = dir();
+    const stale = join(where, `.f199.txt.${deadPid()}.abc123.tmp`);
+    writeFileSync(stale, "partial");
+    const before = listings.count;
+    for (let i = 0; i < 200; i++) writeFileAtomic(join(where, `f${i}.txt`), `${i}`, false);
+    expect(listings.count - before).toBe(1);
+    expect(existsSync(stale)).toBe(false);
+    expect(readdirSync(where)).toHaveLength(200);
+    expect(readFileSync(join(where, "f199.txt"), "utf8")).toBe("199");
   });
 });
 
