@@ -47,6 +47,16 @@ export class UsageError extends SysdiagError {
   }
 }
 
+/** Exit 1 as well: a drawing that cannot be read as a graph within the documented limits. */
+export class GraphTooLarge extends SysdiagError {
+  constructor(why: string) {
+    super(
+      `the drawing is too large to read as a graph: ${why} (see Limits in the README)`,
+      EXIT.notFound,
+    );
+  }
+}
+
 /** Exit 3: a file, a catalog or a stream could not be read or written. */
 export class IoError extends SysdiagError {
   constructor(message: string) {

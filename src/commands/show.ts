@@ -35,7 +35,12 @@ export default defineCommand({
     "Names are ids, aliases or titles in any case and spacing; words that are not each a name\n" +
     "are tried together as one (`show cache aside`). A near miss is shown only when it is clear;\n" +
     "otherwise the closest names are suggested.",
-  exitCodes: [[1, "a name matches no diagram (nothing is printed)"]],
+  exitCodes: [
+    [
+      1,
+      "a name matches no diagram (nothing is printed), or a drawing is too large to read as a graph",
+    ],
+  ],
   json:
     "--json: one entry {id, title, category, categoryId, aliases, tags, summary, related, diagram, original?, line, source, overrides?}, or an array of them for several names; " +
     "--format graph: {nodes: [{id, label, kind, parent?}], edges: [{from, to, label?, directed}]}",

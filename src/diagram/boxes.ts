@@ -220,3 +220,84 @@ export function closedBoxes(traced: Outline[]): Box[] {
     .filter(closes)
     .map(({ top, left, bottom, right }) => ({ top, left, bottom, right }));
 }
+
+/** Where the edges are: for each column the rows of its vertical edge cells, for each row the columns of its horizontal ones, in order. */
+interface EdgeIndex {
+  down: Map<number, number[]>;
+  across: Map<number, number[]>;
+}
+
+function edgeIndex(grid: Grid): EdgeIndex {
+  const { across, down } = edgeClasses();
+  const classes = grid.cellClasses();
+  const index: EdgeIndex = { down: new Map(), across: new Map() };
+  const add = (map: Map<number, number[]>, key: number, at: number) => {
+    const list = map.get(key);
+    if (list) list.push(at);
+    else map.set(key, [at]);
+  };
+  for (let row = 0; row < grid.height; row++) {
+    const columns = grid.columns(row);
+    for (let col = 0; col < columns; col++) {
+      const cell = classes[grid.cellAt(row, col)] as number;
+      if (down[cell]) add(index.down, col, row);
+      if (across[cell]) add(index.across, row, col);
+    }
+  }
+  return index;
+}
+
+/** How many of a sorted list lie in [from, to]. */
+function countWithin(sorted: number[] | undefined, from: number, to: number): number {
+  if (!sorted || from > to) return 0;
+  const firstAtOrAbove = (value: number) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((sorted[mid] as number) < value) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return firstAtOrAbove(to + 1) - firstAtOrAbove(from);
+}
+
+/**
+ * How many cells of a box's perimeter, corners left out, carry its edge: whether a broken
+ * outline still reads as a box. The box of a broken outline can be as tall as the drawing,
+ * and many outlines can share one long edge (a column of boxes on one line), so a large
+ * perimeter is counted from an index of the edges, made once per drawing, rather than
+ * cell by cell. `scanMax` is the largest perimeter counted by hand.
+ */
+export function perimeterCounter(
+  grid: Grid,
+  scanMax = 256,
+): (box: Box) => { drawn: number; cells: number } {
+  let index: EdgeIndex | undefined;
+  return (box) => {
+    const width = Math.max(0, box.right - box.left - 1);
+    const height = Math.max(0, box.bottom - box.top - 1);
+    const cells = 2 * (width + height);
+    let drawn = 0;
+    if (cells <= scanMax) {
+      for (let c = box.left + 1; c < box.right; c++) {
+        if (horizontalEdge(grid, box.top, c)) drawn++;
+        if (horizontalEdge(grid, box.bottom, c)) drawn++;
+      }
+      for (let r = box.top + 1; r < box.bottom; r++) {
+        if (verticalEdge(grid, r, box.left)) drawn++;
+        if (verticalEdge(grid, r, box.right)) drawn++;
+      }
+      return { drawn, cells };
+    }
+    index ??= edgeIndex(grid);
+    for (const row of [box.top, box.bottom]) {
+      drawn += countWithin(index.across.get(row), box.left + 1, box.right - 1);
+    }
+    for (const col of [box.left, box.right]) {
+      drawn += countWithin(index.down.get(col), box.top + 1, box.bottom - 1);
+    }
+    return { drawn, cells };
+  };
+}

@@ -16,9 +16,17 @@ export const LABEL = 3;
 
 export interface Cells {
   readonly grid: Grid;
-  /** Columns a row of the arrays holds: the grid's width (at least 1, so an index is unique). */
+  /** The grid's width (at least 1) and height. */
   readonly w: number;
   readonly h: number;
+  /**
+   * Where each row's cells begin in the arrays below (`start[h]` is the number of cells).
+   * A row holds only the cells its line has, not the grid's width: the arrays grow with
+   * the text, where width × height would make a long line over many short ones gigabytes.
+   */
+  readonly start: Int32Array;
+  /** The row of each cell. */
+  readonly rowOf: Int32Array;
   /** BLANK, STROKE, HEAD or LABEL: the grid's kind(). */
   readonly kind: Uint8Array;
   /** The grid's arms(). */
@@ -32,13 +40,18 @@ export interface Cells {
 // Functions, not a class: a class in a module imported on demand is compiled whole on
 // its first import in every process.
 export function cellsOf(grid: Grid): Cells {
-  const w = Math.max(1, grid.width);
   const h = grid.height;
-  const size = w * h;
+  const start = new Int32Array(h + 1);
+  for (let row = 0; row < h; row++) start[row + 1] = (start[row] as number) + grid.columns(row);
+  const size = start[h] as number;
+  const rowOf = new Int32Array(size);
+  for (let row = 0; row < h; row++) rowOf.fill(row, start[row], start[row + 1]);
   const cells: Cells = {
     grid,
-    w,
+    w: Math.max(1, grid.width),
     h,
+    start,
+    rowOf,
     kind: new Uint8Array(size),
     arms: new Uint8Array(size),
     head: new Uint8Array(size),
@@ -46,9 +59,10 @@ export function cellsOf(grid: Grid): Cells {
   };
   for (let row = 0; row < h; row++) {
     const line = grid.rows[row] as string[];
+    const first = start[row] as number;
     for (let col = 0; col < line.length; col++) {
       if (line[col] === " ") continue;
-      const i = row * w + col;
+      const i = first + col;
       const arms = grid.arms(row, col);
       // A stroke is never a head too (no character is both), so only the rest are asked.
       const head = arms ? 0 : (grid.head(row, col) ?? 0);
@@ -61,22 +75,28 @@ export function cellsOf(grid: Grid): Cells {
   return cells;
 }
 
+/** The cells a row has (past them, to the grid's width, it is blank). */
+export function columnsOf(cells: Cells, row: number): number {
+  return (cells.start[row + 1] as number) - (cells.start[row] as number);
+}
+
+/** Where a cell is in the arrays, or -1 where the drawing has no cell (all blank there). */
+export function cellIndex(cells: Cells, row: number, col: number): number {
+  if (row < 0 || row >= cells.h || col < 0) return -1;
+  const at = (cells.start[row] as number) + col;
+  return at < (cells.start[row + 1] as number) ? at : -1;
+}
+
 /** The kind of a cell, BLANK off the drawing. */
 export function kindAt(cells: Cells, row: number, col: number): number {
-  return row >= 0 && col >= 0 && row < cells.h && col < cells.w
-    ? (cells.kind[row * cells.w + col] as number)
-    : BLANK;
+  const i = cellIndex(cells, row, col);
+  return i < 0 ? BLANK : (cells.kind[i] as number);
 }
 
 /** Whether a cell reaches out towards `dir` (off the drawing nothing does). */
 export function reachesAt(cells: Cells, row: number, col: number, dir: number): boolean {
-  return (
-    row >= 0 &&
-    col >= 0 &&
-    row < cells.h &&
-    col < cells.w &&
-    ((cells.reach[row * cells.w + col] as number) & dir) !== 0
-  );
+  const i = cellIndex(cells, row, col);
+  return i >= 0 && ((cells.reach[i] as number) & dir) !== 0;
 }
 
 /** What both the graph and the SVG of a drawing start from. */

@@ -1,5 +1,17 @@
+import { GraphTooLarge } from "../errors.js";
+import { LIMITS } from "../limits.js";
 import { type Box, closedBoxes } from "./boxes.js";
-import { analyse, BLANK, type Cells, HEAD, kindAt, LABEL, reachesAt, STROKE } from "./cells.js";
+import {
+  analyse,
+  BLANK,
+  type Cells,
+  columnsOf,
+  HEAD,
+  kindAt,
+  LABEL,
+  reachesAt,
+  STROKE,
+} from "./cells.js";
 import { DCOL, type Dir, DROW, E, N, OPPOSITE, S, W } from "./charset.js";
 
 /**
@@ -81,13 +93,16 @@ interface Extraction {
   readonly path: Uint8Array;
   /** The ways each path cell joins the path cell beside it (both reach towards each other). */
   readonly link: Uint8Array;
+  /** The runs of text read so far (runAt), and which of them each cell is in (index + 1; 0: none yet). */
+  readonly runList: TextRun[];
+  readonly runIds: Int32Array;
 }
 
 // Plain functions over an Extraction rather than a class: a class in a module that is
 // imported on demand is compiled, all of it, on the first import of each process.
 function extraction(cells: Cells, found: Box[]): Extraction {
   const { w, h } = cells;
-  const size = w * h;
+  const size = cells.start[h] as number;
   const boxes = found.sort((a, b) => a.top - b.top || a.left - b.left);
   const x: Extraction = {
     cells,
@@ -101,6 +116,8 @@ function extraction(cells: Cells, found: Box[]): Extraction {
     claimed: new Uint8Array(size),
     path: new Uint8Array(size),
     link: new Uint8Array(size),
+    runList: [],
+    runIds: new Int32Array(size),
   };
   // Larger boxes are painted first so that a nested box overwrites its parent's interior.
   const bySize = x.boxes
@@ -127,8 +144,8 @@ function extraction(cells: Cells, found: Box[]): Extraction {
   }
   for (let i = 0; i < size; i++) {
     if (!x.path[i]) continue;
-    const row = Math.floor(i / w);
-    const col = i - row * w;
+    const row = cells.rowOf[i] as number;
+    const col = i - (cells.start[row] as number);
     const reach = cells.reach[i] as number;
     let link = 0;
     // Directions by index and steps by element: the first run of a process interprets this
@@ -138,7 +155,7 @@ function extraction(cells: Cells, found: Box[]): Extraction {
       const r = row + DROW[dir as Dir];
       const c = col + DCOL[dir as Dir];
       if (!inside(x, r, c)) continue;
-      const j = r * w + c;
+      const j = idx(x, r, c);
       if (x.path[j] && (cells.reach[j] as number) & OPPOSITE[dir as Dir]) link |= dir;
     }
     x.link[i] = link;
@@ -146,12 +163,21 @@ function extraction(cells: Cells, found: Box[]): Extraction {
   return x;
 }
 
+/** Where a cell on the drawing is in the arrays: only for one `inside` holds for. */
 function idx(x: Extraction, row: number, col: number): number {
-  return row * x.w + col;
+  return (x.cells.start[row] as number) + col;
 }
 
 function inside(x: Extraction, row: number, col: number): boolean {
-  return row >= 0 && col >= 0 && row < x.h && col < x.w;
+  return row >= 0 && col >= 0 && row < x.h && col < columnsOf(x.cells, row);
+}
+
+function rowOf(x: Extraction, cell: number): number {
+  return x.cells.rowOf[cell] as number;
+}
+
+function colOf(x: Extraction, cell: number): number {
+  return cell - (x.cells.start[rowOf(x, cell)] as number);
 }
 
 /** A stroke or arrow head that is not part of a box's outline. */
@@ -161,6 +187,10 @@ function isPath(x: Extraction, row: number, col: number): boolean {
 
 function isCrossing(x: Extraction, row: number, col: number): boolean {
   return isPath(x, row, col) && x.cells.arms[idx(x, row, col)] === FOUR;
+}
+
+function isCrossingCell(x: Extraction, cell: number): boolean {
+  return x.path[cell] === 1 && x.cells.arms[cell] === FOUR;
 }
 
 function connects(x: Extraction, row: number, col: number, dir: Dir): boolean {
@@ -209,9 +239,14 @@ function cellText(x: Extraction, row: number, col: number): string {
   return (x.cells.grid.rows[row] as string[])[col] as string;
 }
 
-/** Label text from (row, col) to either side, words one blank apart. */
+/**
+ * Label text from (row, col) to either side, words one blank apart. Each run is read
+ * once and then shared: a thousand lines may end on one long run of text.
+ */
 function runAt(x: Extraction, row: number, col: number): TextRun | undefined {
   if (kindOf(x, row, col) !== LABEL) return undefined;
+  const known = x.runIds[idx(x, row, col)] as number;
+  if (known > 0) return x.runList[known - 1];
   let start = col;
   while (
     kindOf(x, row, start - 1) === LABEL ||
@@ -232,7 +267,10 @@ function runAt(x: Extraction, row: number, col: number): TextRun | undefined {
     text += cellText(x, row, c);
     cells.push(idx(x, row, c));
   }
-  return { key: `${row},${start}`, row, start, end, text: text.trim(), cells, more: [] };
+  const run = { key: `${row},${start}`, row, start, end, text: text.trim(), cells, more: [] };
+  x.runList.push(run);
+  for (let i = 0; i < cells.length; i++) x.runIds[cells[i] as number] = x.runList.length;
+  return run;
 }
 
 /** The loose text a path end at (row, col) points at towards `dir`, if any. */
@@ -268,7 +306,8 @@ function textAt(x: Extraction, row: number, col: number, dir: Dir): TextRun | un
 function joinPaths(x: Extraction): number[] {
   const pathCells: number[] = [];
   for (let row = 0; row < x.h; row++) {
-    for (let col = 0; col < x.w; col++) {
+    const columns = columnsOf(x.cells, row);
+    for (let col = 0; col < columns; col++) {
       const cell = idx(x, row, col);
       if (!x.path[cell]) continue;
       pathCells.push(cell);
@@ -285,8 +324,8 @@ function endpointsOf(x: Extraction, pathCells: number[], runs: Map<string, TextR
   const endpoints: Endpoint[] = [];
   for (let i = 0; i < pathCells.length; i++) {
     const cell = pathCells[i] as number;
-    const row = Math.floor(cell / x.w);
-    const col = cell % x.w;
+    const row = rowOf(x, cell);
+    const col = colOf(x, cell);
     const head = headDir(x, row, col);
     const reach = x.cells.reach[cell] as number;
     const link = x.link[cell] as number;
@@ -324,7 +363,8 @@ function endpointsOf(x: Extraction, pathCells: number[], runs: Map<string, TextR
 /** Text written beside a path (not at its end) that labels it, each run with its anchor cell. */
 function labelsBeside(x: Extraction, labelled: Labelled[]): void {
   for (let row = 0; row < x.h; row++) {
-    for (let col = 0; col < x.w; col++) {
+    const columns = columnsOf(x.cells, row);
+    for (let col = 0; col < columns; col++) {
       const cell = idx(x, row, col);
       if (x.claimed[cell] || x.cells.kind[cell] !== LABEL) continue;
       const run = runAt(x, row, col);
@@ -351,7 +391,7 @@ function extract(x: Extraction): Graph {
   const runs = new Map<string, TextRun>();
   const endpoints = endpointsOf(x, pathCells, runs);
   // Only a drawing with a `┼` on a path pays for compiling resolveCrossings().
-  const crossings = pathCells.filter((cell) => isCrossing(x, Math.floor(cell / x.w), cell % x.w));
+  const crossings = pathCells.filter((cell) => isCrossingCell(x, cell));
   if (crossings.length > 0) resolveCrossings(x, endpoints, crossings);
 
   // Loose text at a path's end is a node when it is that path's only tail or its only
@@ -359,24 +399,35 @@ function extract(x: Extraction): Graph {
   const byRoot = groupBy(endpoints, (e) => rootOf(x, e.slot));
   const textNodes = new Set<string>();
   for (const group of byRoot.values()) {
+    // Counted once per path, not per end: a bus with a thousand branches is a thousand ends.
+    const tailsOf = new Map<string, number>();
+    let tails = 0;
+    for (const e of group) {
+      const mine = e.headed ? 0 : 1;
+      tailsOf.set(e.node, (tailsOf.get(e.node) ?? 0) + mine);
+      tails += mine;
+    }
     for (const e of group) {
       if (!e.text) continue;
-      if (e.headed) {
-        textNodes.add(e.node);
-        continue;
-      }
-      const others = group.filter((o) => o.node !== e.node);
-      const distinct = new Set(others.map((o) => o.node));
-      if (distinct.size === 1 || !others.some((o) => !o.headed)) textNodes.add(e.node);
+      // The other ends: one node only, or none of them a tail.
+      const onlyOther = tailsOf.size === 2;
+      const noOtherTail = tails === (tailsOf.get(e.node) as number);
+      if (e.headed || onlyOther || noOtherTail) textNodes.add(e.node);
     }
   }
-  // A text node reached from above may run on over the lines below it.
+  // A text node reached from above may run on over the lines below it. Each run once:
+  // many lines may end on one.
+  const textEnds = new Set<string>();
   for (const e of endpoints) {
-    if (!e.text || !textNodes.has(e.node)) continue;
-    for (const cell of e.text.cells) x.claimed[cell] = 1;
+    if (!e.text || textEnds.has(e.text.key)) continue;
+    textEnds.add(e.text.key);
+    if (textNodes.has(e.node)) for (const cell of e.text.cells) x.claimed[cell] = 1;
   }
+  const extended = new Set<string>();
   for (const e of endpoints) {
-    if (e.text && textNodes.has(e.node) && e.leave === N) extendDown(x, e.text, endpoints);
+    if (!e.text || !textNodes.has(e.node) || e.leave !== N || extended.has(e.text.key)) continue;
+    extended.add(e.text.key);
+    extendDown(x, e.text, textEnds);
   }
 
   // Edges, component by component.
@@ -387,9 +438,10 @@ function extract(x: Extraction): Graph {
     labels: { row: number; col: number; text: string }[];
   }
   const drafts = new Map<number, Draft[]>();
+  const budget = { edges: LIMITS.graphEdges };
   for (const [root, group] of byRoot) {
     const members = group.filter((e) => !e.text || textNodes.has(e.node));
-    drafts.set(root, edgesOf(members));
+    drafts.set(root, edgesOf(members, budget));
   }
 
   // Edge labels: text hanging off a path's end, then text beside it.
@@ -398,7 +450,7 @@ function extract(x: Extraction): Graph {
     if (!e.text || textNodes.has(e.node)) continue;
     if (e.text.cells.some((cell) => x.claimed[cell])) continue;
     for (const cell of e.text.cells) x.claimed[cell] = 1;
-    if (e.leave === N) extendDown(x, e.text, endpoints);
+    if (e.leave === N) extendDown(x, e.text, textEnds);
     const text = [e.text.text, ...e.text.more].join(" ");
     labelled.push({ anchor: e.cell, row: e.text.row, col: e.text.start, text });
   }
@@ -407,17 +459,48 @@ function extract(x: Extraction): Graph {
     endpoints.filter((e) => !e.text || textNodes.has(e.node)),
     (e) => e.cell,
   );
+  const walkFrom = walker(x, nodeOfEndpointCell);
+  const touching = new Map<number, Map<string, Draft[]>>();
+  let placements = 0;
   for (const label of labelled) {
     // Through a junction drawn as `┼` only when the text's own branch meets no node.
-    let reached = walk(x, label.anchor, nodeOfEndpointCell, false);
-    if (reached.size === 0) reached = walk(x, label.anchor, nodeOfEndpointCell, true);
-    const row = Math.floor(label.anchor / x.w);
-    const col = label.anchor % x.w;
+    let reached = walkFrom(label.anchor, false);
+    if (reached.size === 0) reached = walkFrom(label.anchor, true);
+    const row = rowOf(x, label.anchor);
+    const col = colOf(x, label.anchor);
     const roots = new Set([rootOf(x, slotOf(x, row, col, E)), rootOf(x, slotOf(x, row, col, N))]);
-    const candidates = [...roots].flatMap((root) => drafts.get(root) ?? []);
-    const both = candidates.filter((d) => reached.has(d.from) && reached.has(d.to));
-    const either = candidates.filter((d) => reached.has(d.from) || reached.has(d.to));
-    const chosen = both.length > 0 ? both : either.length > 0 ? either : candidates;
+    // The edges at the nodes reached, found by node: a path's edges can be many thousands.
+    const either = new Set<Draft>();
+    for (const root of roots) {
+      const list = drafts.get(root);
+      if (!list || list.length === 0) continue;
+      let byNode = touching.get(root);
+      if (!byNode) {
+        byNode = new Map();
+        for (const d of list) {
+          for (const node of d.from === d.to ? [d.from] : [d.from, d.to]) {
+            const at = byNode.get(node);
+            if (at) at.push(d);
+            else byNode.set(node, [d]);
+          }
+        }
+        touching.set(root, byNode);
+      }
+      for (const node of reached) for (const d of byNode.get(node) ?? []) either.add(d);
+    }
+    const both = [...either].filter((d) => reached.has(d.from) && reached.has(d.to));
+    const chosen =
+      both.length > 0
+        ? both
+        : either.size > 0
+          ? [...either]
+          : [...roots].flatMap((root) => drafts.get(root) ?? []);
+    placements += chosen.length;
+    if (placements > LIMITS.graphLabels) {
+      throw new GraphTooLarge(
+        `its labels go on more than ${LIMITS.graphLabels.toLocaleString("en-US")} edges`,
+      );
+    }
     for (const d of chosen) d.labels.push({ row: label.row, col: label.col, text: label.text });
   }
 
@@ -551,9 +634,8 @@ function resolveCrossings(x: Extraction, endpoints: Endpoint[], crossings: numbe
 }
 
 /** Joins to a text node the lines of text right under it (`Cross-Region` / `Replication`). */
-function extendDown(x: Extraction, run: TextRun, endpoints: Endpoint[]): void {
+function extendDown(x: Extraction, run: TextRun, ends: Set<string>): void {
   if (run.more.length > 0) return;
-  const tails = new Set(endpoints.filter((e) => e.text).map((e) => e.text?.key));
   let below = run;
   for (;;) {
     const row = below.row + 1;
@@ -561,11 +643,13 @@ function extendDown(x: Extraction, run: TextRun, endpoints: Endpoint[]): void {
     for (let col = below.start; col <= below.end && !next; col++) {
       next = runAt(x, row, col);
     }
-    if (!next || tails.has(next.key) || next.cells.some((c) => x.claimed[c])) return;
+    if (!next || ends.has(next.key) || next.cells.some((c) => x.claimed[c])) return;
     if (x.inner[next.cells[0] as number] !== x.inner[run.cells[0] as number]) return;
     if (anchorOf(x, next) !== undefined) return;
-    for (const c of next.cells) x.claimed[c] = 1;
-    run.cells.push(...next.cells);
+    for (const c of next.cells) {
+      x.claimed[c] = 1;
+      run.cells.push(c);
+    }
     run.more.push(next.text);
     below = next;
   }
@@ -600,25 +684,53 @@ function anchorOf(x: Extraction, run: TextRun): number | undefined {
 }
 
 /**
+ * `walk`, remembered: the nodes of a branch are the same from every plain cell of it (not
+ * a junction, not a crossing), so a branch is walked once however many labels are beside it.
+ */
+function walker(
+  x: Extraction,
+  attached: Map<number, Endpoint[]>,
+): (anchor: number, throughJunctions: boolean) => Set<string> {
+  const known = [new Map<number, Set<string>>(), new Map<number, Set<string>>()] as const;
+  const plain = (cell: number) => {
+    if (isCrossingCell(x, cell)) return false;
+    // At most two ways on: no bit left once the lowest two are taken off.
+    const link = x.link[cell] as number;
+    const rest = link & (link - 1);
+    return (rest & (rest - 1)) === 0;
+  };
+  return (anchor, throughJunctions) => {
+    const memo = known[throughJunctions ? 1 : 0];
+    const had = memo.get(anchor);
+    if (had) return had;
+    const seen = new Set<number>();
+    const reached = walk(x, anchor, attached, throughJunctions, seen);
+    memo.set(anchor, reached);
+    if (plain(anchor)) for (const cell of seen) if (plain(cell)) memo.set(cell, reached);
+    return reached;
+  };
+}
+
+/**
  * The nodes met following a path both ways from a cell, straight through crossings,
- * up to the first junction: the branch a label is written beside.
+ * up to the first junction: the branch a label is written beside. `seen` gets its cells.
  */
 function walk(
   x: Extraction,
   anchor: number,
   attached: Map<number, Endpoint[]>,
   throughJunctions: boolean,
+  seen: Set<number>,
 ): Set<string> {
   const reached = new Set<string>();
-  const seen = new Set<number>();
   const visit = (cell: number) => {
     const here = attached.get(cell);
     if (here) for (let i = 0; i < here.length; i++) reached.add((here[i] as Endpoint).node);
   };
   visit(anchor);
   seen.add(anchor);
-  const row0 = Math.floor(anchor / x.w);
-  const col0 = anchor % x.w;
+  const row0 = rowOf(x, anchor);
+  const col0 = colOf(x, anchor);
   for (let way = N; way <= W; way <<= 1) {
     const first = way as Dir;
     if (!connects(x, row0, col0, first)) continue;
@@ -670,6 +782,7 @@ function boxLabel(x: Extraction, i: number): string {
  */
 function edgesOf(
   members: Endpoint[],
+  budget: { edges: number },
 ): { from: string; to: string; directed: boolean; labels: never[] }[] {
   const sources = new Map<string, Endpoint>();
   const targets = new Map<string, Endpoint>();
@@ -679,7 +792,15 @@ function edgesOf(
   }
   const out: { from: string; to: string; directed: boolean; labels: never[] }[] = [];
   const add = (from: string, to: string, directed: boolean) => {
-    if (from !== to) out.push({ from, to, directed, labels: [] });
+    if (from === to) return;
+    // Tails times heads grows with the square of a bus's branches: counted as made, so
+    // that a drawing past the limit stops here rather than after gigabytes.
+    if (--budget.edges < 0) {
+      throw new GraphTooLarge(
+        `its lines make more than ${LIMITS.graphEdges.toLocaleString("en-US")} edges`,
+      );
+    }
+    out.push({ from, to, directed, labels: [] });
   };
   if (targets.size > 0) {
     const tails = sources.size > 0 ? [...sources.keys()] : [...targets.keys()];

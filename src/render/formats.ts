@@ -1,3 +1,4 @@
+import { GraphTooLarge } from "../errors.js";
 import type { Entry } from "../types.js";
 import type { Style } from "./style.js";
 
@@ -65,8 +66,15 @@ export async function renderAs(
         import("../diagram/graph.js"),
         import("./graph-formats.js"),
       ]);
+      let description: string | undefined;
+      try {
+        description = describeGraph(extractGraph(first.diagram));
+      } catch (error) {
+        // The drawing is drawn all the same, without a description of a graph past the limit.
+        if (!(error instanceof GraphTooLarge)) throw error;
+      }
       return renderSvg(first.diagram, first.title, {
-        description: describeGraph(extractGraph(first.diagram)),
+        description,
         background: transparent ? "transparent" : "auto",
       });
     }

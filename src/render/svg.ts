@@ -1,5 +1,14 @@
-import { type Box, closes, horizontalEdge, type Outline, verticalEdge } from "../diagram/boxes.js";
-import { analyse, type Cells, kindAt, LABEL, reachesAt, STROKE } from "../diagram/cells.js";
+import { type Box, closes, type Outline, perimeterCounter } from "../diagram/boxes.js";
+import {
+  analyse,
+  type Cells,
+  cellIndex,
+  columnsOf,
+  kindAt,
+  LABEL,
+  reachesAt,
+  STROKE,
+} from "../diagram/cells.js";
 import { DCOL, type Dir, DROW, E, N, OPPOSITE, ROUNDED, S, W } from "../diagram/charset.js";
 import type { Grid } from "../diagram/grid.js";
 
@@ -99,11 +108,10 @@ interface Shape extends Box {
  * being cell * 4 + the direction's bit number. Where outlines share an edge, the later box has it.
  */
 function perimeterOwners(cells: Cells, boxes: Box[]): Int32Array {
-  const owners = new Int32Array(cells.w * cells.h * 4);
+  const owners = new Int32Array((cells.start[cells.h] as number) * 4);
   const own = (row: number, col: number, dir: Dir, box: number) => {
-    if (row >= 0 && col >= 0 && row < cells.h && col < cells.w) {
-      owners[armIndex(row * cells.w + col, dir)] = box;
-    }
+    const cell = cellIndex(cells, row, col);
+    if (cell >= 0) owners[armIndex(cell, dir)] = box;
   };
   // Loops by index, not for-of over [top, bottom]: the first run of a process interprets
   // this code, where every for-of and array destructuring allocates (garbage is collected
@@ -136,6 +144,7 @@ const armIndex = (cell: number, dir: Dir) => cell * 4 + 31 - Math.clz32(dir);
  */
 function shapes(grid: Grid, traced: Outline[]): Shape[] {
   const found: Shape[] = [];
+  const perimeter = perimeterCounter(grid);
   for (const o of traced) {
     const sound = closes(o);
     const box = {
@@ -144,7 +153,7 @@ function shapes(grid: Grid, traced: Outline[]): Shape[] {
       right: o.right,
       bottom: Math.max(o.bottom, o.rightBottom),
     };
-    if (!sound && !readsAsBox(grid, box)) continue;
+    if (!sound && !readsAsBox(grid, box, perimeter)) continue;
     const rounded: Shape["rounded"] = [
       ROUNDED.has(grid.at(box.top, box.left)),
       ROUNDED.has(grid.at(box.top, box.right)),
@@ -157,7 +166,11 @@ function shapes(grid: Grid, traced: Outline[]): Shape[] {
 }
 
 /** Whether a broken outline still reads as a box: three corners or more, most of its edges drawn. */
-function readsAsBox(grid: Grid, box: Box): boolean {
+function readsAsBox(
+  grid: Grid,
+  box: Box,
+  perimeter: (box: Box) => { drawn: number; cells: number },
+): boolean {
   const corners = {
     tl: [box.top, box.left],
     tr: [box.top, box.right],
@@ -167,19 +180,8 @@ function readsAsBox(grid: Grid, box: Box): boolean {
   const cornersThere = (["tl", "tr", "br", "bl"] as const).filter(
     (k) => (grid.arms(...corners[k]) & CORNER_ARMS[k]) === CORNER_ARMS[k],
   ).length;
-  let cells = 0;
-  let there = 0;
-  for (let c = box.left + 1; c < box.right; c++) {
-    cells += 2;
-    if (horizontalEdge(grid, box.top, c)) there++;
-    if (horizontalEdge(grid, box.bottom, c)) there++;
-  }
-  for (let r = box.top + 1; r < box.bottom; r++) {
-    cells += 2;
-    if (verticalEdge(grid, r, box.left)) there++;
-    if (verticalEdge(grid, r, box.right)) there++;
-  }
-  return cornersThere >= 3 && there >= cells * BROKEN_BOX_MIN;
+  const { drawn, cells } = perimeter(box);
+  return cornersThere >= 3 && drawn >= cells * BROKEN_BOX_MIN;
 }
 
 /** A closed box outline with each corner rounded only where the drawing rounds it. */
@@ -232,12 +234,13 @@ interface Strokes {
 // hot to baseline code, and a small one costs less to compile than all of renderSvg().
 
 function strokes(cells: Cells, boxes: Shape[]): Strokes {
-  const { grid, w } = cells;
+  const { grid } = cells;
   // Perimeter arms: those of sound boxes are drawn by their outline, those of broken
   // ones go with the box strokes rather than the lines.
   const owners = perimeterOwners(cells, boxes);
   const owner = (row: number, col: number, dir: Dir): Shape | undefined => {
-    const box = owners[armIndex(row * w + col, dir)] as number;
+    const cell = cellIndex(cells, row, col);
+    const box = cell < 0 ? 0 : (owners[armIndex(cell, dir)] as number);
     return box ? boxes[box - 1] : undefined;
   };
 
@@ -268,8 +271,10 @@ function strokes(cells: Cells, boxes: Shape[]): Strokes {
 
   const arrows: string[] = [];
   for (let row = 0; row < grid.height; row++) {
-    for (let col = 0; col < grid.width; col++) {
-      const cell = row * w + col;
+    // Past a row's own cells it is blank: nothing to draw.
+    const columns = columnsOf(cells, row);
+    for (let col = 0; col < columns; col++) {
+      const cell = (cells.start[row] as number) + col;
       // The grid's arms and heads, so that an ASCII drawing (`+--+`, `-->`) draws too.
       const arms = cells.arms[cell] as number;
       if (arms !== 0) {
@@ -324,12 +329,13 @@ function strokes(cells: Cells, boxes: Shape[]): Strokes {
 
 /** Each run of label words a <text> at its own column. */
 function labelTexts(cells: Cells): string[] {
-  const { grid, w } = cells;
+  const { grid } = cells;
   const texts: string[] = [];
   for (let row = 0; row < grid.height; row++) {
     let col = 0;
-    while (col < grid.width) {
-      if (cells.kind[row * w + col] !== LABEL) {
+    const columns = columnsOf(cells, row);
+    while (col < columns) {
+      if (kindAt(cells, row, col) !== LABEL) {
         col++;
         continue;
       }

@@ -3,6 +3,7 @@ import { outlines } from "../../src/diagram/boxes.js";
 import {
   analyse,
   BLANK,
+  cellIndex,
   cellsOf,
   HEAD,
   kindAt,
@@ -27,8 +28,12 @@ function agrees(text: string): void {
       for (const dir of DIRS) {
         expect(reachesAt(cells, row, col, dir), where).toBe(grid.reaches(row, col, dir));
       }
-      if (row < 0 || col < 0 || row >= grid.height || col >= grid.width) continue;
-      const i = row * cells.w + col;
+      const i = cellIndex(cells, row, col);
+      // A cell the arrays do not hold is one past its row's end: blank.
+      if (i < 0) {
+        expect(grid.kind(row, col), where).toBe("blank");
+        continue;
+      }
       expect(cells.arms[i], where).toBe(grid.arms(row, col));
       expect(cells.head[i], where).toBe(grid.head(row, col) ?? 0);
     }
@@ -53,6 +58,20 @@ describe("Cells: the grid's answers kept per cell", () => {
       agrees(entry.diagram);
       agrees(toAscii(entry.diagram));
     }
+  });
+});
+
+describe("Cells: the arrays", () => {
+  it("hold a row's own cells, not the grid's width: they grow with the text", () => {
+    // 100,000 columns by 100,001 rows: width × height would be 10 GB a byte per cell.
+    const text = `┌${"─".repeat(99_998)}┐\n${"│\n".repeat(100_000)}`;
+    const cells = cellsOf(new Grid(text));
+    expect(cells.kind.length).toBe(200_000);
+    expect(kindAt(cells, 100_000, 0)).toBe(STROKE);
+    expect(kindAt(cells, 100_000, 1)).toBe(BLANK);
+    expect(cellIndex(cells, 1, 0)).toBe(100_000);
+    expect(cellIndex(cells, 1, 1)).toBe(-1);
+    expect(cells.rowOf[100_000]).toBe(1);
   });
 });
 

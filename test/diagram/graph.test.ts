@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { extractGraph, type Graph, slug } from "../../src/diagram/graph.js";
+import { GraphTooLarge } from "../../src/errors.js";
 import { catalog } from "../helpers.js";
 
 const draw = (...lines: string[]) => lines.join("\n");
@@ -257,5 +258,69 @@ describe("an ASCII drawing", () => {
       edges += unicode.edges.length;
     }
     expect(edges).toBeGreaterThan(100);
+  });
+});
+
+/**
+ * Drawings that made the extractor quadratic or worse (or a graph that grows with the
+ * square of the drawing), at the largest size a drawing may have: each must be read
+ * right, and a graph past the documented limits is refused, not built. Their times at
+ * two sizes are in `npm run bench`.
+ */
+describe("extractGraph at any size", () => {
+  const MAX = 250_000;
+
+  it("reads the labels beside one long line as that line's label", () => {
+    const rows = MAX / 5;
+    const text = `┌─┐\n└┬┘\n${" │ a\n".repeat(rows)}┌┴┐\n└─┘`;
+    const graph = extractGraph(text);
+    expect(graph.nodes.map((n) => n.id)).toEqual(["box-1", "box-2"]);
+    expect(graph.edges).toHaveLength(1);
+    expect(graph.edges[0]?.label).toBe(Array(rows).fill("a").join(" "));
+  });
+
+  it("joins the text under each of many short lines to its line", () => {
+    const row = "│  ".repeat(200);
+    const blocks = Math.floor(MAX / 1200);
+    const text = `${row}\n${"a  ".repeat(200)}\n\n`.repeat(blocks);
+    const graph = extractGraph(text);
+    expect(graph.nodes).toHaveLength(200 * blocks);
+    expect(graph.nodes.every((n) => n.kind === "text" && n.label === "a")).toBe(true);
+  });
+
+  it("takes the text under a bus of many branches for its labels", () => {
+    const k = MAX / 8;
+    const text = `┌─┐\n│s│\n└┬┘\n └${"──┬".repeat(k)}\n  ${"  │".repeat(k)}\n  ${"  x".repeat(k)}`;
+    const graph = extractGraph(text);
+    expect(graph.nodes.map((n) => n.id)).toEqual(["s"]);
+    expect(graph.edges).toEqual([]);
+  });
+
+  const heads = (k: number, above = "") =>
+    `${above ? ` ${above.repeat(k)}\n` : ""} ${"──┬".repeat(k)}\n ${"  ▼".repeat(k)}\n ${"  x".repeat(k)}`;
+
+  it("makes each way between the heads of a bus, up to 100,000 edges", () => {
+    // 316 heads make 316 × 315 = 99,540 edges, 317 make 100,172.
+    expect(extractGraph(heads(316)).edges).toHaveLength(316 * 315);
+    expect(() => extractGraph(heads(317))).toThrow(
+      /^the drawing is too large to read as a graph: its lines make more than 100,000 edges/,
+    );
+    expect(() => extractGraph(heads(MAX / 8))).toThrow(GraphTooLarge);
+  });
+
+  it("writes a label on every edge of its path, up to 1,000,000 labels in all", () => {
+    // Text over the bus's trunk reaches no node of its own: it labels all 90 × 89 edges,
+    // but for the last, which is beside the bend down to the last head.
+    const graph = extractGraph(heads(90, " l "));
+    expect(graph.edges).toHaveLength(90 * 89);
+    expect(graph.edges[0]?.label).toBe(Array(89).fill("l").join(" "));
+    expect(() => extractGraph(heads(300, " l "))).toThrow(
+      /its labels go on more than 1,000,000 edges/,
+    );
+  });
+
+  it("reads a long top line over many short lines", () => {
+    const text = `┌${"─".repeat(MAX / 2)}┐\n${"│\n".repeat(MAX / 2)}`;
+    expect(extractGraph(text)).toEqual({ nodes: [], edges: [] });
   });
 });

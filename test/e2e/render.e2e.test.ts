@@ -69,6 +69,23 @@ describe("the SVG", () => {
     expect(bare.length).toBeLessThan(svg.length);
     expect(bare).not.toMatch(/class="background"|<rect[^>]*width="100%"/);
   });
+
+  it("draws a drawing whose graph is past the limit, without the description", () => {
+    // A bus of 400 heads: each way between them is 159,600 edges.
+    const file = join(dir, "bus.txt");
+    writeFileSync(file, ` ${"──┬".repeat(400)}\n ${"  ▼".repeat(400)}\n ${"  x".repeat(400)}\n`);
+    const svg = sysdiag(["render", file, "-f", "svg"]);
+    expect(svg.code).toBe(0);
+    expect(svg.stdout).not.toMatch(/<desc/);
+    expect(svg.stdout.match(/class="arrow"/g)).toHaveLength(400);
+    for (const format of ["graph", "mermaid", "dot", "d2"]) {
+      expectOneLineError(
+        sysdiag(["render", file, "-f", format]),
+        1,
+        /too large to read as a graph: its lines make more than 100,000 edges \(see Limits/,
+      );
+    }
+  });
 });
 
 describe("sysdiag render", () => {
