@@ -1,5 +1,5 @@
-// npm run bench [-- --runs N] [-- --no-scale]: start-up and scale measurements of the
-// built CLI, whole processes, written to BENCHMARKS.md. Not part of npm test.
+// npm run bench [-- --runs N] [-- --no-scale]: start-up, scale and drawing-shape
+// measurements of the built CLI, whole processes, written to BENCHMARKS.md. Not part of npm test.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   closeSync,
@@ -14,6 +14,17 @@ import {
 } from "node:fs";
 import { cpus, loadavg, release, tmpdir, totalmem, type } from "node:os";
 import { join, resolve } from "node:path";
+import {
+  boxRow,
+  cornerColumn,
+  crossedLabel,
+  headsIntoText,
+  labelsBesideLine,
+  longLine,
+  longTopLine,
+  textUnderLines,
+  wideLines,
+} from "../test/diagram/shapes.js";
 import { catalog } from "../test/helpers.js";
 import { evaluate } from "../test/search/quality.js";
 import { syntheticMarkdown } from "./synthetic.js";
@@ -197,6 +208,55 @@ function scaling(): string[] {
   return lines;
 }
 
+/** Drawings shaped to make a careless reading quadratic, and a command that reads them. */
+const SHAPE_ROWS: Array<[string, (bytes: number) => string, string[]]> = [
+  ["one long line among short ones", longLine, ["lint"]],
+  ["one long line among short ones", longLine, ["render", "-f", "svg"]],
+  ["a column of corners on one long edge", cornerColumn, ["lint"]],
+  ["a column of corners on one long edge", cornerColumn, ["render", "-f", "svg"]],
+  ["a long label crossed by many lines", crossedLabel, ["lint"]],
+  ["a long label crossed by many lines", crossedLabel, ["render", "-f", "graph"]],
+  ["a row of boxes side by side", boxRow, ["lint"]],
+  ["a row of boxes side by side", boxRow, ["render", "-f", "graph"]],
+  ["labels beside one long line", labelsBesideLine, ["render", "-f", "graph"]],
+  ["a word under each of many short lines", textUnderLines, ["render", "-f", "graph"]],
+  ["arrows into one long run of text", headsIntoText, ["render", "-f", "graph"]],
+  ["a long top line over many short lines", longTopLine, ["render", "-f", "svg"]],
+  ["lines of one wide character", wideLines, ["lint"]],
+];
+const SHAPE_SIZES = [64 * 1024, 256 * 1024] as const;
+/** Growth past this, for 4× the bytes, is taken for worse than linear (noise allowed for). */
+const SHAPE_GROWTH_MAX = 6;
+
+function shapes(): string[] {
+  const lines = [
+    `Drawings shaped to make a careless reading quadratic (\`test/diagram/shapes.ts\`), each written to a file and given to the command, at ${SHAPE_SIZES.map((n) => `${n / 1024} KB`).join(" and ")}; median of 5 runs each. *Growth*: the time the command takes over \`node -e ''\` at the larger size over that at the smaller, for 4× the bytes: linear is 4×, and more than ${SHAPE_GROWTH_MAX}× is counted over budget.`,
+    "",
+    "| drawing | command | bytes | ms | bytes | ms | growth | linear |",
+    "| --- | --- | ---: | ---: | ---: | ---: | ---: | :---: |",
+  ];
+  const base = median(Array.from({ length: 9 }, () => time(["-e", ""])));
+  for (const [name, shape, argv] of SHAPE_ROWS) {
+    const cells: string[] = [];
+    const over: number[] = [];
+    for (const size of SHAPE_SIZES) {
+      const file = join(work, "shape.txt");
+      const text = shape(size);
+      writeFileSync(file, text);
+      const t = median(Array.from({ length: 5 }, () => time([bin, ...argv, file])));
+      cells.push(bytes(Buffer.byteLength(text)), ms(t));
+      over.push(Math.max(1, t - base));
+    }
+    const growth = (over[1] as number) / (over[0] as number);
+    const label = `${name}: ${argv.join(" ")}`;
+    lines.push(
+      `| ${name} | \`${argv.join(" ")}\` | ${cells.join(" | ")} | ${growth.toFixed(1)}× | ${verdict(label, growth, SHAPE_GROWTH_MAX)} |`,
+    );
+    process.stdout.write(`  ${label}: ${growth.toFixed(1)}×\n`);
+  }
+  return lines;
+}
+
 function npxRow(): string[] {
   const npx = (argv: string[]) => {
     const start = process.hrtime.bigint();
@@ -259,6 +319,10 @@ const sections = [
   ...startup(),
   "",
   ...(scale ? ["## Scale", "", ...scaling(), ""] : []),
+  "## Drawings of every shape",
+  "",
+  ...shapes(),
+  "",
   "## npx",
   "",
   ...npxRow(),

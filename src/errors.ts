@@ -47,12 +47,12 @@ export class UsageError extends SysdiagError {
   }
 }
 
-/** Exit 1 as well: a drawing that cannot be read as a graph within the documented limits. */
-export class GraphTooLarge extends SysdiagError {
+/** Exit 3 as well, as any input over a documented limit: a drawing whose graph would pass one. */
+export class GraphTooLargeError extends SysdiagError {
   constructor(why: string) {
     super(
       `the drawing is too large to read as a graph: ${why} (see Limits in the README)`,
-      EXIT.notFound,
+      EXIT.io,
     );
   }
 }

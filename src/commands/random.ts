@@ -37,7 +37,10 @@ export default defineCommand({
     'sysdiag random --seed "$(date +%j)"',
   ],
   details: "Printed as `show` prints it. Without --seed, a different pick each time.",
-  exitCodes: [[1, "no such category, or no diagram to pick from"]],
+  exitCodes: [
+    [1, "no such category, or no diagram to pick from"],
+    [3, "its drawing is too large to read as a graph (--format graph, mermaid, dot, d2)"],
+  ],
   json: "the entry, as `show --json` prints it",
   async run(ctx, { options }) {
     const catalog = ctx.catalog();

@@ -33,11 +33,8 @@ export default defineCommand({
     "heading above it; any other file is one drawing. Formats that draw one diagram at a time\n" +
     "(svg, graph, mermaid, dot, d2) need --block when the file has several.",
   exitCodes: [
-    [
-      1,
-      "the file holds no drawing, or no drawing with that number, or one too large to read as a graph",
-    ],
-    [3, "the file cannot be read"],
+    [1, "the file holds no drawing, or no drawing with that number"],
+    [3, "the file cannot be read, or a drawing is too large to read as a graph"],
   ],
   json: "as show: --format json gives entries, --format graph the graph",
   async run(ctx, { args, options }) {

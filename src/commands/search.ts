@@ -1,4 +1,4 @@
-import { NotFoundError } from "../errors.js";
+import { NotFoundError, UsageError } from "../errors.js";
 import { checkQuery } from "../limits.js";
 import { arg, count, defineCommand, flag } from "./spec.js";
 
@@ -27,6 +27,8 @@ export default defineCommand({
   async run(ctx, { args, options }) {
     checkQuery(args);
     const query = args.join(" ").trim();
+    // As the missing argument is: a blank query asks for nothing.
+    if (query === "") throw new UsageError("the query has no words; see 'sysdiag search --help'");
     const { rank } = await import("../search/rank.js");
     // A compiled store's entries are read only for the results, not the whole catalog.
     const index = ctx.index();

@@ -36,10 +36,8 @@ export default defineCommand({
     "are tried together as one (`show cache aside`). A near miss is shown only when it is clear;\n" +
     "otherwise the closest names are suggested.",
   exitCodes: [
-    [
-      1,
-      "a name matches no diagram (nothing is printed), or a drawing is too large to read as a graph",
-    ],
+    [1, "a name matches no diagram (nothing is printed)"],
+    [3, "a drawing is too large to read as a graph (--format graph, mermaid, dot, d2)"],
   ],
   json:
     "--json: one entry {id, title, category, categoryId, aliases, tags, summary, related, diagram, original?, line, source, overrides?}, or an array of them for several names; " +

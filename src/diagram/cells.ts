@@ -16,8 +16,6 @@ export const LABEL = 3;
 
 export interface Cells {
   readonly grid: Grid;
-  /** The grid's width (at least 1) and height. */
-  readonly w: number;
   readonly h: number;
   /**
    * Where each row's cells begin in the arrays below (`start[h]` is the number of cells).
@@ -48,7 +46,6 @@ export function cellsOf(grid: Grid): Cells {
   for (let row = 0; row < h; row++) rowOf.fill(row, start[row], start[row + 1]);
   const cells: Cells = {
     grid,
-    w: Math.max(1, grid.width),
     h,
     start,
     rowOf,

@@ -1,4 +1,4 @@
-import { GraphTooLarge } from "../errors.js";
+import { GraphTooLargeError } from "../errors.js";
 import { LIMITS } from "../limits.js";
 import { type Box, closedBoxes } from "./boxes.js";
 import {
@@ -79,7 +79,6 @@ export function extractGraph(diagram: string): Graph {
 /** What one extraction works on: the drawing's cells, its boxes, and the union-find of its paths. */
 interface Extraction {
   readonly cells: Cells;
-  readonly w: number;
   readonly h: number;
   readonly boxes: Box[];
   /** Innermost box whose interior holds each cell (-1: none). */
@@ -101,12 +100,11 @@ interface Extraction {
 // Plain functions over an Extraction rather than a class: a class in a module that is
 // imported on demand is compiled, all of it, on the first import of each process.
 function extraction(cells: Cells, found: Box[]): Extraction {
-  const { w, h } = cells;
+  const { h } = cells;
   const size = cells.start[h] as number;
   const boxes = found.sort((a, b) => a.top - b.top || a.left - b.left);
   const x: Extraction = {
     cells,
-    w,
     h,
     boxes,
     inner: new Int32Array(size).fill(-1),
@@ -342,9 +340,9 @@ function endpointsOf(x: Extraction, pathCells: number[], runs: Map<string, TextR
         endpoints.push({ node: `b${box}`, headed, leave: OPPOSITE[dir], cell, slot });
         continue;
       }
-      const found = textAt(x, row, col, dir);
-      if (!found) continue;
-      const text = runs.get(found.key) ?? found;
+      // runAt gives each run once: every end at one run shares it.
+      const text = textAt(x, row, col, dir);
+      if (!text) continue;
       runs.set(text.key, text);
       endpoints.push({
         node: `t${text.key}`,
@@ -431,12 +429,6 @@ function extract(x: Extraction): Graph {
   }
 
   // Edges, component by component.
-  interface Draft {
-    from: string;
-    to: string;
-    directed: boolean;
-    labels: { row: number; col: number; text: string }[];
-  }
   const drafts = new Map<number, Draft[]>();
   const budget = { edges: LIMITS.graphEdges };
   for (const [root, group] of byRoot) {
@@ -460,7 +452,7 @@ function extract(x: Extraction): Graph {
     (e) => e.cell,
   );
   const walkFrom = walker(x, nodeOfEndpointCell);
-  const touching = new Map<number, Map<string, Draft[]>>();
+  const edgesFor = labelEdges(drafts);
   let placements = 0;
   for (const label of labelled) {
     // Through a junction drawn as `┼` only when the text's own branch meets no node.
@@ -469,35 +461,10 @@ function extract(x: Extraction): Graph {
     const row = rowOf(x, label.anchor);
     const col = colOf(x, label.anchor);
     const roots = new Set([rootOf(x, slotOf(x, row, col, E)), rootOf(x, slotOf(x, row, col, N))]);
-    // The edges at the nodes reached, found by node: a path's edges can be many thousands.
-    const either = new Set<Draft>();
-    for (const root of roots) {
-      const list = drafts.get(root);
-      if (!list || list.length === 0) continue;
-      let byNode = touching.get(root);
-      if (!byNode) {
-        byNode = new Map();
-        for (const d of list) {
-          for (const node of d.from === d.to ? [d.from] : [d.from, d.to]) {
-            const at = byNode.get(node);
-            if (at) at.push(d);
-            else byNode.set(node, [d]);
-          }
-        }
-        touching.set(root, byNode);
-      }
-      for (const node of reached) for (const d of byNode.get(node) ?? []) either.add(d);
-    }
-    const both = [...either].filter((d) => reached.has(d.from) && reached.has(d.to));
-    const chosen =
-      both.length > 0
-        ? both
-        : either.size > 0
-          ? [...either]
-          : [...roots].flatMap((root) => drafts.get(root) ?? []);
+    const chosen = edgesFor(reached, [...roots]);
     placements += chosen.length;
     if (placements > LIMITS.graphLabels) {
-      throw new GraphTooLarge(
+      throw new GraphTooLargeError(
         `its labels go on more than ${LIMITS.graphLabels.toLocaleString("en-US")} edges`,
       );
     }
@@ -683,6 +650,73 @@ function anchorOf(x: Extraction, run: TextRun): number | undefined {
   return undefined;
 }
 
+/** An edge being made: its ends by node key, and the labels written beside its path. */
+interface Draft {
+  from: string;
+  to: string;
+  directed: boolean;
+  labels: { row: number; col: number; text: string }[];
+}
+
+/**
+ * The edges a label beside a branch goes on, from the nodes the branch reaches (`walk`)
+ * and the paths it is part of (their union-find roots): those between two nodes it
+ * reaches, else those at one, else every edge of its paths. Found by node, not by
+ * looking through a path's edges, which a bus can make many thousands of; and once for
+ * each branch, however many labels are beside it (a branch's nodes are one shared Set).
+ */
+function labelEdges(
+  drafts: Map<number, Draft[]>,
+): (reached: Set<string>, roots: number[]) => Draft[] {
+  const touching = new Map<number, Map<string, Draft[]>>();
+  const byNodeOf = (root: number) => {
+    let byNode = touching.get(root);
+    if (byNode) return byNode;
+    byNode = new Map();
+    for (const d of drafts.get(root) ?? []) {
+      for (const node of [d.from, d.to]) {
+        const at = byNode.get(node);
+        if (at) at.push(d);
+        else byNode.set(node, [d]);
+      }
+    }
+    touching.set(root, byNode);
+    return byNode;
+  };
+  const known = new Map<Set<string>, Map<string, Draft[]>>();
+  return (reached, roots) => {
+    const key = roots.join(",");
+    let byRoots = known.get(reached);
+    const had = byRoots?.get(key);
+    if (had) return had;
+    const maps = roots.map(byNodeOf);
+    const at = (node: string) => maps.flatMap((byNode) => byNode.get(node) ?? []);
+    // An edge between two nodes reached has an end that is not the one with the most
+    // edges (no edge joins a node to itself): the others' edges hold them all.
+    let hub: string | undefined;
+    let most = -1;
+    for (const node of reached) {
+      let count = 0;
+      for (const byNode of maps) count += byNode.get(node)?.length ?? 0;
+      if (count > most) [hub, most] = [node, count];
+    }
+    const both = new Set<Draft>();
+    for (const node of reached) {
+      if (node === hub) continue;
+      for (const d of at(node)) if (reached.has(d.from) && reached.has(d.to)) both.add(d);
+    }
+    let chosen = [...both];
+    if (chosen.length === 0) chosen = [...new Set([...reached].flatMap(at))];
+    if (chosen.length === 0) chosen = roots.flatMap((root) => drafts.get(root) ?? []);
+    if (!byRoots) {
+      byRoots = new Map();
+      known.set(reached, byRoots);
+    }
+    byRoots.set(key, chosen);
+    return chosen;
+  };
+}
+
 /**
  * `walk`, remembered: the nodes of a branch are the same from every plain cell of it (not
  * a junction, not a crossing), so a branch is walked once however many labels are beside it.
@@ -796,7 +830,7 @@ function edgesOf(
     // Tails times heads grows with the square of a bus's branches: counted as made, so
     // that a drawing past the limit stops here rather than after gigabytes.
     if (--budget.edges < 0) {
-      throw new GraphTooLarge(
+      throw new GraphTooLargeError(
         `its lines make more than ${LIMITS.graphEdges.toLocaleString("en-US")} edges`,
       );
     }

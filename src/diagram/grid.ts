@@ -112,8 +112,9 @@ export function layOut(line: string): string[] {
  * What can join the character before it into one grapheme, or the next one to it, or
  * makes a pair: marks and other extenders (the voiced sound marks of half-width kana
  * are letters), Thai and Lao AM, prepended marks, Hangul jamo, joiners and the other
- * ignorables, controls (a tab too), and everything beyond the BMP (emoji, flags) and
- * lone surrogates. A line with none of them is a grapheme a UTF-16 unit.
+ * ignorables, everything beyond the BMP (emoji, flags) and lone surrogates. A line with
+ * none of them is a grapheme a UTF-16 unit. Controls are graphemes of their own (a CR
+ * joins only an LF, and a line holds none), and a tab is laid out as one.
  */
 let joiner: RegExp | undefined;
 
@@ -124,7 +125,7 @@ let joiner: RegExp | undefined;
  */
 export function isLoose(line: string): boolean {
   joiner ??=
-    /[\p{M}\p{Grapheme_Extend}\p{Default_Ignorable_Code_Point}\p{Cc}\p{Cs}\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{10000}-\u{10ffff}]/u;
+    /[\p{M}\p{Grapheme_Extend}\p{Default_Ignorable_Code_Point}\p{Cs}\u0600-\u0605\u06dd\u070f\u0890\u0891\u08e2\u0d4e\u0e33\u0eb3\u1100-\u11ff\ua960-\ua97f\ud7b0-\ud7ff\u{10000}-\u{10ffff}]/u;
   return !joiner.test(line);
 }
 

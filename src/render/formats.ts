@@ -1,4 +1,4 @@
-import { GraphTooLarge } from "../errors.js";
+import { GraphTooLargeError } from "../errors.js";
 import type { Entry } from "../types.js";
 import type { Style } from "./style.js";
 
@@ -71,7 +71,7 @@ export async function renderAs(
         description = describeGraph(extractGraph(first.diagram));
       } catch (error) {
         // The drawing is drawn all the same, without a description of a graph past the limit.
-        if (!(error instanceof GraphTooLarge)) throw error;
+        if (!(error instanceof GraphTooLargeError)) throw error;
       }
       return renderSvg(first.diagram, first.title, {
         description,

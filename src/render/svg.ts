@@ -106,12 +106,24 @@ interface Shape extends Box {
 /**
  * The box each arm of each cell is part of the outline of (index + 1; 0: none), an arm
  * being cell * 4 + the direction's bit number. Where outlines share an edge, the later box has it.
+ * And every box whose outline holds an arrow head, by the head's cell: a head set in an
+ * edge is asked about its boxes, and asking every box made a row of them quadratic.
  */
-function perimeterOwners(cells: Cells, boxes: Box[]): Int32Array {
+function perimeterOwners(
+  cells: Cells,
+  boxes: Box[],
+): { owners: Int32Array; headsOn: Map<number, Box[]> } {
   const owners = new Int32Array((cells.start[cells.h] as number) * 4);
+  const headsOn = new Map<number, Box[]>();
   const own = (row: number, col: number, dir: Dir, box: number) => {
     const cell = cellIndex(cells, row, col);
-    if (cell >= 0) owners[armIndex(cell, dir)] = box;
+    if (cell < 0) return;
+    owners[armIndex(cell, dir)] = box;
+    if (cells.head[cell] === 0) return;
+    const on = headsOn.get(cell);
+    const mine = boxes[box - 1] as Box;
+    if (!on) headsOn.set(cell, [mine]);
+    else if (on[on.length - 1] !== mine) on.push(mine);
   };
   // Loops by index, not for-of over [top, bottom]: the first run of a process interprets
   // this code, where every for-of and array destructuring allocates (garbage is collected
@@ -131,7 +143,7 @@ function perimeterOwners(cells: Cells, boxes: Box[]): Int32Array {
       if (r > box.top) own(r, box.right, N, i + 1);
     }
   }
-  return owners;
+  return { owners, headsOn };
 }
 
 /** The slot of one arm of a cell: N, E, S, W are bits 0 to 3. */
@@ -204,18 +216,24 @@ function outlinePath(box: Box, rounded: Shape["rounded"]): string {
   ].join("");
 }
 
-/** Where an arrow head's tip goes: the line or box edge it points at, else its own cell's edge. */
-function tipOf(cells: Cells, row: number, col: number, head: Dir, boxes: Box[]): [number, number] {
+/**
+ * Where an arrow head's tip goes: the line or box edge it points at, else its own cell's
+ * edge. `on`: the boxes whose outline the head is set in.
+ */
+function tipOf(
+  cells: Cells,
+  row: number,
+  col: number,
+  head: Dir,
+  on: Box[] | undefined,
+): [number, number] {
   const dr = DROW[head];
   const dc = DCOL[head];
   const nr = row + dr;
   const nc = col + dc;
   // A head set in a box's edge, pointing inside: the edge runs through its own centre.
   const inside = (b: Box) => nr > b.top && nr < b.bottom && nc > b.left && nc < b.right;
-  const onEdge = (b: Box) =>
-    ((row === b.top || row === b.bottom) && col >= b.left && col <= b.right) ||
-    ((col === b.left || col === b.right) && row >= b.top && row <= b.bottom);
-  if (boxes.some((b) => onEdge(b) && inside(b))) return [cx(col), cy(row)];
+  if (on?.some(inside)) return [cx(col), cy(row)];
   if (kindAt(cells, nr, nc) === STROKE) return [cx(nc), cy(nr)];
   return [cx(col) + (dc * CW) / 2, cy(row) + (dr * CH) / 2];
 }
@@ -237,7 +255,7 @@ function strokes(cells: Cells, boxes: Shape[]): Strokes {
   const { grid } = cells;
   // Perimeter arms: those of sound boxes are drawn by their outline, those of broken
   // ones go with the box strokes rather than the lines.
-  const owners = perimeterOwners(cells, boxes);
+  const { owners, headsOn } = perimeterOwners(cells, boxes);
   const owner = (row: number, col: number, dir: Dir): Shape | undefined => {
     const cell = cellIndex(cells, row, col);
     const box = cell < 0 ? 0 : (owners[armIndex(cell, dir)] as number);
@@ -301,7 +319,7 @@ function strokes(cells: Cells, boxes: Shape[]): Strokes {
       if (head === 0) continue;
       const dr = DROW[head];
       const dc = DCOL[head];
-      const tip = tipOf(cells, row, col, head, boxes);
+      const tip = tipOf(cells, row, col, head, headsOn.get(cell));
       const tipX = tip[0];
       const tipY = tip[1];
       const bx = tipX - dc * HEAD_LENGTH;

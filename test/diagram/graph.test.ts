@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { extractGraph, type Graph, slug } from "../../src/diagram/graph.js";
-import { GraphTooLarge } from "../../src/errors.js";
+import { GraphTooLargeError } from "../../src/errors.js";
 import { catalog } from "../helpers.js";
+import { labelsBesideLine, longTopLine, textUnderLines } from "./shapes.js";
 
 const draw = (...lines: string[]) => lines.join("\n");
 const edges = (graph: Graph) =>
@@ -271,8 +272,8 @@ describe("extractGraph at any size", () => {
   const MAX = 250_000;
 
   it("reads the labels beside one long line as that line's label", () => {
-    const rows = MAX / 5;
-    const text = `┌─┐\n└┬┘\n${" │ a\n".repeat(rows)}┌┴┐\n└─┘`;
+    const text = labelsBesideLine(MAX);
+    const rows = text.split("\n").length - 4;
     const graph = extractGraph(text);
     expect(graph.nodes.map((n) => n.id)).toEqual(["box-1", "box-2"]);
     expect(graph.edges).toHaveLength(1);
@@ -280,9 +281,8 @@ describe("extractGraph at any size", () => {
   });
 
   it("joins the text under each of many short lines to its line", () => {
-    const row = "│  ".repeat(200);
-    const blocks = Math.floor(MAX / 1200);
-    const text = `${row}\n${"a  ".repeat(200)}\n\n`.repeat(blocks);
+    const text = textUnderLines(MAX);
+    const blocks = text.split("\n\n").length - 1;
     const graph = extractGraph(text);
     expect(graph.nodes).toHaveLength(200 * blocks);
     expect(graph.nodes.every((n) => n.kind === "text" && n.label === "a")).toBe(true);
@@ -305,7 +305,7 @@ describe("extractGraph at any size", () => {
     expect(() => extractGraph(heads(317))).toThrow(
       /^the drawing is too large to read as a graph: its lines make more than 100,000 edges/,
     );
-    expect(() => extractGraph(heads(MAX / 8))).toThrow(GraphTooLarge);
+    expect(() => extractGraph(heads(MAX / 8))).toThrow(GraphTooLargeError);
   });
 
   it("writes a label on every edge of its path, up to 1,000,000 labels in all", () => {
@@ -320,7 +320,6 @@ describe("extractGraph at any size", () => {
   });
 
   it("reads a long top line over many short lines", () => {
-    const text = `┌${"─".repeat(MAX / 2)}┐\n${"│\n".repeat(MAX / 2)}`;
-    expect(extractGraph(text)).toEqual({ nodes: [], edges: [] });
+    expect(extractGraph(longTopLine(MAX))).toEqual({ nodes: [], edges: [] });
   });
 });

@@ -1,8 +1,10 @@
 /**
- * The drawings that made (or would make) lint quadratic, each about `bytes` long: one
- * very long line among short ones, a column of boxes sharing one right edge (a column
- * of corners on one edge), a long label crossed by many vertical lines, and a row of
- * boxes side by side (many edges traced along one long line).
+ * The drawings that made (or would make) lint, the graph or the SVG quadratic, each
+ * about `bytes` long (UTF-8). For lint: one very long line among short ones, a column of
+ * boxes sharing one right edge (a column of corners on one edge), a long label crossed
+ * by many vertical lines, and a row of boxes side by side (many edges traced along one
+ * long line). For the graph and the SVG, the ones below them. `npm run bench` times
+ * each at two sizes.
  */
 
 const BOX = ["┌───┐", "│ A │", "└───┘"];
@@ -30,4 +32,33 @@ export function boxRow(bytes: number): string {
   // A box is 25 bytes: eight box-drawing characters of three bytes, and an `a`.
   const boxes = Math.ceil(bytes / 25);
   return ["┌─┐", "│a│", "└─┘"].map((line) => line.repeat(boxes)).join("\n");
+}
+
+/** Labels beside one long line between two boxes: each label's branch is the whole line. */
+export function labelsBesideLine(bytes: number): string {
+  // ` │ a` and its line break are 7 bytes.
+  return `┌─┐\n└┬┘\n${" │ a\n".repeat(Math.ceil(bytes / 7))}┌┴┐\n└─┘`;
+}
+
+/** Blocks of 200 short lines, each with a word under it: 200 text nodes a block. */
+export function textUnderLines(bytes: number): string {
+  const block = `${"│  ".repeat(200)}\n${"a  ".repeat(200)}\n\n`;
+  return block.repeat(Math.ceil(bytes / Buffer.byteLength(block)));
+}
+
+/** Arrows from above and below into one long run of text. */
+export function headsIntoText(bytes: number): string {
+  const n = Math.ceil(bytes / 10);
+  return ["▼ ".repeat(n), "ab".repeat(n), "▲ ".repeat(n)].join("\n");
+}
+
+/** A box's top drawn out long over a column of short lines: wide and tall, with few cells. */
+export function longTopLine(bytes: number): string {
+  const n = Math.ceil(bytes / 7);
+  return `┌${"─".repeat(n)}┐\n${"│\n".repeat(n)}`;
+}
+
+/** A box, then a line of one East Asian wide character after another. */
+export function wideLines(bytes: number): string {
+  return `┌─┐\n└─┘\n${"中\n".repeat(Math.ceil(bytes / 4))}`;
 }

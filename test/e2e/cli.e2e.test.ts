@@ -175,6 +175,13 @@ describe("sysdiag search", () => {
     expectOneLineError(sysdiag(["search", "zzzzqqq"]), 1, /nothing matches 'zzzzqqq'; try/);
   });
 
+  it("a blank query is a usage error, as a missing one is", () => {
+    for (const words of [[" "], ["", "\t"]]) {
+      expectOneLineError(sysdiag(["search", ...words]), 2, /the query has no words; see/);
+      expectOneLineError(sysdiag(["search", "--json", ...words]), 2, /the query has no words/);
+    }
+  });
+
   it("a bad --limit is a usage error", () => {
     expectOneLineError(sysdiag(["search", "x", "--limit", "lots"]), 2, /'lots' is invalid/);
   });
