@@ -18,10 +18,14 @@ import {
   boxRow,
   cornerColumn,
   crossedLabel,
+  headsBesideBoxes,
   headsIntoText,
+  joinedLetters,
+  labelsBesideCrossings,
   labelsBesideLine,
   longLine,
   longTopLine,
+  textOverLongRun,
   textUnderLines,
   wideLines,
 } from "../test/diagram/shapes.js";
@@ -223,6 +227,10 @@ const SHAPE_ROWS: Array<[string, (bytes: number) => string, string[]]> = [
   ["arrows into one long run of text", headsIntoText, ["render", "-f", "graph"]],
   ["a long top line over many short lines", longTopLine, ["render", "-f", "svg"]],
   ["lines of one wide character", wideLines, ["lint"]],
+  ["a letter and a joiner, over and over", joinedLetters, ["lint"]],
+  ["labels beside a column of crossings", labelsBesideCrossings, ["render", "-f", "graph"]],
+  ["text nodes over one long run of text", textOverLongRun, ["render", "-f", "graph"]],
+  ["a head beside each of many boxes", headsBesideBoxes, ["render", "-f", "svg"]],
 ];
 const SHAPE_SIZES = [64 * 1024, 256 * 1024] as const;
 /** Growth past this, for 4× the bytes, is taken for worse than linear (noise allowed for). */

@@ -38,6 +38,8 @@ const DEFAULT_CATALOG = join(dirname(HERE), BUNDLED ? ".." : "../..", "data", "d
  * none when running from source.
  */
 const BUILT_IN_STORE = BUNDLED ? join(dirname(HERE), "catalog.store") : undefined;
+/** Problems in the catalog sources shown one by one; the rest are counted. */
+const PROBLEMS_SHOWN = 20;
 
 export { writeBuiltInStore } from "../catalog/store.js";
 
@@ -169,8 +171,17 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     if (loaded) return loaded;
     loaded = read();
     // Said once a run, on standard error, and skipped: the rest of the catalog works.
+    // The first few, then how many more: a source can hold thousands of one mistake.
     const problems = loaded.reports.flatMap((r) => r.problems);
-    for (const problem of problems) io.stderr.write(`sysdiag: ${sanitizeLine(problem)}\n`);
+    for (const problem of problems.slice(0, PROBLEMS_SHOWN)) {
+      io.stderr.write(`sysdiag: ${sanitizeLine(problem)}\n`);
+    }
+    const more = problems.length - PROBLEMS_SHOWN;
+    if (more > 0) {
+      io.stderr.write(
+        `sysdiag: ${more.toLocaleString("en-US")} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all\n`,
+      );
+    }
     if (globals.strict && problems.length > 0) {
       throw new DataError(
         `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the catalog sources (--strict)`,

@@ -61,6 +61,8 @@ interface TextRun {
   cells: number[];
   /** Rows joined below (a text node reached from above may run over several lines). */
   more: string[];
+  /** anchorOf's answer, once asked (-1: none). */
+  anchor?: number;
 }
 
 interface Stats {
@@ -368,7 +370,7 @@ function labelsBeside(x: Extraction, labelled: Labelled[]): void {
       const run = runAt(x, row, col);
       if (!run) continue;
       col = run.end;
-      if (run.cells.some((c) => x.claimed[c])) continue;
+      if (isClaimed(x, run)) continue;
       const anchor = anchorOf(x, run);
       if (anchor === undefined) continue;
       for (const c of run.cells) x.claimed[c] = 1;
@@ -440,7 +442,7 @@ function extract(x: Extraction): Graph {
   const labelled: Labelled[] = [];
   for (const e of endpoints) {
     if (!e.text || textNodes.has(e.node)) continue;
-    if (e.text.cells.some((cell) => x.claimed[cell])) continue;
+    if (isClaimed(x, e.text)) continue;
     for (const cell of e.text.cells) x.claimed[cell] = 1;
     if (e.leave === N) extendDown(x, e.text, textEnds);
     const text = [e.text.text, ...e.text.more].join(" ");
@@ -453,7 +455,7 @@ function extract(x: Extraction): Graph {
   );
   const walkFrom = walker(x, nodeOfEndpointCell);
   const edgesFor = labelEdges(drafts);
-  let placements = 0;
+  let labelChars = 0;
   for (const label of labelled) {
     // Through a junction drawn as `┼` only when the text's own branch meets no node.
     let reached = walkFrom(label.anchor, false);
@@ -462,10 +464,11 @@ function extract(x: Extraction): Graph {
     const col = colOf(x, label.anchor);
     const roots = new Set([rootOf(x, slotOf(x, row, col, E)), rootOf(x, slotOf(x, row, col, N))]);
     const chosen = edgesFor(reached, [...roots]);
-    placements += chosen.length;
-    if (placements > LIMITS.graphLabels) {
+    // Counted in characters: each edge's label is written out whole.
+    labelChars += chosen.length * (label.text.length + 1);
+    if (labelChars > LIMITS.graphLabelChars) {
       throw new GraphTooLargeError(
-        `its labels go on more than ${LIMITS.graphLabels.toLocaleString("en-US")} edges`,
+        `its edge labels come to more than ${LIMITS.graphLabelChars.toLocaleString("en-US")} characters`,
       );
     }
     for (const d of chosen) d.labels.push({ row: label.row, col: label.col, text: label.text });
@@ -530,7 +533,8 @@ function extract(x: Extraction): Graph {
       }
       const key = `${from}\u0000${to}\u0000${d.directed}`;
       const have = merged.get(key);
-      if (have) have.labels.push(...d.labels);
+      // One by one: a spread passes each as an argument, and 140,000 overflow the stack.
+      if (have) for (const label of d.labels) have.labels.push(label);
       else merged.set(key, { from, to, directed: d.directed, labels: [...d.labels] });
     }
   }
@@ -610,7 +614,7 @@ function extendDown(x: Extraction, run: TextRun, ends: Set<string>): void {
     for (let col = below.start; col <= below.end && !next; col++) {
       next = runAt(x, row, col);
     }
-    if (!next || ends.has(next.key) || next.cells.some((c) => x.claimed[c])) return;
+    if (!next || ends.has(next.key) || isClaimed(x, next)) return;
     if (x.inner[next.cells[0] as number] !== x.inner[run.cells[0] as number]) return;
     if (anchorOf(x, next) !== undefined) return;
     for (const c of next.cells) {
@@ -622,8 +626,23 @@ function extendDown(x: Extraction, run: TextRun, ends: Set<string>): void {
   }
 }
 
-/** The path cell a run of text is written beside: right of a line, else left of one, else on top of one. */
+/**
+ * Whether a run of text is taken (a node, or a label). Runs are claimed whole (every
+ * claim is of a run's cells, and runAt gives each cell one run), so its first cell says:
+ * a long run under many text nodes is not read through for each.
+ */
+function isClaimed(x: Extraction, run: TextRun): boolean {
+  return x.claimed[run.cells[0] as number] === 1;
+}
+
+/** anchorOf, once a run: many text nodes may ask about the one long run under them. */
 function anchorOf(x: Extraction, run: TextRun): number | undefined {
+  if (run.anchor === undefined) run.anchor = findAnchor(x, run) ?? -1;
+  return run.anchor < 0 ? undefined : run.anchor;
+}
+
+/** The path cell a run of text is written beside: right of a line, else left of one, else on top of one. */
+function findAnchor(x: Extraction, run: TextRun): number | undefined {
   const { row, start, end } = run;
   const home = x.inner[idx(x, row, start)];
   const ok = (r: number, c: number) =>
@@ -726,10 +745,15 @@ function walker(
   attached: Map<number, Endpoint[]>,
 ): (anchor: number, throughJunctions: boolean) => Set<string> {
   const known = [new Map<number, Set<string>>(), new Map<number, Set<string>>()] as const;
-  const plain = (cell: number) => {
-    if (isCrossingCell(x, cell)) return false;
-    // At most two ways on: no bit left once the lowest two are taken off.
+  // A crossing is plain too when only one of its lines is drawn and a walk goes straight
+  // through it (not a junction, or junctions are walked through): a column of `┼`.
+  const plain = (cell: number, throughJunctions: boolean) => {
     const link = x.link[cell] as number;
+    if (isCrossingCell(x, cell)) {
+      const oneLine = (link & (N | S)) === link || (link & (E | W)) === link;
+      return oneLine && (throughJunctions || rootOf(x, cell * 2) !== rootOf(x, cell * 2 + 1));
+    }
+    // At most two ways on: no bit left once the lowest two are taken off.
     const rest = link & (link - 1);
     return (rest & (rest - 1)) === 0;
   };
@@ -740,7 +764,9 @@ function walker(
     const seen = new Set<number>();
     const reached = walk(x, anchor, attached, throughJunctions, seen);
     memo.set(anchor, reached);
-    if (plain(anchor)) for (const cell of seen) if (plain(cell)) memo.set(cell, reached);
+    if (plain(anchor, throughJunctions)) {
+      for (const cell of seen) if (plain(cell, throughJunctions)) memo.set(cell, reached);
+    }
     return reached;
   };
 }

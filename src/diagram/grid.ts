@@ -134,16 +134,24 @@ export function isLoose(line: string): boolean {
 const PIECE = 256;
 /** What may not start a piece: a low surrogate, a mark, a joiner, a variation selector. */
 let joins: RegExp | undefined;
+/**
+ * What a joiner joins to the grapheme before it: a pictograph (an emoji sequence) or an
+ * Indic consonant (a conjunct). Anything else starts a grapheme of its own, so a piece may
+ * end before it: `a` and a joiner, over and over, made one piece of a whole line.
+ */
+let joinedAfterZwj: RegExp | undefined;
 
 /** The graphemes of a line, segmented piece by piece, never cutting one in two. */
 function* graphemesOf(line: string): Generator<string> {
   graphemes ??= new Intl.Segmenter();
   joins ??= /^(?:[\udc00-\udfff]|\p{M}|\u200d)/u;
+  joinedAfterZwj ??= /^(?:\p{Extended_Pictographic}|[\u0900-\u0dff])/u;
   for (let start = 0; start < line.length; ) {
     let end = Math.min(line.length, start + PIECE);
     while (
       end < line.length &&
-      (joins.test(line.slice(end, end + 2)) || line[end - 1] === "\u200d")
+      (joins.test(line.slice(end, end + 2)) ||
+        (line[end - 1] === "\u200d" && joinedAfterZwj.test(line.slice(end, end + 2))))
     ) {
       end++;
     }

@@ -89,7 +89,8 @@ export function readDocument(raw: string): ReadDocument {
   let comment: { line: number; lines: string[] } | undefined;
   let section: (NonNullable<typeof heading> & { level: number }) | undefined;
 
-  const readMeta = (lines: string[], line: number) => {
+  // `sameLine`: the entries are a one-line comment's, split at `;`, all on its line.
+  const readMeta = (lines: string[], line: number, sameLine: boolean) => {
     const target = heading ?? (section && !section.used ? section : undefined);
     if (!target) {
       problems.push({ line, message: "a sysdiag comment with no heading above it" });
@@ -100,7 +101,7 @@ export function readDocument(raw: string): ReadDocument {
       const match = /^\s*([a-z]+)\s*:\s*(.*)$/s.exec(entry);
       if (!match || !KEYS.has(match[1] as string)) {
         problems.push({
-          line: line + i,
+          line: sameLine ? line : line + i,
           message: `'${entry.trim()}' is not one of id, aliases, tags, summary, related (key: value)`,
         });
         return;
@@ -126,7 +127,7 @@ export function readDocument(raw: string): ReadDocument {
         }
       } else {
         comment.lines.push(line.slice(0, end));
-        readMeta(comment.lines, comment.line);
+        readMeta(comment.lines, comment.line, false);
         comment = undefined;
         continue;
       }
@@ -159,7 +160,7 @@ export function readDocument(raw: string): ReadDocument {
       if (open) {
         const rest = open[1] as string;
         const end = rest.indexOf("-->");
-        if (end >= 0) readMeta(rest.slice(0, end).split(";"), token.line);
+        if (end >= 0) readMeta(rest.slice(0, end).split(";"), token.line, true);
         else comment = { line: token.line, lines: [rest] };
       }
       continue;

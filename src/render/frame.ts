@@ -8,6 +8,8 @@ export interface Body {
 }
 
 const PAD = " ";
+/** Cells a frame may hold whatever it frames (every shipped diagram is far below it). */
+const FRAMED_MAX = 1_000_000;
 const ROUND = { topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", h: "─", v: "│" };
 const ASCII = { topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", h: "-", v: "|" };
 
@@ -17,7 +19,9 @@ const ASCII = { topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", 
  * holds the two side by side). It is drawn here because loading boxen costs
  * more than the rest of `show` together. Returns undefined when the frame would
  * not fit in `columns`: a wrapped diagram line is a broken diagram, so the caller
- * prints it unframed instead.
+ * prints it unframed instead. So too when framing would make a large drawing much
+ * larger: every line is padded to the widest, and one long line over many short ones
+ * (a 224 KB drawing) made gigabytes.
  */
 export function frame(
   body: Body,
@@ -33,6 +37,9 @@ export function frame(
   const widths = plainLines.map(displayWidth);
   const inner = Math.max(largest(widths) + 2, titleWidth + 3);
   if (columns !== undefined && inner + 2 > columns) return undefined;
+  if ((inner + 2) * plainLines.length > Math.max(FRAMED_MAX, 4 * body.plain.length)) {
+    return undefined;
+  }
 
   const top =
     style.dim(`${BORDER.topLeft}${PAD}`) +

@@ -145,14 +145,20 @@ export function toD2(graph: Graph, title: string): string {
   const { top, children } = nesting(graph);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   // An edge names a node inside a container by its path from the top: "vpc"."subnet"."nat".
+  // Made once a node: a node deep in boxes may be at the end of thousands of edges.
+  const paths = new Map<string, string>();
   const path = (id: string): string => {
+    const known = paths.get(id);
+    if (known !== undefined) return known;
     const parts: string[] = [];
     const seen = new Set<string>();
     for (let node = byId.get(id); node && !seen.has(node.id); node = byId.get(node.parent ?? "")) {
       seen.add(node.id);
-      parts.unshift(d2String(node.id));
+      parts.push(d2String(node.id));
     }
-    return parts.join(".");
+    const made = parts.reverse().join(".");
+    paths.set(id, made);
+    return made;
   };
   const emit = (node: GraphNode, indent: string) => {
     const kids = children.get(node.id);

@@ -308,15 +308,32 @@ describe("extractGraph at any size", () => {
     expect(() => extractGraph(heads(MAX / 8))).toThrow(GraphTooLargeError);
   });
 
-  it("writes a label on every edge of its path, up to 1,000,000 labels in all", () => {
+  it("writes a label on every edge of its path, up to 10,000,000 characters in all", () => {
     // Text over the bus's trunk reaches no node of its own: it labels all 90 × 89 edges,
     // but for the last, which is beside the bend down to the last head.
     const graph = extractGraph(heads(90, " l "));
     expect(graph.edges).toHaveLength(90 * 89);
     expect(graph.edges[0]?.label).toBe(Array(89).fill("l").join(" "));
+    // 300 one-letter labels on 300 × 299 edges: 54 million characters.
     expect(() => extractGraph(heads(300, " l "))).toThrow(
-      /its labels go on more than 1,000,000 edges/,
+      /its edge labels come to more than 10,000,000 characters/,
     );
+  });
+
+  it("merges the labels of two lines between the same boxes, however many", () => {
+    // 140,000 labels on one edge: merged one by one (as arguments, they overflowed the stack).
+    const rows = 70_000;
+    const text = [
+      "┌─┐ ┌─┐",
+      "│A│►│B│",
+      "└┬┘ └─┘",
+      " │   ▲",
+      ...Array(rows).fill(" │x  │x"),
+      " └───┘",
+    ];
+    const graph = extractGraph(text.join("\n"));
+    expect(edges(graph)).toHaveLength(1);
+    expect(graph.edges[0]?.label?.length).toBe(2 * rows * 2 - 1);
   });
 
   it("reads a long top line over many short lines", () => {

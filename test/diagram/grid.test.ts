@@ -172,11 +172,20 @@ describe("layOut of a long line", () => {
     ["a mark at a piece's edge", `${"x".repeat(255)}e\u0301中`, 255, "e\u0301"],
     ["a joined emoji at a piece's edge", `${"x".repeat(254)}👩\u200d💻中`, 254, "👩\u200d💻"],
     ["a variation selector at a piece's edge", `${"x".repeat(255)}☁\ufe0f中`, 255, "☁\ufe0f"],
+    // क ् and a joiner, then ष at the piece's edge: one conjunct (Unicode 15.1, GB9c).
+    ["a conjunct joined at a piece's edge", `${"x".repeat(253)}क्\u200dष中`, 253, "क्\u200dष"],
   ])("keeps %s whole", (_name, line, at, cell) => {
     const cells = layOut(line);
     expect(cells[at]).toBe(cell);
     expect(cells.at(-2)).toBe("中");
     expect(cells.join("")).toBe(line);
+  });
+
+  it("parts a joiner from a letter after it, where a piece may end", () => {
+    // Each `a` and its joiner is one grapheme: a piece ends between them and the next `a`.
+    const cells = layOut(`${"a\u200d".repeat(300)}中`);
+    expect(cells).toHaveLength(302);
+    expect(cells.slice(0, 300).every((cell) => cell === "a\u200d")).toBe(true);
   });
 
   it("lays out 100,000 narrow characters and a wide one", () => {

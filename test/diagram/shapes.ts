@@ -62,3 +62,32 @@ export function longTopLine(bytes: number): string {
 export function wideLines(bytes: number): string {
   return `┌─┐\n└─┘\n${"中\n".repeat(Math.ceil(bytes / 4))}`;
 }
+
+/** A label beside each of a column of `┼` with one line through them. */
+export function labelsBesideCrossings(bytes: number): string {
+  // `┼ x` and its line break are 6 bytes.
+  return "┼ x\n".repeat(Math.ceil(bytes / 6));
+}
+
+/** Text nodes under arrows, over one long run of text over a line. */
+export function textOverLongRun(bytes: number): string {
+  const k = Math.ceil(bytes / 30);
+  return [
+    "│  ".repeat(k),
+    "▼  ".repeat(k),
+    "a  ".repeat(k),
+    "x".repeat(3 * k),
+    "─".repeat(3 * k),
+  ].join("\n");
+}
+
+/** A box beside a column of arrow heads, over and over: heads and boxes both many. */
+export function headsBesideBoxes(bytes: number): string {
+  // `┌─┐ ►` and `└─┘ ►` and their line breaks are 28 bytes.
+  return "┌─┐ ►\n└─┘ ►\n".repeat(Math.ceil(bytes / 28));
+}
+
+/** A letter and a zero-width joiner, over and over, in a box. */
+export function joinedLetters(bytes: number): string {
+  return `┌─┐\n│${"a\u200d".repeat(Math.ceil(bytes / 4))}│\n└─┘`;
+}

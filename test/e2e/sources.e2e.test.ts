@@ -265,6 +265,24 @@ describe("a broken source never takes the tool down", () => {
     expect(result.code).toBe(0);
     expect(result.stderr).toMatch(/huge\.md is 5\.0 MB; sources are read up to 5 MB/);
   });
+
+  it("150,000 problems in one source: the first 20 said, the rest counted, the diagram read", () => {
+    const h = home();
+    const path = h.write(
+      "many.md",
+      doc("Many", "many").replace("id: many", `id: many\n${"x;\n".repeat(150_000)}`),
+    );
+    const result = h.sysdiag(["--catalog", path, "list", "--ids"]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^many$/m);
+    const lines = result.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toMatch(/many\.md:6: 'x;' is not one of id/);
+    expect(lines[19]).toMatch(/many\.md:25: /);
+    expect(lines[20]).toBe(
+      "sysdiag: 149,980 more problems in the catalog sources; 'sysdiag paths' lists them all",
+    );
+  });
 });
 
 describe("add, edit, remove", () => {

@@ -49,11 +49,24 @@ describe("readDocument", () => {
       undefined,
     ],
     ["a drawing with no heading at all", "```\n┌┐\n```", /no heading above it/],
+    [
+      "unknown keys in a one-line comment, each reported at its line",
+      "### X\n<!-- sysdiag colour: red; size: 2 -->\n```\n┌┐\n```",
+      /'colour: red' is not one of/,
+      [2, 2],
+    ],
+    [
+      "unknown keys in a comment of many lines, each at its own",
+      "### X\n<!-- sysdiag\ncolour: red\nsize: 2\n-->\n```\n┌┐\n```",
+      /'colour: red' is not one of/,
+      [3, 4],
+    ],
     ["a second drawing under one title", "### X\n```\n┌┐\n```\n```\n┌┐\n```", /a second drawing/],
-  ])("%s", (_name, text, problem) => {
+  ])("%s", (_name, text, problem, lines?: number[]) => {
     const { problems } = readDocument(text);
     if (problem === undefined) expect(problems).toEqual([]);
     else expect(problems[0]?.message).toMatch(problem);
+    if (lines) expect(problems.map((p) => p.line)).toEqual(lines);
   });
 
   it("reads back what formatDocument writes, for any entry", () => {

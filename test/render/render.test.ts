@@ -72,6 +72,14 @@ describe("frame", () => {
     expect(widestLine(framed)).toBe(154);
   });
 
+  it("gives up when framing would pad a large drawing to more than four times its size", () => {
+    // One long line over many short ones: padded, 2,000 × 2,000 cells from 8 KB.
+    const body = same(`${"─".repeat(1_996)}\n${"│\n".repeat(1_999)}`);
+    expect(frame(body, "T", PLAIN, undefined)).toBeUndefined();
+    const square = same(Array(1_000).fill("─".repeat(996)).join("\n"));
+    expect(frame(square, "T", PLAIN, undefined)).toBeDefined();
+  });
+
   it("gives up when the frame would not fit the terminal", async () => {
     expect(await frame(same("─".repeat(10)), "T", PLAIN, 13)).toBeUndefined();
     expect(await frame(same("─".repeat(10)), "T", PLAIN, 14)).toBeDefined();
