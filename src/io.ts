@@ -1,7 +1,6 @@
 import {
   closeSync,
   constants,
-  existsSync,
   fchmodSync,
   fstatSync,
   fsyncSync,
@@ -313,18 +312,25 @@ function sweepTemporaries(dir: string, prefix: string): void {
 /**
  * A directory and the ones above it that are missing. Not `mkdirSync`'s `recursive`,
  * which on Node 20 loops for ever where a directory exists but cannot hold one
- * (`/proc/self`): a parent that exists ends the climb, and its error is the answer.
+ * (`/proc/self`): each directory is tried once more after its parent, and that error is
+ * the answer. Another process making the same directories meanwhile (two `add`s at
+ * once, on a first run) is no error.
  */
 export function makeDirectory(dir: string): void {
   try {
     mkdirSync(dir);
+    return;
   } catch (error) {
     const code = errnoCode(error);
     if (code === "EEXIST") return;
     const parent = dirname(dir);
-    if (code !== "ENOENT" || parent === dir || existsSync(parent)) throw error;
+    if (code !== "ENOENT" || parent === dir) throw error;
     makeDirectory(parent);
+  }
+  try {
     mkdirSync(dir);
+  } catch (error) {
+    if (errnoCode(error) !== "EEXIST") throw error;
   }
 }
 

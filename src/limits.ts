@@ -21,7 +21,7 @@ export const LIMITS = {
   /** Edges one drawing's lines make, for the graph formats (a bus's tails times its heads). */
   graphEdges: 100_000,
   /** Characters of edge labels, a label counted once for every edge it is written on. */
-  graphLabelChars: 10_000_000,
+  graphLabelChars: 1_000_000,
 } as const;
 
 /** A query or name longer than the limit is a usage error, not a slow search. */

@@ -12,7 +12,7 @@ import { normalizeName } from "./names.js";
 import type { Origin, Place } from "./sources.js";
 import { checkCatalog } from "./validate.js";
 
-/** The largest source file read; a larger one is reported and skipped. */
+/** Files read from one directory source; the rest are reported and skipped. */
 const MAX_FILES = LIMITS.filesPerDirectory;
 
 export interface SourceReport {
@@ -99,7 +99,14 @@ export function readSourceFile(path: string, hashes?: Record<string, string>): F
   };
 }
 
-/** The files of a directory source, in name order: Markdown and JSON, no hidden files. */
+/** Whether a file of a directory source is read: Markdown and JSON, not hidden. */
+export function isSourceName(name: string): boolean {
+  return (
+    !name.startsWith(".") && (MARKDOWN.has(extname(name).toLowerCase()) || name.endsWith(".json"))
+  );
+}
+
+/** The files of a directory source, in name order. */
 function filesOf(dir: string, problems: string[]): string[] {
   let names: string[];
   try {
@@ -108,11 +115,7 @@ function filesOf(dir: string, problems: string[]): string[] {
     problems.push(`${dir}: cannot read the directory: ${errnoWords(error)}`);
     return [];
   }
-  const files = names.filter(
-    (name) =>
-      !name.startsWith(".") &&
-      (MARKDOWN.has(extname(name).toLowerCase()) || name.endsWith(".json")),
-  );
+  const files = names.filter(isSourceName);
   if (files.length > MAX_FILES) {
     problems.push(`${dir}: holds ${files.length} files; only the first ${MAX_FILES} are read`);
   }

@@ -87,7 +87,7 @@ const ENTRY_FIELDS: Array<[keyof Entry, (value: unknown) => boolean, string, boo
   [
     "diagram",
     (v) => isString(v) && v.trim() !== "" && v.length <= LIMITS.diagramChars,
-    `a drawing of 1 to ${LIMITS.diagramChars} characters`,
+    `a drawing of 1 to ${LIMITS.diagramChars.toLocaleString("en-US")} characters`,
     true,
   ],
   ["aliases", isStrings, "an array of strings", false],

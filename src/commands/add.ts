@@ -1,8 +1,10 @@
-import { NotFoundError, UsageError } from "../errors.js";
-import { inputLimit } from "../limits.js";
+import { IoError, NotFoundError, UsageError } from "../errors.js";
+import { inputLimit, LIMITS } from "../limits.js";
 import { arg, defineCommand, flag } from "./spec.js";
 
 const ADD_LIMIT = inputLimit("add reads documents");
+/** Taken ids named in the refusal; the rest are counted. */
+const TAKEN_SHOWN = 10;
 
 export default defineCommand({
   name: "add",
@@ -28,7 +30,10 @@ export default defineCommand({
     "without --replace: when an id is taken, nothing of the document is added.",
   exitCodes: [
     [1, "the document holds no diagram"],
-    [3, "the document or the data directory cannot be read or written"],
+    [
+      3,
+      "the document or the data directory cannot be read or written, or the directory would hold more than 10,000 files",
+    ],
   ],
   async run(ctx, { args, options }) {
     const [file = "-"] = args;
@@ -53,20 +58,34 @@ export default defineCommand({
     const { fileFor, withLock, writeDiagramFile } = await import("../catalog/user.js");
     const dir = userDataDir(ctx.env);
     const files = diagrams.map((d) => fileFor(dir, d.id));
+    const { readdirSync } = await import("node:fs");
+    const { basename } = await import("node:path");
+    const { isSourceName } = await import("../catalog/store.js");
     const lines = await withLock(dir, () => {
       // Checked under the lock, so that a racing add of the same id cannot slip in between.
       const catalog = ctx.reload();
       const byId = new Map(catalog.diagrams.map((e) => [e.id, e]));
       const taken = diagrams.filter((d) => byId.has(d.id));
       if (taken.length > 0 && !options.replace) {
+        // A few by name, the rest counted: a document re-added may hold thousands.
         const what = taken
+          .slice(0, TAKEN_SHOWN)
           .map(
             (d) =>
               `${d.id} (${byId.get(d.id)?.source === "built-in" ? "built-in" : byId.get(d.id)?.source})`,
           )
           .join(", ");
+        const more = taken.length - TAKEN_SHOWN;
         throw new UsageError(
-          `${taken.length === 1 ? "this id is" : "these ids are"} taken: ${what}; add --replace to replace, nothing was added`,
+          `${taken.length === 1 ? "this id is" : "these ids are"} taken: ${what}${more > 0 ? ` and ${more.toLocaleString("en-US")} more` : ""}; add --replace to replace, nothing was added`,
+        );
+      }
+      // A directory source is read up to a limit: what is added past it could not be found.
+      const present = new Set(readdirSync(dir).filter(isSourceName));
+      const total = present.size + files.filter((f) => !present.has(basename(f))).length;
+      if (total > LIMITS.filesPerDirectory) {
+        throw new IoError(
+          `the data directory ${displayPath(dir, ctx.env.HOME)} would hold ${total.toLocaleString("en-US")} files; sysdiag reads up to ${LIMITS.filesPerDirectory.toLocaleString("en-US")} from one directory, so nothing was added`,
         );
       }
       return diagrams.map((d, i) => {

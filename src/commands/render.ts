@@ -34,7 +34,10 @@ export default defineCommand({
     "(svg, graph, mermaid, dot, d2) need --block when the file has several.",
   exitCodes: [
     [1, "the file holds no drawing, or no drawing with that number"],
-    [3, "the file cannot be read, or a drawing is too large to read as a graph"],
+    [
+      3,
+      "the file cannot be read, the --output file cannot be written, or a drawing is too large to read as a graph",
+    ],
   ],
   json: "as show: --format json gives entries, --format graph the graph",
   async run(ctx, { args, options }) {
@@ -91,8 +94,18 @@ export default defineCommand({
       );
     }
     const { renderAs } = await import("../render/formats.js");
+    // A drawing cut at the terminal's edge is seen whole as the plain text, `less -S`'d.
+    const path =
+      file === "-" || /^[\w./@%+:,=-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`;
+    const whole = (entry: Entry) =>
+      `sysdiag render ${path} -f txt${entries.length > 1 ? ` --block ${entry.id.slice("block-".length)}` : ""}`;
     return {
-      stdout: await renderAs(format, chosen, ctx, options.transparent === true),
+      stdout: await renderAs(
+        format,
+        chosen,
+        { style: ctx.style, columns: ctx.columns, ascii: ctx.ascii, whole },
+        options.transparent === true,
+      ),
     };
   },
 });

@@ -28,7 +28,7 @@ export default defineCommand({
     checkQuery(args);
     const query = args.join(" ").trim();
     // As the missing argument is: a blank query asks for nothing.
-    if (query === "") throw new UsageError("the query has no words; see 'sysdiag search --help'");
+    if (query === "") throw new UsageError("the query has no words");
     const { rank } = await import("../search/rank.js");
     // A compiled store's entries are read only for the results, not the whole catalog.
     const index = ctx.index();

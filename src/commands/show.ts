@@ -37,7 +37,10 @@ export default defineCommand({
     "otherwise the closest names are suggested.",
   exitCodes: [
     [1, "a name matches no diagram (nothing is printed)"],
-    [3, "a drawing is too large to read as a graph (--format graph, mermaid, dot, d2)"],
+    [
+      3,
+      "the --output file cannot be written, or a drawing is too large to read as a graph (--format graph, mermaid, dot, d2)",
+    ],
   ],
   json:
     "--json: one entry {id, title, category, categoryId, aliases, tags, summary, related, diagram, original?, line, source, overrides?}, or an array of them for several names; " +

@@ -471,7 +471,8 @@ function extract(x: Extraction): Graph {
         `its edge labels come to more than ${LIMITS.graphLabelChars.toLocaleString("en-US")} characters`,
       );
     }
-    for (const d of chosen) d.labels.push({ row: label.row, col: label.col, text: label.text });
+    // The one label itself on each edge, not a copy for each: it may be on thousands.
+    for (const d of chosen) d.labels.push(label);
   }
 
   // Nodes in reading order, with readable ids.

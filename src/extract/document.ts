@@ -192,7 +192,7 @@ export function readDocument(raw: string): ReadDocument {
     if (token.body.length > LIMITS.diagramChars) {
       problems.push({
         line: token.line,
-        message: `the drawing of '${heading.title}' is over ${LIMITS.diagramChars} characters`,
+        message: `the drawing of '${heading.title}' is over ${LIMITS.diagramChars.toLocaleString("en-US")} characters`,
       });
       continue;
     }

@@ -39,6 +39,8 @@ export function renderEntry(
   style: Style,
   columns: number | undefined,
   ascii = false,
+  /** The command that prints this diagram whole, for the note under a cut one. */
+  whole = `sysdiag show ${entry.id} --raw`,
 ): string {
   // Colour first, on the Unicode strokes it tells apart; the codes are ASCII already.
   const convert = ascii ? toAscii : (text: string) => text;
@@ -86,7 +88,7 @@ export function renderEntry(
             ),
             columns,
           ),
-          `  sysdiag show ${entry.id} --raw | less -S`,
+          `  ${sanitizeLine(whole)} | less -S`,
         ]
           .map((line) => style.dim(line))
           .join("\n")}\n`;

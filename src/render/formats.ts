@@ -31,6 +31,8 @@ export interface FormatOptions {
   style: Style;
   columns: number | undefined;
   ascii: boolean;
+  /** The command that prints an entry whole (a diagram cut at the terminal's edge says it). */
+  whole?: (entry: Entry) => string;
 }
 
 export async function renderAs(
@@ -57,7 +59,9 @@ export async function renderAs(
     case "text": {
       const { renderEntry } = await import("./entry.js");
       return entries
-        .map((e) => renderEntry(e, options.style, options.columns, options.ascii))
+        .map((e) =>
+          renderEntry(e, options.style, options.columns, options.ascii, options.whole?.(e)),
+        )
         .join("\n");
     }
     case "svg": {

@@ -177,7 +177,11 @@ describe("sysdiag search", () => {
 
   it("a blank query is a usage error, as a missing one is", () => {
     for (const words of [[" "], ["", "\t"]]) {
-      expectOneLineError(sysdiag(["search", ...words]), 2, /the query has no words; see/);
+      expectOneLineError(
+        sysdiag(["search", ...words]),
+        2,
+        /: the query has no words; see 'sysdiag search --help'\n$/,
+      );
       expectOneLineError(sysdiag(["search", "--json", ...words]), 2, /the query has no words/);
     }
   });

@@ -308,6 +308,32 @@ describe("add, edit, remove", () => {
     expect(h.sysdiag(["show", "cqrs", "--raw"]).stdout).toMatch(/Mine/);
   });
 
+  it("names ten taken ids and counts the rest", () => {
+    const h = home();
+    const many = Array.from({ length: 12 }, (_, i) => doc(`Diagram ${i}`, `d${i}`)).join("\n");
+    expect(h.sysdiag(["add", "-"], { input: many }).code).toBe(0);
+    expectOneLineError(
+      h.sysdiag(["add", "-"], { input: many }),
+      2,
+      /these ids are taken: d0 \(.*\), d9 \([^,]*\) and 2 more; add --replace to replace, nothing was added/,
+    );
+  });
+
+  it("refuses, adding nothing, what would take the data directory past 10,000 files", () => {
+    const h = home();
+    const titles = Array.from({ length: 10_001 }, (_, i) => `### t${i}\n\`\`\`\n┌─┐\n└─┘\n\`\`\``);
+    const input = `## Many\n\n${titles.join("\n\n")}\n`;
+    expectOneLineError(
+      h.sysdiag(["add", "-"], { input }),
+      3,
+      /data directory ~\/data\/sysdiag would hold 10,001 files; sysdiag reads up to 10,000 from one directory, so nothing was added/,
+    );
+    expect(readdirSync(h.data).filter((f) => f.endsWith(".md"))).toEqual([]);
+    const fits = `## Many\n\n${titles.slice(0, 10_000).join("\n\n")}\n`;
+    expect(h.sysdiag(["add", "-"], { input: fits }).code).toBe(0);
+    expect(h.sysdiag(["show", "t9999", "--raw"]).stdout).toBe("┌─┐\n└─┘\n");
+  });
+
   it("a document with no diagram adds nothing, exit 1", () => {
     const h = home();
     expectOneLineError(

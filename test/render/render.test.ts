@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { renderEntry, renderRaw } from "../../src/render/entry.js";
+import { renderAs } from "../../src/render/formats.js";
 import { frame } from "../../src/render/frame.js";
 import { highlightDiagram } from "../../src/render/highlight.js";
 import { formatProse } from "../../src/render/listing.js";
@@ -168,6 +169,13 @@ describe("renderEntry", () => {
     expect(clipped).toMatch(
       /\n› 2 lines are cut at\n20 columns; to see\nthe whole diagram:\n {2}sysdiag show x --raw \| less -S\n$/,
     );
+  });
+
+  it("names the command given for a drawing that is not in the catalog (render's)", async () => {
+    const whole = () => "sysdiag render 'my file.txt' -f txt --block 2";
+    const options = { style: PLAIN, columns: 20, ascii: false, whole };
+    const clipped = await renderAs("text", [entry("─".repeat(30))], options);
+    expect(clipped).toMatch(/\n {2}sysdiag render 'my file\.txt' -f txt --block 2 \| less -S\n$/);
   });
 
   it("wraps the summary and related ids at words on a terminal, not in a pipe", () => {
