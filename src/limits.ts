@@ -34,6 +34,14 @@ export function checkQuery(words: readonly string[]): void {
 
 const megabytes = (bytes: number) => `${bytes / 1024 / 1024} MB`;
 
+/**
+ * A count with thousands separated: 262,144. By hand, not `toLocaleString`, whose first
+ * call loads the locale data (12 ms), and messages are made at start-up too.
+ */
+export function thousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 /** How much of a catalog source is read, and what a refusal says. */
 export const SOURCE_LIMIT: ReadLimit = {
   limit: LIMITS.sourceBytes,

@@ -1,5 +1,5 @@
 import { statSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { dirname, extname, join, resolve } from "node:path";
 import { builtin } from "../builtin.js";
 
 /**
@@ -77,4 +77,13 @@ export function places(options: {
   out.push({ path: userDataDir(env), origin: "user" });
   out.push({ path: builtIn, origin: "built-in" });
   return out;
+}
+
+const MARKDOWN = new Set([".md", ".markdown", ".txt"]);
+
+/** Whether a file of a directory source is read: Markdown and JSON, not hidden. */
+export function isSourceName(name: string): boolean {
+  return (
+    !name.startsWith(".") && (MARKDOWN.has(extname(name).toLowerCase()) || name.endsWith(".json"))
+  );
 }

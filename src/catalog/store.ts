@@ -9,7 +9,7 @@ import type { Catalog, Category, Entries, Entry, Listing } from "../types.js";
 import { checksum, encodeStore, openStore, restamped, StaleStore, type StoreKey } from "./cache.js";
 import { loadCatalog } from "./load.js";
 import { normalizeName } from "./names.js";
-import type { Origin, Place } from "./sources.js";
+import { isSourceName, type Origin, type Place } from "./sources.js";
 import { checkCatalog } from "./validate.js";
 
 /** Files read from one directory source; the rest are reported and skipped. */
@@ -38,8 +38,6 @@ export interface Loaded {
   /** The entries by position, each read when asked for (a search's results). */
   entries?: () => Entries;
 }
-
-const MARKDOWN = new Set([".md", ".markdown", ".txt"]);
 
 /**
  * `path:line: not valid JSON: …`. V8 names the position (`at position 42`) or quotes
@@ -97,13 +95,6 @@ export function readSourceFile(path: string, hashes?: Record<string, string>): F
     entries: diagrams.map(({ bodyLine: _, ...d }) => ({ ...d, source: path })),
     problems: problems.map((p) => `${path}:${p.line}: ${p.message}`),
   };
-}
-
-/** Whether a file of a directory source is read: Markdown and JSON, not hidden. */
-export function isSourceName(name: string): boolean {
-  return (
-    !name.startsWith(".") && (MARKDOWN.has(extname(name).toLowerCase()) || name.endsWith(".json"))
-  );
 }
 
 /** The files of a directory source, in name order. */

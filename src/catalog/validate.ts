@@ -1,5 +1,5 @@
 import { DataError } from "../errors.js";
-import { LIMITS } from "../limits.js";
+import { LIMITS, thousands } from "../limits.js";
 import type { Catalog, Category, Entry } from "../types.js";
 import { KEBAB, normalizeName } from "./names.js";
 
@@ -87,7 +87,7 @@ const ENTRY_FIELDS: Array<[keyof Entry, (value: unknown) => boolean, string, boo
   [
     "diagram",
     (v) => isString(v) && v.trim() !== "" && v.length <= LIMITS.diagramChars,
-    `a drawing of 1 to ${LIMITS.diagramChars.toLocaleString("en-US")} characters`,
+    `a drawing of 1 to ${thousands(LIMITS.diagramChars)} characters`,
     true,
   ],
   ["aliases", isStrings, "an array of strings", false],

@@ -17,6 +17,7 @@ import {
   readStdinBytes,
   writeFd,
 } from "../io.js";
+import { thousands } from "../limits.js";
 import { guardOutput, sanitizeLine } from "../render/sanitize.js";
 import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
 import { decideAscii, decideColor } from "./globals.js";
@@ -179,7 +180,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     const more = problems.length - PROBLEMS_SHOWN;
     if (more > 0) {
       io.stderr.write(
-        `sysdiag: ${more.toLocaleString("en-US")} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all\n`,
+        `sysdiag: ${thousands(more)} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all\n`,
       );
     }
     if (globals.strict && problems.length > 0) {

@@ -1,5 +1,5 @@
 import { IoError, NotFoundError, UsageError } from "../errors.js";
-import { inputLimit, LIMITS } from "../limits.js";
+import { inputLimit, LIMITS, thousands } from "../limits.js";
 import { arg, defineCommand, flag } from "./spec.js";
 
 const ADD_LIMIT = inputLimit("add reads documents");
@@ -53,14 +53,13 @@ export default defineCommand({
       if (seen.has(d.id)) throw new UsageError(`${name} has two diagrams with the id '${d.id}'`);
       seen.add(d.id);
     }
-    const { userDataDir } = await import("../catalog/sources.js");
+    const { isSourceName, userDataDir } = await import("../catalog/sources.js");
     const { displayPath } = await import("../render/path.js");
     const { fileFor, withLock, writeDiagramFile } = await import("../catalog/user.js");
     const dir = userDataDir(ctx.env);
     const files = diagrams.map((d) => fileFor(dir, d.id));
     const { readdirSync } = await import("node:fs");
     const { basename } = await import("node:path");
-    const { isSourceName } = await import("../catalog/store.js");
     const lines = await withLock(dir, () => {
       // Checked under the lock, so that a racing add of the same id cannot slip in between.
       const catalog = ctx.reload();
@@ -77,7 +76,7 @@ export default defineCommand({
           .join(", ");
         const more = taken.length - TAKEN_SHOWN;
         throw new UsageError(
-          `${taken.length === 1 ? "this id is" : "these ids are"} taken: ${what}${more > 0 ? ` and ${more.toLocaleString("en-US")} more` : ""}; add --replace to replace, nothing was added`,
+          `${taken.length === 1 ? "this id is" : "these ids are"} taken: ${what}${more > 0 ? ` and ${thousands(more)} more` : ""}; add --replace to replace, nothing was added`,
         );
       }
       // A directory source is read up to a limit: what is added past it could not be found.
@@ -85,7 +84,7 @@ export default defineCommand({
       const total = present.size + files.filter((f) => !present.has(basename(f))).length;
       if (total > LIMITS.filesPerDirectory) {
         throw new IoError(
-          `the data directory ${displayPath(dir, ctx.env.HOME)} would hold ${total.toLocaleString("en-US")} files; sysdiag reads up to ${LIMITS.filesPerDirectory.toLocaleString("en-US")} from one directory, so nothing was added`,
+          `the data directory ${displayPath(dir, ctx.env.HOME)} would hold ${thousands(total)} files; sysdiag reads up to ${thousands(LIMITS.filesPerDirectory)} from one directory, so nothing was added`,
         );
       }
       return diagrams.map((d, i) => {

@@ -1,5 +1,5 @@
 import { GraphTooLargeError } from "../errors.js";
-import { LIMITS } from "../limits.js";
+import { LIMITS, thousands } from "../limits.js";
 import { type Box, closedBoxes } from "./boxes.js";
 import {
   analyse,
@@ -468,7 +468,7 @@ function extract(x: Extraction): Graph {
     labelChars += chosen.length * (label.text.length + 1);
     if (labelChars > LIMITS.graphLabelChars) {
       throw new GraphTooLargeError(
-        `its edge labels come to more than ${LIMITS.graphLabelChars.toLocaleString("en-US")} characters`,
+        `its edge labels come to more than ${thousands(LIMITS.graphLabelChars)} characters`,
       );
     }
     // The one label itself on each edge, not a copy for each: it may be on thousands.
@@ -858,7 +858,7 @@ function edgesOf(
     // that a drawing past the limit stops here rather than after gigabytes.
     if (--budget.edges < 0) {
       throw new GraphTooLargeError(
-        `its lines make more than ${LIMITS.graphEdges.toLocaleString("en-US")} edges`,
+        `its lines make more than ${thousands(LIMITS.graphEdges)} edges`,
       );
     }
     out.push({ from, to, directed, labels: [] });

@@ -1,6 +1,6 @@
 import { KEBAB, normalizeName } from "../catalog/names.js";
 import { isDrawing } from "../diagram/blocks.js";
-import { LIMITS } from "../limits.js";
+import { LIMITS, thousands } from "../limits.js";
 import { fenceFor } from "../render/width.js";
 import type { Entry } from "../types.js";
 import { repairMojibake } from "./encoding.js";
@@ -192,7 +192,7 @@ export function readDocument(raw: string): ReadDocument {
     if (token.body.length > LIMITS.diagramChars) {
       problems.push({
         line: token.line,
-        message: `the drawing of '${heading.title}' is over ${LIMITS.diagramChars.toLocaleString("en-US")} characters`,
+        message: `the drawing of '${heading.title}' is over ${thousands(LIMITS.diagramChars)} characters`,
       });
       continue;
     }

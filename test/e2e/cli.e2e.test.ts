@@ -1,5 +1,7 @@
 import { spawnSync } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ANSI, BIN, catalog, expectOneLineError, ROOT, spawnCli } from "../helpers.js";
 
@@ -188,6 +190,41 @@ describe("sysdiag search", () => {
 
   it("a bad --limit is a usage error", () => {
     expectOneLineError(sysdiag(["search", "x", "--limit", "lots"]), 2, /'lots' is invalid/);
+  });
+});
+
+describe("start-up", () => {
+  // The first use of the locale data (toLocaleString, Intl.NumberFormat) costs 12 ms: a
+  // message made at a module's load once put it in every command's start-up.
+  const dir = mkdtempSync(join(tmpdir(), "sysdiag-locale-"));
+  const preload = join(dir, "watch.cjs");
+  writeFileSync(
+    preload,
+    `const used = [];
+const number = Number.prototype.toLocaleString;
+Number.prototype.toLocaleString = function (...a) { used.push("toLocaleString"); return number.apply(this, a); };
+const NumberFormat = Intl.NumberFormat;
+Intl.NumberFormat = function (...a) { used.push("NumberFormat"); return new NumberFormat(...a); };
+process.on("exit", () => require("node:fs").writeSync(2, "locale: " + used.join(",") + "\\n"));
+`,
+  );
+
+  it.each([
+    [["show", "cache-aside"]],
+    [["show", "cache-aside", "-f", "svg"]],
+    [["show", "cache-aside", "-f", "graph"]],
+    [["list"]],
+    [["categories"]],
+    [["search", "replication"]],
+    [["lint"]],
+    [["--help"]],
+  ])("%j asks nothing of the locale data", (args) => {
+    const result = spawnSync(process.execPath, ["-r", preload, BIN, ...args], {
+      encoding: "utf8",
+      env: { ...process.env, LANG: "C.UTF-8", NO_COLOR: "1" },
+    });
+    expect(result.status).toBe(0);
+    expect(result.stderr).toBe("locale: \n");
   });
 });
 
