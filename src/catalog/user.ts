@@ -1,10 +1,11 @@
-import { accessSync, constants, unlinkSync } from "node:fs";
-import { join, resolve, sep } from "node:path";
+import { accessSync, constants, readdirSync, unlinkSync } from "node:fs";
+import { basename, join, resolve, sep } from "node:path";
 import { IoError, UsageError } from "../errors.js";
 import { scanMarkdown } from "../extract/fences.js";
 import { errnoCode, errnoWords, makeDirectory, writeFileAtomic } from "../io.js";
-import { LIMITS } from "../limits.js";
+import { LIMITS, thousands } from "../limits.js";
 import { KEBAB } from "./names.js";
+import { isSourceName } from "./sources.js";
 
 /**
  * The user's data directory is the one place sysdiag writes diagrams: one
@@ -68,6 +69,20 @@ export async function withLock<T>(dir: string, change: () => T | Promise<T>): Pr
     return await change();
   } finally {
     await release().catch(() => {});
+  }
+}
+
+/**
+ * Refuses files that would take the directory past the files read from one directory
+ * source: what was added past it could never be found. `shown` is how it is named.
+ */
+export function checkRoom(dir: string, files: readonly string[], shown: string): void {
+  const present = new Set(readdirSync(dir).filter(isSourceName));
+  const total = present.size + files.filter((f) => !present.has(basename(f))).length;
+  if (total > LIMITS.filesPerDirectory) {
+    throw new IoError(
+      `the data directory ${shown} would hold ${thousands(total)} files; sysdiag reads up to ${thousands(LIMITS.filesPerDirectory)} from one directory, so nothing was added`,
+    );
   }
 }
 

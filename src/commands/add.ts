@@ -1,5 +1,5 @@
-import { IoError, NotFoundError, UsageError } from "../errors.js";
-import { inputLimit, LIMITS, thousands } from "../limits.js";
+import { NotFoundError, UsageError } from "../errors.js";
+import { inputLimit, thousands } from "../limits.js";
 import { arg, defineCommand, flag } from "./spec.js";
 
 const ADD_LIMIT = inputLimit("add reads documents");
@@ -53,13 +53,11 @@ export default defineCommand({
       if (seen.has(d.id)) throw new UsageError(`${name} has two diagrams with the id '${d.id}'`);
       seen.add(d.id);
     }
-    const { isSourceName, userDataDir } = await import("../catalog/sources.js");
+    const { userDataDir } = await import("../catalog/sources.js");
     const { displayPath } = await import("../render/path.js");
-    const { fileFor, withLock, writeDiagramFile } = await import("../catalog/user.js");
+    const { checkRoom, fileFor, withLock, writeDiagramFile } = await import("../catalog/user.js");
     const dir = userDataDir(ctx.env);
     const files = diagrams.map((d) => fileFor(dir, d.id));
-    const { readdirSync } = await import("node:fs");
-    const { basename } = await import("node:path");
     const lines = await withLock(dir, () => {
       // Checked under the lock, so that a racing add of the same id cannot slip in between.
       const catalog = ctx.reload();
@@ -79,14 +77,7 @@ export default defineCommand({
           `${taken.length === 1 ? "this id is" : "these ids are"} taken: ${what}${more > 0 ? ` and ${thousands(more)} more` : ""}; add --replace to replace, nothing was added`,
         );
       }
-      // A directory source is read up to a limit: what is added past it could not be found.
-      const present = new Set(readdirSync(dir).filter(isSourceName));
-      const total = present.size + files.filter((f) => !present.has(basename(f))).length;
-      if (total > LIMITS.filesPerDirectory) {
-        throw new IoError(
-          `the data directory ${displayPath(dir, ctx.env.HOME)} would hold ${thousands(total)} files; sysdiag reads up to ${thousands(LIMITS.filesPerDirectory)} from one directory, so nothing was added`,
-        );
-      }
+      checkRoom(dir, files, displayPath(dir, ctx.env.HOME));
       return diagrams.map((d, i) => {
         const target = files[i] as string;
         writeDiagramFile(target, formatDocument(d), options.replace === true);

@@ -95,10 +95,10 @@ export default defineCommand({
     }
     const { renderAs } = await import("../render/formats.js");
     // A drawing cut at the terminal's edge is seen whole as the plain text, `less -S`'d.
-    const path =
-      file === "-" || /^[\w./@%+:,=-]+$/.test(file) ? file : `'${file.replace(/'/g, "'\\''")}'`;
+    const { quote } = await import("../completion/model.js");
+    const path = file === "-" || /^[\w./@%+:,=-]+$/.test(file) ? file : quote(file);
     const whole = (entry: Entry) =>
-      `sysdiag render ${path} -f txt${entries.length > 1 ? ` --block ${entry.id.slice("block-".length)}` : ""}`;
+      `sysdiag render ${path} -f txt${entries.length > 1 ? ` --block ${entries.indexOf(entry) + 1}` : ""}`;
     return {
       stdout: await renderAs(
         format,

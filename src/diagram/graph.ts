@@ -186,7 +186,7 @@ function isPath(x: Extraction, row: number, col: number): boolean {
 }
 
 function isCrossing(x: Extraction, row: number, col: number): boolean {
-  return isPath(x, row, col) && x.cells.arms[idx(x, row, col)] === FOUR;
+  return inside(x, row, col) && isCrossingCell(x, idx(x, row, col));
 }
 
 function isCrossingCell(x: Extraction, cell: number): boolean {
