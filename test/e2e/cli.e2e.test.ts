@@ -226,6 +226,34 @@ process.on("exit", () => require("node:fs").writeSync(2, "locale: " + used.join(
     expect(result.status).toBe(0);
     expect(result.stderr).toBe("locale: \n");
   });
+
+  // node:v8, node:tty and node:net each bring the stream modules, 1.5 to 3 ms of a
+  // start-up: output to a pipe or a file needs none of them, nor does lint's V8 flag.
+  const modules = join(dir, "modules.cjs");
+  writeFileSync(
+    modules,
+    `process.on("exit", () => {
+  const heavy = process.moduleLoadList.filter((m) => /^NativeModule (v8|tty|net|stream)$/.test(m));
+  require("node:fs").writeSync(2, "heavy: " + heavy.join(",") + "\\n");
+});
+`,
+  );
+  it.each([
+    [["show", "cache-aside"]],
+    [["show", "cache-aside", "-f", "svg"]],
+    [["list"]],
+    [["search", "replication"]],
+    [["lint"]],
+  ])("%j loads no stream module, and warns of nothing", (args) => {
+    // Node's strictest deprecation settings: the flag lint sets must not trip them.
+    const result = spawnSync(
+      process.execPath,
+      ["--pending-deprecation", "--throw-deprecation", "-r", modules, BIN, ...args],
+      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+    );
+    expect(result.stderr).toBe("heavy: \n");
+    expect(result.status).toBe(0);
+  });
 });
 
 describe("the program", () => {
