@@ -1,5 +1,5 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import { strictUtf8 } from "../io.js";
+import { strictUtf8, type Utf8Decoder } from "../io.js";
 import { lowerBound, type SearchIndex, type Words } from "../search/inverted-index.js";
 import type { Catalog, Entries, Entry, Listed, Listing } from "../types.js";
 import { normalizeName } from "./names.js";
@@ -190,7 +190,7 @@ interface ListingView {
   text: string;
 }
 
-function decodeListing(bytes: Uint8Array, decoder: TextDecoder): ListingView {
+function decodeListing(bytes: Uint8Array, decoder: Utf8Decoder): ListingView {
   const [n = 0] = new Uint32Array(bytes.buffer, bytes.byteOffset, 1);
   if (bytes.length < 4 * (1 + 5 * n)) throw new Damaged("listing of the wrong size");
   const view = new Uint32Array(bytes.buffer, bytes.byteOffset, 1 + 5 * n);
@@ -557,7 +557,7 @@ class Reader implements Entries {
     private data: number,
     private header: Header,
     private meta: Meta,
-    private decoder: TextDecoder,
+    private decoder: Utf8Decoder,
     private recover: Recover,
     /** Shipped with the code and trusted as it is: its checksums are not taken. */
     private trusted: boolean,

@@ -100,6 +100,10 @@ describe("charset", () => {
     }
     expect(missing.join("")).toBe("╱╲╳");
   });
+  it("holds nothing else: 125 characters, each one code unit of the block", () => {
+    expect(ARMS.size).toBe(128 - 3);
+    for (const char of ARMS.keys()) expect(/^[\u2500-\u257f]$/.test(char), char).toBe(true);
+  });
   it.each([
     ["═", E | W],
     ["║", N | S],
