@@ -53,7 +53,18 @@ export interface Program {
   parsed(): Parsed | undefined;
 }
 
-export function buildProgram(write: (text: string) => void, columns: number | undefined): Program {
+/**
+ * The program. A command's options are all added only when `named` holds its name,
+ * or when `named` is not given: commander parses a command's options, and shows them
+ * in help, only once the command line has named it, and the 40 options cost help
+ * 0.25 ms. Each command's help text is made only when it is shown, and the help
+ * option is the program's, which its commands share.
+ */
+export function buildProgram(
+  write: (text: string) => void,
+  columns: number | undefined,
+  named?: ReadonlySet<string>,
+): Program {
   let parsed: Parsed | undefined;
   const program = new Command("sysdiag")
     .description("System-design diagrams one command away.")
@@ -88,20 +99,23 @@ export function buildProgram(write: (text: string) => void, columns: number | un
 
   for (const spec of COMMANDS) {
     const command = program.command(spec.name, { hidden: spec.hidden === true });
-    command.description(spec.summary).helpOption("-h, --help", "show help");
+    command.description(spec.summary);
     for (const arg of spec.args) command.argument(argumentOf(arg), arg.description);
-    for (const option of Object.values(optionsOf(spec))) command.addOption(toOption(option));
-    const codes: Array<readonly [number, string]> = [
-      [0, "ok"],
-      ...spec.exitCodes,
-      [2, "usage error"],
-    ];
-    command.addHelpText(
-      "after",
-      `${examples(spec.examples)}${spec.details ? `\n${spec.details}\n` : ""}${
+    // A command not named needs only its first option: the list of commands marks
+    // `[options]` on a command that has any.
+    const options = Object.values(optionsOf(spec));
+    const wanted = named === undefined || named.has(spec.name) ? options : options.slice(0, 1);
+    for (const option of wanted) command.addOption(toOption(option));
+    command.addHelpText("after", () => {
+      const codes: Array<readonly [number, string]> = [
+        [0, "ok"],
+        ...spec.exitCodes,
+        [2, "usage error"],
+      ];
+      return `${examples(spec.examples)}${spec.details ? `\n${spec.details}\n` : ""}${
         spec.json ? `\nJSON output: ${spec.json}\n` : ""
-      }${exitCodes(codes.sort((a, b) => a[0] - b[0]))}`,
-    );
+      }${exitCodes(codes.sort((a, b) => a[0] - b[0]))}`;
+    });
     command.action((...values: unknown[]) => {
       // commander passes each declared argument (an array for a variadic one), then options.
       const args = values
@@ -152,7 +166,8 @@ export async function slowParse(
   write: (text: string) => void,
   columns: number | undefined,
 ): Promise<Parsed | undefined> {
-  const program = buildProgram(write, columns);
+  // commander goes on to a command only when the line names it.
+  const program = buildProgram(write, columns, new Set(argv));
   try {
     await program.command.parseAsync(argv, { from: "user" });
   } catch (error) {
@@ -166,9 +181,13 @@ export async function slowParse(
 /** The help of the program, or of one command. */
 export function helpText(name: string | undefined, columns: number | undefined): string {
   let text = "";
-  const program = buildProgram((chunk) => {
-    text += chunk;
-  }, columns);
+  const program = buildProgram(
+    (chunk) => {
+      text += chunk;
+    },
+    columns,
+    new Set(name === undefined ? [] : [name]),
+  );
   if (name === undefined) {
     program.command.outputHelp();
     return text;
