@@ -13,9 +13,11 @@ export function fold(text: string): string {
  * and "TWO_PHASE_COMMIT_2PC" are one name.
  */
 export function normalizeName(name: string): string {
-  return fold(name)
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "");
+  const dashed = fold(name).replace(/[^a-z0-9]+/g, "-");
+  // Dashes trimmed by hand: one expression fewer to compile in every start-up.
+  const from = dashed.startsWith("-") ? 1 : 0;
+  const to = dashed.length > from && dashed.endsWith("-") ? dashed.length - 1 : dashed.length;
+  return dashed.slice(from, to);
 }
 
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;

@@ -108,10 +108,10 @@ function footer(entry: Entry, style: Style, columns: number | undefined): string
     // Colour after wrapping, so that the codes take no room in the measure.
     const colour = (token: string) => {
       if (token === "Related:") return style.dim(token);
-      const id = token.replace(/,$/, "");
+      const id = token.endsWith(",") ? token.slice(0, -1) : token;
       return style.id(id) + token.slice(id.length);
     };
-    text += `${lines.map((line) => line.replace(/\S+/g, colour)).join("\n")}\n`;
+    text += `${(style.color ? lines.map((line) => line.replace(/\S+/g, colour)) : lines).join("\n")}\n`;
   }
   return text;
 }

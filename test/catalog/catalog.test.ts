@@ -14,6 +14,12 @@ describe("normalizeName", () => {
     ["Twitter/X", "twitter-x"],
     ["Café", "cafe"],
     ["---", ""],
+    ["", ""],
+    ["-", ""],
+    ["a", "a"],
+    ["!a!", "a"],
+    ["(a)(b)", "a-b"],
+    ["--a--", "a"],
   ])("%j -> %j", (name, normal) => {
     expect(normalizeName(name)).toBe(normal);
   });

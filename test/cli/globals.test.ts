@@ -27,6 +27,9 @@ describe("decideAscii", () => {
     ["a Latin-1 LANG", {}, { LANG: "de_DE.ISO-8859-1" }, true],
     ["LC_ALL over LANG", {}, { LC_ALL: "C", LANG: "en_US.UTF-8" }, true],
     ["LC_CTYPE over LANG", {}, { LC_CTYPE: "en_US.utf8", LANG: "C" }, false],
+    ["UTF8 in capitals", {}, { LANG: "EN_US.UTF8" }, false],
+    ["utf-8 in lower case", {}, { LANG: "C.utf-8" }, false],
+    ["UTF-16 is not UTF-8", {}, { LANG: "en_US.UTF-16" }, true],
     ["--unicode over the locale", { unicode: true }, { LANG: "C" }, false],
     ["--ascii over the locale", { ascii: true }, { LANG: "en_US.UTF-8" }, true],
   ])("%s", (_name, flags, env, expected) => {
