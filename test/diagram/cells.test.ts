@@ -54,7 +54,7 @@ describe("Cells: the grid's answers kept per cell", () => {
 
   it("every catalog diagram, and its ASCII form", async () => {
     const { toAscii } = await import("../../src/render/ascii.js");
-    for (const entry of catalog.diagrams.slice(0, 12)) {
+    for (const entry of catalog.diagrams) {
       agrees(entry.diagram);
       agrees(toAscii(entry.diagram));
     }
