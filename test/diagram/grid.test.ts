@@ -20,6 +20,23 @@ import {
   isLoose,
   layOut,
 } from "../../src/diagram/grid.js";
+import { lintGrid } from "../../src/diagram/lint.js";
+import { catalog } from "../helpers.js";
+import {
+  boxRow,
+  cornerColumn,
+  crossedLabel,
+  headsBesideBoxes,
+  headsIntoText,
+  joinedLetters,
+  labelsBesideCrossings,
+  labelsBesideLine,
+  longLine,
+  longTopLine,
+  textOverLongRun,
+  textUnderLines,
+  wideLines,
+} from "./shapes.js";
 
 describe("layOut: one cell per terminal column", () => {
   it.each([
@@ -260,5 +277,89 @@ describe("Grid's flat cells, against a cell-by-cell reading", () => {
       }
       expect(grid.strokesWith(arms), `arms ${arms}`).toEqual(strokes);
     }
+  });
+});
+
+describe("Grid.searchFrom: a drawing read cell by cell and one searched agree", () => {
+  const shapes = [
+    longLine,
+    cornerColumn,
+    crossedLabel,
+    boxRow,
+    labelsBesideLine,
+    textUnderLines,
+    headsIntoText,
+    longTopLine,
+    wideLines,
+    labelsBesideCrossings,
+    textOverLongRun,
+    headsBesideBoxes,
+    joinedLetters,
+  ].map((shape) => shape(3000));
+  const drawings = [
+    ...catalog.diagrams.map((d) => d.diagram),
+    "┌──┐  ╭─╮\n│A ├─►│B│\n└──┘  ╰┬╯\n       ▼\n  ┼ ╳ ═",
+    "漢字 ──► 😀\n\te\u0301 │\n  ▼\n┌─┐ ─┐",
+    "┌─┐\r\n└─┘\r\n",
+    "",
+    ...shapes,
+  ];
+  const ALL_ARMS = Array.from({ length: 15 }, (_, i) => i + 1);
+  const TABLES = [
+    classTable((arms) => arms !== 0),
+    classTable((arms, head) => (arms & (E | W)) === (E | W) || head === N || head === S),
+  ];
+
+  /** What a grid answers, read one way or the other. */
+  function answers(text: string, searchFrom: number) {
+    const saved = Grid.searchFrom;
+    Grid.searchFrom = searchFrom;
+    try {
+      const grid = new Grid(text);
+      const kinds: string[] = [];
+      for (let row = 0; row < grid.height; row++) {
+        for (let col = 0; col < grid.columns(row); col++) {
+          kinds.push(`${grid.kind(row, col)}${grid.arms(row, col)}${grid.head(row, col) ?? ""}`);
+        }
+      }
+      const runs = TABLES.map((table) => {
+        const ends = new Int32Array(grid.placeCount);
+        for (let row = 0; row < grid.height; row++) grid.runsAcross(row, table, ends);
+        return [...ends];
+      });
+      return {
+        kinds: kinds.join(" "),
+        strokes: ALL_ARMS.map((arms) => grid.strokesWith(arms)),
+        looseEnds: grid.looseEnds(),
+        runs,
+        defects: lintGrid(new Grid(text)),
+      };
+    } finally {
+      Grid.searchFrom = saved;
+    }
+  }
+
+  it("for every catalog diagram, a few odd ones, and each shape of test/diagram/shapes.ts", () => {
+    for (const text of drawings) {
+      expect(answers(text, Number.POSITIVE_INFINITY), text.slice(0, 40)).toEqual(answers(text, 0));
+    }
+  });
+
+  it("reads a process's first drawings cell by cell and searches once they come to searchFrom", () => {
+    // Nothing but the timing differs, so the count of cells read tells the ways apart:
+    // a search reads the whole text, cell by cell only the drawn rows' cells are counted.
+    const text = catalog.diagrams[0]?.diagram as string;
+    const probesOf = (searchFrom: number) => {
+      const saved = Grid.searchFrom;
+      Grid.searchFrom = searchFrom;
+      try {
+        const grid = new Grid(text);
+        grid.strokesWith(E | W);
+        return grid.probes;
+      } finally {
+        Grid.searchFrom = saved;
+      }
+    };
+    expect(probesOf(Number.POSITIVE_INFINITY)).not.toBe(probesOf(0));
   });
 });
