@@ -22,21 +22,7 @@ import {
 } from "../../src/diagram/grid.js";
 import { lintGrid } from "../../src/diagram/lint.js";
 import { catalog } from "../helpers.js";
-import {
-  boxRow,
-  cornerColumn,
-  crossedLabel,
-  headsBesideBoxes,
-  headsIntoText,
-  joinedLetters,
-  labelsBesideCrossings,
-  labelsBesideLine,
-  longLine,
-  longTopLine,
-  textOverLongRun,
-  textUnderLines,
-  wideLines,
-} from "./shapes.js";
+import * as SHAPES from "./shapes.js";
 
 describe("layOut: one cell per terminal column", () => {
   it.each([
@@ -281,21 +267,8 @@ describe("Grid's flat cells, against a cell-by-cell reading", () => {
 });
 
 describe("Grid.searchFrom: a drawing read cell by cell and one searched agree", () => {
-  const shapes = [
-    longLine,
-    cornerColumn,
-    crossedLabel,
-    boxRow,
-    labelsBesideLine,
-    textUnderLines,
-    headsIntoText,
-    longTopLine,
-    wideLines,
-    labelsBesideCrossings,
-    textOverLongRun,
-    headsBesideBoxes,
-    joinedLetters,
-  ].map((shape) => shape(3000));
+  // Each shape of test/diagram/shapes.ts, past searchFrom so that both ways read it.
+  const shapes = Object.values(SHAPES).map((shape) => shape(3000));
   const drawings = [
     ...catalog.diagrams.map((d) => d.diagram),
     "┌──┐  ╭─╮\n│A ├─►│B│\n└──┘  ╰┬╯\n       ▼\n  ┼ ╳ ═",
