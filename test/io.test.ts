@@ -115,9 +115,13 @@ describe("strictUtf8: a fatal TextDecoder's decoding, without one", () => {
 
   it("agrees on any bytes, and on a view into a larger buffer", () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 24 }), fc.nat(4), (bytes, cut) => {
+      fc.property(fc.uint8Array({ maxLength: 24 }), fc.nat(4), fc.nat(4), (bytes, cut, end) => {
         same(bytes);
-        same(bytes.subarray(Math.min(cut, bytes.length)));
+        // A view with bytes on both sides of it, as a store's part is read.
+        same(bytes.subarray(Math.min(cut, bytes.length), Math.max(cut, bytes.length - end)));
+        const padded = new Uint8Array(bytes.length + 8).fill(0x61);
+        padded.set(bytes, 4);
+        same(padded.subarray(4, 4 + bytes.length));
       }),
       { numRuns: 5000 },
     );
@@ -127,6 +131,13 @@ describe("strictUtf8: a fatal TextDecoder's decoding, without one", () => {
       }),
       { numRuns: 2000 },
     );
+  });
+
+  it("decodes a small Buffer, which Node takes from a shared pool", () => {
+    const pooled = Buffer.from("\uFEFF┌─┐ café");
+    expect(pooled.byteOffset > 0 || pooled.buffer.byteLength > pooled.length).toBe(true);
+    expect(strictUtf8().decode(pooled)).toBe("┌─┐ café");
+    expect(strictUtf8().decode(pooled.subarray(3, 6))).toBe("┌");
   });
 
   it("decodeText still refuses what is not UTF-8, and drops a byte-order mark", () => {

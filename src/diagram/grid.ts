@@ -255,8 +255,6 @@ const runSearches = new WeakMap<Uint8Array, RunSearch>();
 function runSearch(carries: Uint8Array): RunSearch {
   let search = runSearches.get(carries);
   if (search === undefined) {
-    // A run of text would need its cells: only strokes and heads are searched for.
-    if (carries[TEXT]) throw new Error("runsAcross: a table passing text is not searched for");
     search = runsOf(charClass((cell) => carries[cell] === 1));
     runSearches.set(carries, search);
   }
@@ -295,8 +293,8 @@ export class Grid {
    * Tests set it to hold the two ways equal.
    */
   static searchFrom = 2048;
-  /** The UTF-16 units of the drawings laid out so far in this process. */
-  private static read = 0;
+  /** The UTF-16 units of the drawings laid out so far in this process (tests reset it). */
+  static read = 0;
   readonly width: number;
   /** Whether `+ - |` and `v ^ < >` are strokes and heads (an ASCII drawing). */
   readonly ascii: boolean;
@@ -462,6 +460,9 @@ export class Grid {
    * rather than cell by cell (unless the grid is read cell by cell: see searchFrom).
    */
   runsAcross(row: number, carries: Uint8Array, ends: Int32Array): void {
+    // A run of text would need its cells: only strokes and heads are searched for, and
+    // a table is refused however this grid is read.
+    if (carries[TEXT]) throw new Error("runsAcross: a table passing text is not searched for");
     const classes = this.classed();
     if (row < 0 || row >= this.lengths.length) return;
     const start = this.starts[row] as number;

@@ -1,6 +1,7 @@
 /**
- * The few looks the tool uses. Without colour every one is the identity, so
- * formatters never ask whether colour is on, and chalk is only loaded when it is.
+ * The few looks the tool uses. Without colour every one is the identity, so a
+ * formatter asks whether colour is on (`color`) only to skip work that colours
+ * nothing, and chalk is only loaded when it is.
  */
 export interface Style {
   color: boolean;

@@ -56,6 +56,8 @@ describe("parseFlags", () => {
     "--format <x> ",
     "--fórmat",
     "- , --format",
+    "--a <b> <c>",
+    "-f, --format <x> y",
   ])("refuses %j", (flags) => {
     expect(byExpression(flags)).toBeUndefined();
     expect(reading(flags)).toBe(`bad flags spec '${flags}'`);

@@ -267,7 +267,7 @@ describe("Grid's flat cells, against a cell-by-cell reading", () => {
 });
 
 describe("Grid.searchFrom: a drawing read cell by cell and one searched agree", () => {
-  // Each shape of test/diagram/shapes.ts, past searchFrom so that both ways read it.
+  // Each shape of test/diagram/shapes.ts, larger than a catalog diagram.
   const shapes = Object.values(SHAPES).map((shape) => shape(3000));
   const drawings = [
     ...catalog.diagrams.map((d) => d.diagram),
@@ -320,19 +320,44 @@ describe("Grid.searchFrom: a drawing read cell by cell and one searched agree", 
 
   it("reads a process's first drawings cell by cell and searches once they come to searchFrom", () => {
     // Nothing but the timing differs, so the count of cells read tells the ways apart:
-    // a search reads the whole text, cell by cell only the drawn rows' cells are counted.
+    // a search counts the whole text, cell by cell only each row's cells.
     const text = catalog.diagrams[0]?.diagram as string;
-    const probesOf = (searchFrom: number) => {
+    const probesOf = (grid: Grid) => {
+      grid.strokesWith(E | W);
+      return grid.probes;
+    };
+    const saved = { searchFrom: Grid.searchFrom, read: Grid.read };
+    try {
+      Grid.searchFrom = Number.POSITIVE_INFINITY;
+      const cellwise = probesOf(new Grid(text));
+      Grid.searchFrom = 0;
+      const searched = probesOf(new Grid(text));
+      expect(cellwise).not.toBe(searched);
+      // A process's count: under searchFrom cell by cell, and searched from then on.
+      Grid.searchFrom = text.length + 10;
+      Grid.read = 0;
+      expect(probesOf(new Grid(text))).toBe(cellwise);
+      expect(Grid.read).toBe(text.length);
+      expect(probesOf(new Grid(text))).toBe(searched);
+    } finally {
+      Grid.searchFrom = saved.searchFrom;
+      Grid.read = saved.read;
+    }
+  });
+
+  it("refuses a table that passes text, read either way", () => {
+    const carries = classTable(() => true);
+    for (const searchFrom of [0, Number.POSITIVE_INFINITY]) {
       const saved = Grid.searchFrom;
       Grid.searchFrom = searchFrom;
       try {
-        const grid = new Grid(text);
-        grid.strokesWith(E | W);
-        return grid.probes;
+        const grid = new Grid("┌─┐ a");
+        expect(() => grid.runsAcross(0, carries, new Int32Array(grid.placeCount))).toThrow(
+          "a table passing text",
+        );
       } finally {
         Grid.searchFrom = saved;
       }
-    };
-    expect(probesOf(Number.POSITIVE_INFINITY)).not.toBe(probesOf(0));
+    }
   });
 });

@@ -232,9 +232,12 @@ process.on("exit", () => require("node:fs").writeSync(2, "locale: " + used.join(
   const modules = join(dir, "modules.cjs");
   writeFileSync(
     modules,
-    `process.on("exit", () => {
+    `const before = String(process.noDeprecation);
+process.on("exit", () => {
   const heavy = process.moduleLoadList.filter((m) => /^NativeModule (v8|tty|net|stream)$/.test(m));
-  require("node:fs").writeSync(2, "heavy: " + heavy.join(",") + "\\n");
+  // The deprecation setting lint silences for its flag is the user's again afterwards.
+  const after = String(process.noDeprecation);
+  require("node:fs").writeSync(2, "heavy: " + heavy.join(",") + (after === before ? "" : " noDeprecation " + after) + "\\n");
 });
 `,
   );
