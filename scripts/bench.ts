@@ -37,7 +37,8 @@ const root = resolve(import.meta.dirname, "..");
 const args = process.argv.slice(2);
 // 60 pairs, as the issue's own figures were taken: with 40, a median moved by 0.02×
 // between runs of the same build on this machine.
-const runs = Math.max(40, Number(args[args.indexOf("--runs") + 1]) || 60);
+const at = args.indexOf("--runs");
+const runs = Math.max(40, (at >= 0 && Number(args[at + 1])) || 60);
 const scale = !args.includes("--no-scale");
 const bin = join(root, "bin/sysdiag.cjs");
 const work = mkdtempSync(join(tmpdir(), "sysdiag-bench-"));
