@@ -140,6 +140,8 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const { command, args, options, globals } = parsed;
   const output = options.output as string | undefined;
   if (output === "") throw new UsageError("--output needs a file name (or - for standard output)");
+  // An empty path would be the working directory, read whole as a catalog.
+  if (globals.catalog?.includes("")) throw new UsageError("--catalog needs a file or directory");
   if (options.force && output === undefined) {
     throw new UsageError("--force goes with --output: it allows overwriting that file");
   }

@@ -1,4 +1,4 @@
-import { NotFoundError } from "../errors.js";
+import { NotFoundError, UsageError } from "../errors.js";
 import { inputLimit } from "../limits.js";
 import { arg, defineCommand, flag } from "./spec.js";
 
@@ -47,6 +47,10 @@ export default defineCommand({
         for (const d of lintDiagram(entry.diagram)) findings.push({ file: entry.id, ...d });
       }
     } else {
+      // Standard input is read once: a second `-` would find it empty.
+      if (args.filter((file) => file === "-").length > 1) {
+        throw new UsageError("standard input (-) can be given once");
+      }
       const { findBlocks } = await import("../diagram/blocks.js");
       const { readText } = await import("../io.js");
       // Every input is read before any is linted: a missing file fails the run up front.

@@ -132,6 +132,16 @@ describe("errors", () => {
     expect(isUnsafe(result.stderr.replace(/\n$/, ""))).toBe(false);
   });
 
+  it("an empty --catalog is a usage error, not the working directory read as a catalog", () => {
+    expectOneLineError(sysdiag(["--catalog=", "list"]), 2, /--catalog needs a file or directory/);
+    expectOneLineError(sysdiag(["--catalog", "", "show", "x"]), 2, /--catalog needs a file/);
+  });
+
+  it("lint reads standard input once: a second - is a usage error", () => {
+    const result = sysdiag(["lint", "-", "-"], { input: "┌─┐\n└─┘\n" });
+    expectOneLineError(result, 2, /standard input \(-\) can be given once/);
+  });
+
   it("an option value with a newline stays one line", () => {
     expectOneLineError(sysdiag(["list", "-c", "a\nb\u202e"]), 1, /no category 'a\\nb\\u202e'/);
   });
