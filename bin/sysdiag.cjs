@@ -100,7 +100,7 @@ function load(kind, keeping = true) {
   }
   const flags = kind ? FLAGS()[kind] : undefined;
   try {
-    if (flags) for (const flag of flags) setFlag(flag);
+    if (flags) setFlags(flags);
   } catch {
     // A Node that no longer takes flags once started: only speed is lost.
   }
@@ -118,13 +118,13 @@ function load(kind, keeping = true) {
 }
 
 /**
- * Sets a V8 flag. node:v8 loads the stream modules for its heap snapshots, 1.5 to 2 ms
+ * Sets V8 flags. node:v8 loads the stream modules for its heap snapshots, 1.5 to 2 ms
  * of a lint; process.binding("v8") holds the same setFlagsFromString without them.
  * Node warns once that the binding is deprecated, so the warning is silenced for that
  * one call (the user's own setting is put back), and a Node without it falls back to
  * node:v8.
  */
-function setFlag(flag) {
+function setFlags(flags) {
   let binding;
   const quiet = process.noDeprecation;
   try {
@@ -135,8 +135,9 @@ function setFlag(flag) {
   } finally {
     process.noDeprecation = quiet;
   }
-  if (typeof binding?.setFlagsFromString === "function") binding.setFlagsFromString(flag);
-  else require("node:v8").setFlagsFromString(flag);
+  const { setFlagsFromString } =
+    typeof binding?.setFlagsFromString === "function" ? binding : require("node:v8");
+  for (const flag of flags) setFlagsFromString(flag);
 }
 
 /** What a cache file begins with: the bundle it was made from. */

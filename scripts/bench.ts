@@ -104,17 +104,25 @@ function peakRss(argv: string[], extra: NodeJS.ProcessEnv = {}): { ms: number; k
   return { ms: elapsed, kib: Number(readFileSync(join(work, "rss.txt"), "utf8")) };
 }
 
-/** Median times of a command and of `node -e ''`, each run right after the other. */
-function paired(argv: string[], n: number, extra: NodeJS.ProcessEnv = {}) {
-  const base: number[] = [];
-  const mine: number[] = [];
-  time(argv, extra); // the file cache, and a store when there is one to build
+/**
+ * Median times of each command and of `node -e ''`, each run right after a run of it.
+ * Round by round, a run of each command in turn: a spell of load on the machine falls
+ * on every command alike, not on whichever was being timed.
+ */
+function paired(argvs: string[][], n: number, extra: NodeJS.ProcessEnv = {}): Summary[] {
+  const base = argvs.map((): number[] => []);
+  const mine = argvs.map((): number[] => []);
+  for (const argv of argvs) time(argv, extra); // the file cache, and a store when there is one to build
   for (let i = 0; i < n; i++) {
-    base.push(time(["-e", ""]));
-    mine.push(time(argv, extra));
+    argvs.forEach((argv, k) => {
+      base[k]?.push(time(["-e", ""]));
+      mine[k]?.push(time(argv, extra));
+    });
   }
-  return summary(base, mine);
+  return argvs.map((_, k) => summary(base[k] ?? [], mine[k] ?? []));
 }
+
+type Summary = ReturnType<typeof summary>;
 
 /** What the tables show of a command's runs (`mine`) and the `node -e ''` before each (`base`). */
 function summary(base: number[], mine: number[]) {
@@ -156,29 +164,17 @@ function startup(): string[] {
     "| command | median ms | `node -e ''` ms | ratio | pairs | budget | within |",
     "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
   ];
-  // Round by round, a run of each command in turn, each right after a `node -e ''`: a
-  // spell of load on the machine falls on every row alike, not on whichever was being timed.
-  const rows = BUDGETS.map(([name, argv, budget]) => ({
-    name,
-    budget,
-    argv: [bin, ...argv],
-    base: [] as number[],
-    mine: [] as number[],
-  }));
-  for (const row of rows) time(row.argv); // the file cache
-  for (let i = 0; i < runs; i++) {
-    for (const row of rows) {
-      row.base.push(time(["-e", ""]));
-      row.mine.push(time(row.argv));
-    }
-  }
-  for (const { name, budget, base, mine } of rows) {
-    const r = summary(base, mine);
+  const results = paired(
+    BUDGETS.map(([, argv]) => [bin, ...argv]),
+    runs,
+  );
+  BUDGETS.forEach(([name, , budget], k) => {
+    const r = results[k] as Summary;
     lines.push(
       `| \`${name}\` | ${ms(r.median)} | ${ms(r.base)} | ${r.ratio.toFixed(2)}× | ${r.spread} | ≤ ${budget.toFixed(2)}× | ${verdict(name, r.ratio, budget)} |`,
     );
     process.stdout.write(`  ${name}: ${r.ratio.toFixed(2)}×\n`);
-  }
+  });
   return lines;
 }
 
@@ -209,7 +205,7 @@ function scaling(): string[] {
     for (const [name, argv, budget] of SCALE_ROWS) {
       rmSync(cache, { recursive: true, force: true });
       const { ms: first, kib: firstRss } = peakRss([bin, ...argv], extra);
-      const r = paired([bin, ...argv], size > 10_000 ? 15 : 25, extra);
+      const r = paired([[bin, ...argv]], size > 10_000 ? 15 : 25, extra)[0] as Summary;
       const rss = peakRss([bin, ...argv], extra).kib;
       const store = readdirSync(join(cache, "sysdiag")).reduce(
         (n, f) => n + statSync(join(cache, "sysdiag", f)).size,

@@ -167,13 +167,10 @@ export function parseFlags(flags: string): {
   const space = flags.indexOf(" ", at);
   const long = flags.slice(at + 2, space < 0 ? flags.length : space);
   const value = space < 0 ? undefined : flags.slice(space + 2, -1);
-  if (
-    !isWord(long, "-") ||
-    (value !== undefined && (flags.slice(space, space + 2) !== " <" || !flags.endsWith(">"))) ||
-    (value !== undefined && !isWord(value, "-."))
-  ) {
-    throw bad();
-  }
+  const valueOk =
+    value === undefined ||
+    (flags.slice(space, space + 2) === " <" && flags.endsWith(">") && isWord(value, "-."));
+  if (!isWord(long, "-") || !valueOk) throw bad();
   const negated = long.startsWith("no-");
   const base = negated ? long.slice(3) : long;
   // kebab-case to camelCase: `dry-run` -> `dryRun`.
