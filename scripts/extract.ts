@@ -2,7 +2,8 @@
 // from the source document; with --check, only says whether they are current.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
-import { SysdiagError } from "../src/errors.js";
+import { SysdiagError } from "../src/core/errors.js";
+import type { Annotations } from "../src/core/types.js";
 import { buildCatalog, serializeCatalog } from "../src/extract/build.js";
 import {
   ANNOTATIONS_PATH,
@@ -13,7 +14,6 @@ import {
 } from "../src/extract/paths.js";
 import { readRepairs } from "../src/extract/repairs.js";
 import { buildIndex, serializeIndex } from "../src/search/inverted-index.js";
-import type { Annotations } from "../src/types.js";
 
 const root = resolve(import.meta.dirname, "..");
 const check = process.argv.includes("--check");

@@ -6,10 +6,10 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import pkg from "../package.json" with { type: "json" };
 import { GLOBAL_OPTIONS } from "../src/cli/globals.js";
+import { renderMan } from "../src/cli/man.js";
 import { optionsOf } from "../src/cli/parse.js";
 import { COMMANDS } from "../src/commands/registry.js";
-import { EXIT_CODES } from "../src/errors.js";
-import { renderMan } from "../src/render/man.js";
+import { EXIT_CODES } from "../src/core/errors.js";
 
 export const MAN_PATH = fileURLToPath(new URL("../man/sysdiag.1", import.meta.url));
 

@@ -1,6 +1,6 @@
 // Synthetic catalogs for the scale benchmark: realistic titles, tags, summaries and
 // 1–3 KB box-drawing bodies, the same for the same size and seed.
-import type { Catalog, Category, Entry } from "../src/types.js";
+import type { Catalog, Category, Entry } from "../src/core/types.js";
 
 const TECH = (
   "Kafka Redis PostgreSQL MySQL Cassandra MongoDB DynamoDB Elasticsearch RabbitMQ NATS Pulsar " +

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect } from "vitest";
 import { type Io, main } from "../src/cli/main.js";
-import type { Catalog } from "../src/types.js";
+import type { Catalog } from "../src/core/types.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
 

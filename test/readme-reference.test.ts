@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { GLOBAL_OPTIONS } from "../src/cli/globals.js";
 import { COMMANDS } from "../src/commands/registry.js";
 import { parseFlags } from "../src/commands/spec.js";
-import { EXIT_CODES } from "../src/errors.js";
+import { EXIT_CODES } from "../src/core/errors.js";
 import { ROOT } from "./helpers.js";
 
 /** The README's command reference, checked against the registry of specs it documents. */

@@ -1,9 +1,9 @@
 import { closeSync, openSync, readSync } from "node:fs";
-import { strictUtf8, type Utf8Decoder } from "../io.js";
+import { strictUtf8, type Utf8Decoder } from "../core/io.js";
+import { normalizeName } from "../core/names.js";
+import type { Catalog, Entries, Entry, Listed, Listing } from "../core/types.js";
 import { lowerBound, type SearchIndex, type Words } from "../search/inverted-index.js";
-import type { Catalog, Entries, Entry, Listed, Listing } from "../types.js";
-import { normalizeName } from "./names.js";
-import type { SourceReport } from "./store.js";
+import type { SourceReport } from "./sources.js";
 
 /**
  * A compiled catalog: what a command reads of it, in parts, each only when it is

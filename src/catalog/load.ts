@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { DataError } from "../errors.js";
-import { errnoWords } from "../io.js";
-import type { Catalog } from "../types.js";
+import { DataError } from "../core/errors.js";
+import { errnoWords } from "../core/io.js";
+import type { Catalog } from "../core/types.js";
 import { checkCatalog } from "./validate.js";
 
 /**

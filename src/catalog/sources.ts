@@ -1,6 +1,6 @@
 import { statSync } from "node:fs";
 import { dirname, extname, join, resolve } from "node:path";
-import { builtin } from "../builtin.js";
+import { builtin } from "../core/builtin.js";
 
 /**
  * Where diagrams are read from, highest first: `--catalog` (each, in the order
@@ -86,4 +86,16 @@ export function isSourceName(name: string): boolean {
   return (
     !name.startsWith(".") && (MARKDOWN.has(extname(name).toLowerCase()) || name.endsWith(".json"))
   );
+}
+
+/** What one place gave when the catalog was read. */
+export interface SourceReport {
+  path: string;
+  origin: Origin;
+  /** Whether the place exists (the user's and the project's may well not). */
+  present: boolean;
+  /** Diagrams it gave, before any was hidden by a higher source. */
+  diagrams: number;
+  /** `file:line: what is wrong`, each once. */
+  problems: string[];
 }

@@ -1,30 +1,25 @@
 import { accessSync, constants, readdirSync, readFileSync, type Stats, statSync } from "node:fs";
 import { extname, join } from "node:path";
-import { DataError, SysdiagError } from "../errors.js";
-import { type DocumentEntry, readDocument } from "../extract/document.js";
-import { decodeText, errnoWords, makeDirectory, readFileBytes, writeFileAtomic } from "../io.js";
-import { LIMITS, SOURCE_LIMIT } from "../limits.js";
+import { DataError, SysdiagError } from "../core/errors.js";
+import {
+  decodeText,
+  errnoWords,
+  makeDirectory,
+  readFileBytes,
+  writeFileAtomic,
+} from "../core/io.js";
+import { LIMITS, SOURCE_LIMIT } from "../core/limits.js";
+import { normalizeName } from "../core/names.js";
+import type { Catalog, Category, Entries, Entry, Listing } from "../core/types.js";
+import { type DocumentEntry, readDocument } from "../document/document.js";
 import { buildIndex, type SearchIndex } from "../search/inverted-index.js";
-import type { Catalog, Category, Entries, Entry, Listing } from "../types.js";
 import { checksum, encodeStore, openStore, restamped, StaleStore, type StoreKey } from "./cache.js";
 import { loadCatalog } from "./load.js";
-import { normalizeName } from "./names.js";
-import { isSourceName, type Origin, type Place } from "./sources.js";
+import { isSourceName, type Origin, type Place, type SourceReport } from "./sources.js";
 import { checkCatalog } from "./validate.js";
 
 /** Files read from one directory source; the rest are reported and skipped. */
 const MAX_FILES = LIMITS.filesPerDirectory;
-
-export interface SourceReport {
-  path: string;
-  origin: Origin;
-  /** Whether the place exists (the user's and the project's may well not). */
-  present: boolean;
-  /** Diagrams it gave, before any was hidden by a higher source. */
-  diagrams: number;
-  /** `file:line: what is wrong`, each once. */
-  problems: string[];
-}
 
 export interface Loaded {
   catalog: Catalog;

@@ -1,10 +1,10 @@
 import { accessSync, constants, readdirSync, unlinkSync } from "node:fs";
 import { basename, join, resolve, sep } from "node:path";
-import { IoError, UsageError } from "../errors.js";
-import { scanMarkdown } from "../extract/fences.js";
-import { errnoCode, errnoWords, makeDirectory, writeFileAtomic } from "../io.js";
-import { LIMITS, thousands } from "../limits.js";
-import { KEBAB } from "./names.js";
+import { IoError, UsageError } from "../core/errors.js";
+import { errnoCode, errnoWords, makeDirectory, writeFileAtomic } from "../core/io.js";
+import { LIMITS, thousands } from "../core/limits.js";
+import { KEBAB } from "../core/names.js";
+import { scanMarkdown } from "../document/fences.js";
 import { isSourceName } from "./sources.js";
 
 /**

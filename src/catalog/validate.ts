@@ -1,7 +1,7 @@
-import { DataError } from "../errors.js";
-import { LIMITS, thousands } from "../limits.js";
-import type { Catalog, Category, Entry } from "../types.js";
-import { KEBAB, normalizeName } from "./names.js";
+import { DataError } from "../core/errors.js";
+import { LIMITS, thousands } from "../core/limits.js";
+import { KEBAB, normalizeName } from "../core/names.js";
+import type { Catalog, Category, Entry } from "../core/types.js";
 
 /**
  * Checks what every command relies on: ids are kebab-case, every name a user can

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { IoError } from "../errors.js";
+import { IoError } from "../core/errors.js";
 
 /** Editors that take `+LINE` to open a file at a line. */
 const TAKES_LINE = new Set([

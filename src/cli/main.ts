@@ -2,13 +2,13 @@ import { fstatSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
-import { builtin } from "../builtin.js";
 import { places, userCacheDir } from "../catalog/sources.js";
 import { type Loaded, loadPlaces, loadSources } from "../catalog/store.js";
 import type { Context } from "../commands/context.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { Result } from "../commands/spec.js";
-import { DataError, EXIT, IoError, SysdiagError, UsageError } from "../errors.js";
+import { builtin } from "../core/builtin.js";
+import { DataError, EXIT, IoError, SysdiagError, UsageError } from "../core/errors.js";
 import {
   ClosedPipe,
   decodeText,
@@ -16,9 +16,9 @@ import {
   type ReadLimit,
   readStdinBytes,
   writeFd,
-} from "../io.js";
-import { thousands } from "../limits.js";
-import { guardOutput, sanitizeLine } from "../render/sanitize.js";
+} from "../core/io.js";
+import { thousands } from "../core/limits.js";
+import { guardOutput, sanitizeLine } from "../core/sanitize.js";
 import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
 import { decideAscii, decideColor } from "./globals.js";
 import { commandPosition, type Parsed, quickParse } from "./parse.js";
@@ -200,6 +200,21 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     // Afresh from the sources themselves, under the lock of a change: no store in between.
     reload: () => loadPlaces(where()).catalog,
     env: io.env,
+    programs: {
+      pick: async ({ catalog, rank, style, ascii, query, category }) => {
+        const { pick } = await import("./browse/driver.js");
+        return pick({
+          catalog,
+          rank,
+          look: { style, ascii },
+          start: { query, category, selected: 0, top: 0, help: false },
+        });
+      },
+      helpText: async (command, columns) =>
+        (await import("./program.js")).helpText(command, columns),
+      completionScript: async (shell) =>
+        (await import("./completion/script.js")).completionScript(shell),
+    },
     openEditor: async (file, line) => {
       const { openEditor } = await import("./editor.js");
       openEditor(io.env, file, line);
@@ -234,7 +249,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   };
   const result: Result = await command.run(ctx, { args, options });
   if (toFile) {
-    const { writeFileAtomic } = await import("../io.js");
+    const { writeFileAtomic } = await import("../core/io.js");
     writeFileAtomic(output, result.stdout, options.force === true);
   } else {
     const text = guardOutput(result.stdout);

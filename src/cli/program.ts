@@ -2,7 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import pkg from "../../package.json" with { type: "json" };
 import { COMMANDS, findCommand } from "../commands/registry.js";
 import type { CommandSpec, OptionSpec } from "../commands/spec.js";
-import { EXIT_CODES, UsageError } from "../errors.js";
+import { EXIT_CODES, UsageError } from "../core/errors.js";
 import { GLOBAL_OPTIONS, type Globals } from "./globals.js";
 import { optionsOf, type Parsed } from "./parse.js";
 

@@ -1,5 +1,5 @@
-import { NotFoundError, UsageError } from "../errors.js";
-import { inputLimit, thousands } from "../limits.js";
+import { NotFoundError, UsageError } from "../core/errors.js";
+import { inputLimit, thousands } from "../core/limits.js";
 import { arg, defineCommand, flag } from "./spec.js";
 
 const ADD_LIMIT = inputLimit("add reads documents");
@@ -37,8 +37,8 @@ export default defineCommand({
   ],
   async run(ctx, { args, options }) {
     const [file = "-"] = args;
-    const { readDocument, formatDocument } = await import("../extract/document.js");
-    const { readText } = await import("../io.js");
+    const { readDocument, formatDocument } = await import("../document/document.js");
+    const { readText } = await import("../core/io.js");
     const name = file === "-" ? "standard input" : file;
     const text = file === "-" ? await ctx.stdin(ADD_LIMIT) : readText(file, ADD_LIMIT);
     const { diagrams, problems } = readDocument(text);

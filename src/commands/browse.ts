@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../core/errors.js";
 import { defineCommand, text } from "./spec.js";
 
 export default defineCommand({
@@ -43,16 +43,17 @@ export default defineCommand({
       const found = await resolveCategory(catalog, options.category);
       category = catalog.categories.findIndex((c) => c.id === found.id);
     }
-    const [{ pick }, { rank }, { createStyle }] = await Promise.all([
-      import("../cli/browse/driver.js"),
+    const [{ rank }, { createStyle }] = await Promise.all([
       import("../search/rank.js"),
       import("../render/style.js"),
     ]);
-    const entry = await pick({
+    const entry = await ctx.programs.pick({
       catalog,
       rank: async (query) => (await rank(catalog, query, ctx.index())).map((hit) => hit.entry),
-      look: { style: await createStyle(ctx.terminal.color), ascii: ctx.ascii },
-      start: { query: options.query ?? "", category, selected: 0, top: 0, help: false },
+      style: await createStyle(ctx.terminal.color),
+      ascii: ctx.ascii,
+      query: options.query ?? "",
+      category,
     });
     if (!entry) return { stdout: "", exitCode: 130 };
     const { renderEntry } = await import("../render/entry.js");

@@ -1,7 +1,6 @@
-import { UsageError } from "../errors.js";
+import { DYNAMIC as KINDS } from "../catalog/completion-values.js";
+import { UsageError } from "../core/errors.js";
 import { arg, defineCommand } from "./spec.js";
-
-const KINDS = ["diagrams", "categories"] as const;
 
 /**
  * What the completion scripts ask at each TAB: one value a line. Hidden: it is
@@ -20,7 +19,7 @@ export default defineCommand({
     if (!KINDS.includes(kind as (typeof KINDS)[number])) {
       throw new UsageError(`no completion kind '${kind}'; kinds are: ${KINDS.join(", ")}`);
     }
-    const { completionValues } = await import("../completion/values.js");
+    const { completionValues } = await import("../catalog/completion-values.js");
     const values = completionValues(ctx.catalog(), kind as (typeof KINDS)[number]);
     return { stdout: values.map((v) => `${v}\n`).join("") };
   },

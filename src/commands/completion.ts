@@ -1,8 +1,8 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../core/errors.js";
+import type { Shell } from "./context.js";
 import { arg, defineCommand } from "./spec.js";
 
-export const SHELLS = ["bash", "zsh", "fish"] as const;
-export type Shell = (typeof SHELLS)[number];
+export const SHELLS: readonly Shell[] = ["bash", "zsh", "fish"];
 
 export default defineCommand({
   name: "completion",
@@ -20,12 +20,11 @@ export default defineCommand({
     "categories are read from the catalog at each TAB (`sysdiag __complete`), so a user's own\n" +
     "diagrams complete too.",
   exitCodes: [],
-  async run(_ctx, { args }) {
+  async run(ctx, { args }) {
     const [shell] = args;
     if (!SHELLS.includes(shell as Shell)) {
       throw new UsageError(`no completion for '${shell}'; shells are: ${SHELLS.join(", ")}`);
     }
-    const { completionScript } = await import("../completion/script.js");
-    return { stdout: await completionScript(shell as Shell) };
+    return { stdout: await ctx.programs.completionScript(shell as Shell) };
   },
 });

@@ -1,8 +1,8 @@
-import type { SourceReport } from "../catalog/store.js";
-import type { ReadLimit } from "../io.js";
+import type { SourceReport } from "../catalog/sources.js";
+import type { ReadLimit } from "../core/io.js";
+import type { Catalog, Entries, Entry, Listing } from "../core/types.js";
 import type { Style } from "../render/style.js";
 import type { SearchIndex } from "../search/inverted-index.js";
-import type { Catalog, Entries, Entry, Listing } from "../types.js";
 
 /**
  * What the CLI hands every command: the catalog and its search index (each read
@@ -47,4 +47,31 @@ export interface Context {
    * it in colour, decided as for standard output but for a terminal.
    */
   terminal: { color: boolean } | undefined;
+  /**
+   * What lives in the cli layer above the commands and is lent to them: the
+   * full-screen picker, the help text and the completion scripts (each built from
+   * the command registry, which sits above every command).
+   */
+  programs: Programs;
+}
+
+/** What the picker starts from and how it ranks; it draws on the terminal itself. */
+export interface PickRequest {
+  catalog: Catalog;
+  rank(query: string): Promise<readonly Entry[]>;
+  style: Style;
+  ascii: boolean;
+  query: string;
+  /** The category's position in the catalog, or -1 for every category. */
+  category: number;
+}
+
+/** The shells `sysdiag completion` writes a script for. */
+export type Shell = "bash" | "zsh" | "fish";
+
+export interface Programs {
+  /** The chosen entry, or undefined when the picker was left with Esc or Ctrl-C. */
+  pick(request: PickRequest): Promise<Entry | undefined>;
+  helpText(command: string | undefined, columns: number | undefined): Promise<string>;
+  completionScript(shell: Shell): Promise<string>;
 }

@@ -1,5 +1,5 @@
-import { IoError } from "../errors.js";
-import { checkQuery, SOURCE_LIMIT } from "../limits.js";
+import { IoError } from "../core/errors.js";
+import { checkQuery, SOURCE_LIMIT } from "../core/limits.js";
 import { arg, defineCommand } from "./spec.js";
 
 export default defineCommand({
@@ -18,15 +18,15 @@ export default defineCommand({
     [3, "the editor failed, or a file cannot be read or written"],
   ],
   async run(ctx, { args }) {
-    const { readText } = await import("../io.js");
+    const { readText } = await import("../core/io.js");
     checkQuery(args);
     const [name = ""] = args;
     const { resolveName } = await import("../search/resolve.js");
     const { userDataDir } = await import("../catalog/sources.js");
     const { fileFor, removeFile, withLock, writeDiagramFile } = await import("../catalog/user.js");
-    const { formatDocument, readDocument } = await import("../extract/document.js");
+    const { formatDocument, readDocument } = await import("../document/document.js");
     const { existsSync } = await import("node:fs");
-    const { normalizeName } = await import("../catalog/names.js");
+    const { normalizeName } = await import("../core/names.js");
     const dir = userDataDir(ctx.env);
     const read = (path: string) => readText(path, SOURCE_LIMIT);
     const notes: string[] = [];
@@ -78,7 +78,7 @@ export default defineCommand({
       }
     }
     const report = [...problems.map((p) => `${file}:${p.line}: ${p.message}`), ...findings];
-    const { sanitizeLine } = await import("../render/sanitize.js");
+    const { sanitizeLine } = await import("../core/sanitize.js");
     const stdout = `${[...report.map(sanitizeLine), `edited ${file}: ${diagrams.length} ${diagrams.length === 1 ? "diagram" : "diagrams"}, ${problems.length + findings.length === 0 ? "no problems" : `${problems.length + findings.length} to look at`}`].join("\n")}\n`;
     return { stdout, notes, exitCode: report.length > 0 ? 1 : 0 };
   },

@@ -8,7 +8,6 @@ export default defineCommand({
   examples: ["sysdiag help", "sysdiag help show"],
   exitCodes: [],
   async run(ctx, { args }) {
-    const { helpText } = await import("../cli/program.js");
-    return { stdout: helpText(args[0], ctx.columns) };
+    return { stdout: await ctx.programs.helpText(args[0], ctx.columns) };
   },
 });

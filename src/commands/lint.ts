@@ -1,5 +1,5 @@
-import { NotFoundError, UsageError } from "../errors.js";
-import { inputLimit } from "../limits.js";
+import { NotFoundError, UsageError } from "../core/errors.js";
+import { inputLimit } from "../core/limits.js";
 import { arg, defineCommand, flag } from "./spec.js";
 
 /** Lint reads at most this much of one input: diagrams are small, and this is no place to page. */
@@ -51,8 +51,8 @@ export default defineCommand({
       if (args.filter((file) => file === "-").length > 1) {
         throw new UsageError("standard input (-) can be given once");
       }
-      const { findBlocks } = await import("../diagram/blocks.js");
-      const { readText } = await import("../io.js");
+      const { findBlocks } = await import("../document/blocks.js");
+      const { readText } = await import("../core/io.js");
       // Every input is read before any is linted: a missing file fails the run up front.
       const inputs: Array<{ file: string; text: string }> = [];
       for (const file of args) {
@@ -82,7 +82,7 @@ export default defineCommand({
       const { toJson } = await import("../render/json.js");
       return { stdout: toJson(findings), exitCode };
     }
-    const { sanitizeLine } = await import("../render/sanitize.js");
+    const { sanitizeLine } = await import("../core/sanitize.js");
     const lines = findings.map(
       (f) =>
         `${sanitizeLine(f.file)}:${f.line}:${f.column}: ${sanitizeLine(f.message)} [${f.rule}]\n`,

@@ -1,4 +1,4 @@
-import { UsageError } from "../errors.js";
+import { UsageError } from "../core/errors.js";
 import { arg, defineCommand, flag, text } from "./spec.js";
 
 export default defineCommand({

@@ -1,4 +1,4 @@
-import { NotFoundError } from "../errors.js";
+import { NotFoundError } from "../core/errors.js";
 import { FORMAT_HELP, FORMATS } from "../render/formats.js";
 import { defineCommand, type OptionSpec, oneOf, text } from "./spec.js";
 

@@ -1,5 +1,5 @@
-import { NotFoundError, UsageError } from "../errors.js";
-import { SOURCE_LIMIT } from "../limits.js";
+import { NotFoundError, UsageError } from "../core/errors.js";
+import { SOURCE_LIMIT } from "../core/limits.js";
 import { arg, defineCommand } from "./spec.js";
 
 export default defineCommand({
@@ -16,14 +16,14 @@ export default defineCommand({
     [3, "the data directory cannot be written"],
   ],
   async run(ctx, { args }) {
-    const { readText } = await import("../io.js");
+    const { readText } = await import("../core/io.js");
     const [id = ""] = args;
     const { userDataDir } = await import("../catalog/sources.js");
     const { withLock, removeFile, writeDiagramFile, withoutSection } = await import(
       "../catalog/user.js"
     );
     const { resolve, sep } = await import("node:path");
-    const { readDocument } = await import("../extract/document.js");
+    const { readDocument } = await import("../document/document.js");
     const { displayPath } = await import("../render/path.js");
     const { existsSync } = await import("node:fs");
     const { fileFor } = await import("../catalog/user.js");

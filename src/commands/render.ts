@@ -1,7 +1,7 @@
-import { NotFoundError, UsageError } from "../errors.js";
-import { inputLimit } from "../limits.js";
+import { NotFoundError, UsageError } from "../core/errors.js";
+import { inputLimit } from "../core/limits.js";
+import type { Entry } from "../core/types.js";
 import { FORMAT_HELP, FORMATS, ONE_AT_A_TIME } from "../render/formats.js";
-import type { Entry } from "../types.js";
 import { arg, count, defineCommand, flag, type OptionSpec, oneOf } from "./spec.js";
 
 const RENDER_LIMIT = inputLimit("render reads files");
@@ -42,9 +42,9 @@ export default defineCommand({
   json: "as show: --format json gives entries, --format graph the graph",
   async run(ctx, { args, options }) {
     const [file = "-"] = args;
-    const { readText } = await import("../io.js");
-    const { findBlocks } = await import("../diagram/blocks.js");
-    const { scanMarkdown } = await import("../extract/fences.js");
+    const { readText } = await import("../core/io.js");
+    const { findBlocks } = await import("../document/blocks.js");
+    const { scanMarkdown } = await import("../document/fences.js");
     const text = file === "-" ? await ctx.stdin(RENDER_LIMIT) : readText(file, RENDER_LIMIT);
     const name = file === "-" ? "standard input" : file;
     const blocks = findBlocks(text);
@@ -95,7 +95,7 @@ export default defineCommand({
     }
     const { renderAs } = await import("../render/formats.js");
     // A drawing cut at the terminal's edge is seen whole as the plain text, `less -S`'d.
-    const { quote } = await import("../completion/model.js");
+    const { quote } = await import("../core/quote.js");
     const path = file === "-" || /^[\w./@%+:,=-]+$/.test(file) ? file : quote(file);
     const whole = (entry: Entry) =>
       `sysdiag render ${path} -f txt${entries.length > 1 ? ` --block ${entries.indexOf(entry) + 1}` : ""}`;

@@ -1,5 +1,5 @@
-import { NotFoundError, UsageError } from "../errors.js";
-import { checkQuery } from "../limits.js";
+import { NotFoundError, UsageError } from "../core/errors.js";
+import { checkQuery } from "../core/limits.js";
 import { arg, count, defineCommand, flag } from "./spec.js";
 
 const round = (n: number) => Math.round(n * 10_000) / 10_000;

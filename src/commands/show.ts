@@ -1,5 +1,5 @@
-import { UsageError } from "../errors.js";
-import { checkQuery } from "../limits.js";
+import { UsageError } from "../core/errors.js";
+import { checkQuery } from "../core/limits.js";
 import { FORMAT_HELP, FORMATS, type Format, ONE_AT_A_TIME } from "../render/formats.js";
 import { arg, defineCommand, flag, oneOf } from "./spec.js";
 

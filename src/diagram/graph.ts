@@ -1,5 +1,5 @@
-import { GraphTooLargeError } from "../errors.js";
-import { LIMITS, thousands } from "../limits.js";
+import { GraphTooLargeError } from "../core/errors.js";
+import { LIMITS, thousands } from "../core/limits.js";
 import { type Box, closedBoxes } from "./boxes.js";
 import {
   analyse,

@@ -1,9 +1,9 @@
 import { validateCatalog } from "../catalog/validate.js";
+import { DataError } from "../core/errors.js";
+import type { Annotations, Catalog, Category, Entry } from "../core/types.js";
 import { labelDifference } from "../diagram/labels.js";
-import { DataError } from "../errors.js";
-import type { Annotations, Catalog, Category, Entry } from "../types.js";
-import { repairMojibake } from "./encoding.js";
-import { parseDocument } from "./markdown.js";
+import { repairMojibake } from "../document/encoding.js";
+import { parseDocument } from "../document/markdown.js";
 
 /**
  * Source document (as it arrived, garbled) + annotations -> catalog. Pure, so the

@@ -1,12 +1,11 @@
-import { layOut } from "../diagram/grid.js";
-import type { Entry } from "../types.js";
+import { sanitize, sanitizeLine } from "../core/sanitize.js";
+import type { Entry } from "../core/types.js";
+import { cutToWidth, displayWidth, fenceFor, layOut } from "../core/width.js";
+import { wordsOf, wrapWords } from "../core/wrap.js";
 import { toAscii } from "./ascii.js";
 import { frame } from "./frame.js";
 import { highlightDiagram } from "./highlight.js";
-import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
-import { cutToWidth, displayWidth, fenceFor } from "./width.js";
-import { wordsOf, wrapWords } from "./wrap.js";
 
 /** Marks a diagram line cut at the terminal's edge. */
 const CLIPPED = { unicode: "›", ascii: "$" };

@@ -1,5 +1,5 @@
-import { GraphTooLargeError } from "../errors.js";
-import type { Entry } from "../types.js";
+import { GraphTooLargeError } from "../core/errors.js";
+import type { Entry } from "../core/types.js";
 import type { Style } from "./style.js";
 
 /**
@@ -91,7 +91,7 @@ export async function renderAs(
         import("./graph-formats.js"),
       ]);
       // Labels go into other tools' syntax and onto terminals: controls escaped first.
-      const { sanitize, sanitizeLine } = await import("./sanitize.js");
+      const { sanitize, sanitizeLine } = await import("../core/sanitize.js");
       const graph = extractGraph(sanitize(first.diagram));
       const title = sanitizeLine(first.title);
       if (format === "graph") return writers.toGraphJson(graph);

@@ -1,5 +1,5 @@
+import { displayWidth, largest } from "../core/width.js";
 import type { Style } from "./style.js";
-import { displayWidth, largest } from "./width.js";
 
 /** The lines of a diagram as measured (plain) and as printed (maybe coloured). */
 export interface Body {

@@ -1,5 +1,6 @@
+import { CONTINUATION } from "../core/width.js";
 import { ARROWS } from "../diagram/charset.js";
-import { CONTINUATION, Grid } from "../diagram/grid.js";
+import { Grid } from "../diagram/grid.js";
 import type { Style } from "./style.js";
 
 type Kind = "stroke" | "arrow" | "label" | "space";

@@ -1,10 +1,10 @@
-import type { SourceReport } from "../catalog/store.js";
+import type { SourceReport } from "../catalog/sources.js";
+import { sanitize, sanitizeLine } from "../core/sanitize.js";
+import type { Catalog, Category, Listed } from "../core/types.js";
+import { displayWidth, largest, padEnd } from "../core/width.js";
 import type { Ranked } from "../search/rank.js";
-import type { Catalog, Category, Listed } from "../types.js";
 import { explainMatches } from "./explain.js";
-import { sanitize, sanitizeLine } from "./sanitize.js";
 import type { Style } from "./style.js";
-import { displayWidth, largest, padEnd } from "./width.js";
 
 const widest = (texts: string[]) => largest(texts.map(displayWidth));
 

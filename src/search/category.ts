@@ -1,6 +1,6 @@
-import { normalizeName } from "../catalog/names.js";
-import { NotFoundError } from "../errors.js";
-import type { Catalog, Category } from "../types.js";
+import { NotFoundError } from "../core/errors.js";
+import { normalizeName } from "../core/names.js";
+import type { Catalog, Category } from "../core/types.js";
 
 /**
  * A category by its id, its name or a near miss of either: `databases`,

@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import type { Catalog, Entry } from "../types.js";
+import type { Catalog, Entry } from "../core/types.js";
 import { compact, words } from "./tokens.js";
 
 /** Searchable fields, strongest first. `name` is the id and the title. */

@@ -1,4 +1,4 @@
-import type { Catalog, Entries, Entry } from "../types.js";
+import type { Catalog, Entries, Entry } from "../core/types.js";
 import {
   buildIndex,
   FIELDS,

@@ -1,6 +1,6 @@
-import { normalizeName } from "../catalog/names.js";
-import { NotFoundError } from "../errors.js";
-import type { Catalog, Entry } from "../types.js";
+import { NotFoundError } from "../core/errors.js";
+import { normalizeName } from "../core/names.js";
+import type { Catalog, Entry } from "../core/types.js";
 import type { SearchIndex } from "./inverted-index.js";
 import { rank } from "./rank.js";
 

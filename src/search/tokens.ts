@@ -1,4 +1,4 @@
-import { fold } from "../catalog/names.js";
+import { fold } from "../core/names.js";
 
 /** Words that say nothing about which diagram is meant. */
 const STOPWORDS = new Set(

@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checksum, encodeStore, openStore, StaleStore } from "../../src/catalog/cache.js";
-import { normalizeName } from "../../src/catalog/names.js";
+import { normalizeName } from "../../src/core/names.js";
+import type { Catalog, Entry } from "../../src/core/types.js";
 import { buildIndex, type SearchIndex } from "../../src/search/inverted-index.js";
 import { rank } from "../../src/search/rank.js";
 import { resolveName } from "../../src/search/resolve.js";
-import type { Catalog, Entry } from "../../src/types.js";
 import { catalog } from "../helpers.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sysdiag-store-"));

@@ -3,8 +3,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadCatalog } from "../../src/catalog/load.js";
-import { normalizeName } from "../../src/catalog/names.js";
 import { validateCatalog } from "../../src/catalog/validate.js";
+import { normalizeName } from "../../src/core/names.js";
 import { CATALOG_FILE, catalog } from "../helpers.js";
 
 describe("normalizeName", () => {

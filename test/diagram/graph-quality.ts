@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
+import type { Catalog } from "../../src/core/types.js";
 import { extractGraph, type Graph } from "../../src/diagram/graph.js";
-import type { Catalog } from "../../src/types.js";
 import { ROOT } from "../helpers.js";
 
 /** One diagram's graph as read by hand: see `about` in graph-judgments.json. */

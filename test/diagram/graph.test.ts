@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { GraphTooLargeError } from "../../src/core/errors.js";
 import { extractGraph, type Graph, slug } from "../../src/diagram/graph.js";
-import { GraphTooLargeError } from "../../src/errors.js";
 import { catalog } from "../helpers.js";
 import { labelsBesideLine, longTopLine, textUnderLines } from "./shapes.js";
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { CONTINUATION, plainWidth as displayWidth, isLoose, layOut } from "../../src/core/width.js";
 import { horizontalEdge } from "../../src/diagram/boxes.js";
 import {
   ARMS,
@@ -12,14 +13,7 @@ import {
   S,
   W,
 } from "../../src/diagram/charset.js";
-import {
-  CONTINUATION,
-  classTable,
-  displayWidth,
-  Grid,
-  isLoose,
-  layOut,
-} from "../../src/diagram/grid.js";
+import { classTable, Grid } from "../../src/diagram/grid.js";
 import { lintGrid } from "../../src/diagram/lint.js";
 import { catalog } from "../helpers.js";
 import * as SHAPES from "./shapes.js";

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { labelDifference, labelsByLine } from "../../src/diagram/labels.js";
-import { repairMojibake } from "../../src/extract/encoding.js";
-import { parseDocument } from "../../src/extract/markdown.js";
+import { repairMojibake } from "../../src/document/encoding.js";
+import { parseDocument } from "../../src/document/markdown.js";
 import { catalog, ROOT } from "../helpers.js";
 
 // Decoded here, independently of the catalog, so a repair cannot vouch for itself.

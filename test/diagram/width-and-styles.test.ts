@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { isDrawing } from "../../src/diagram/blocks.js";
 import { findBoxes } from "../../src/diagram/boxes.js";
 import { Grid } from "../../src/diagram/grid.js";
 import { lintDiagram } from "../../src/diagram/lint.js";
+import { isDrawing } from "../../src/document/blocks.js";
 import { toAscii } from "../../src/render/ascii.js";
 import { catalog } from "../helpers.js";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { displayWidth } from "../../src/render/width.js";
+import { displayWidth } from "../../src/core/width.js";
 import { ANSI, BIN, catalog, run, spawnCli } from "../helpers.js";
 import { hasTmux, Tmux } from "../tmux.js";
 

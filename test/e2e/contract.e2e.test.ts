@@ -14,7 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/registry.js";
-import { isUnsafe } from "../../src/render/sanitize.js";
+import { isUnsafe } from "../../src/core/sanitize.js";
 import { BIN, catalog, expectOneLineError, spawnCli as sysdiag } from "../helpers.js";
 
 /** The exit-code contract, the one-line errors and -o, as a user meets them. */

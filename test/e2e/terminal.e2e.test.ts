@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { displayWidth } from "../../src/render/width.js";
+import { displayWidth } from "../../src/core/width.js";
 import { BIN, catalog } from "../helpers.js";
 import { hasTmux, Tmux } from "../tmux.js";
 

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import type { Annotations } from "../../src/core/types.js";
 import { buildCatalog, serializeCatalog } from "../../src/extract/build.js";
 import {
   ANNOTATIONS_PATH,
@@ -8,7 +9,6 @@ import {
   SOURCE_PATH,
 } from "../../src/extract/paths.js";
 import { readRepairs } from "../../src/extract/repairs.js";
-import type { Annotations } from "../../src/types.js";
 import { ROOT } from "../helpers.js";
 
 const source = readFileSync(`${ROOT}${SOURCE_PATH}`, "utf8");

@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
+import type { Entry } from "../../src/core/types.js";
+import { displayWidth, widestLine } from "../../src/core/width.js";
 import { renderEntry, renderRaw } from "../../src/render/entry.js";
 import { renderAs } from "../../src/render/formats.js";
 import { frame } from "../../src/render/frame.js";
 import { highlightDiagram } from "../../src/render/highlight.js";
 import { formatProse } from "../../src/render/listing.js";
 import { createStyle, PLAIN, type Style } from "../../src/render/style.js";
-import { displayWidth, widestLine } from "../../src/render/width.js";
-import type { Entry } from "../../src/types.js";
 import { ANSI, catalog } from "../helpers.js";
 
 /** Marks each look with brackets, so tests read which part got which look. */

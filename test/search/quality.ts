@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
+import type { Catalog } from "../../src/core/types.js";
 import { rank } from "../../src/search/rank.js";
-import type { Catalog } from "../../src/types.js";
 import { ROOT } from "../helpers.js";
 
 export interface Judgment {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
+import type { Catalog, Entry } from "../../src/core/types.js";
 import { buildIndex } from "../../src/search/inverted-index.js";
 import { rank } from "../../src/search/rank.js";
 import { resolveName } from "../../src/search/resolve.js";
 import { compact, queryTerms, words } from "../../src/search/tokens.js";
-import type { Catalog, Entry } from "../../src/types.js";
 import { catalog } from "../helpers.js";
 
 const entry = (id: string, fields: Partial<Entry>): Entry => ({

@@ -1,7 +1,7 @@
 import { openSync, writeSync } from "node:fs";
 import { isatty, WriteStream } from "node:tty";
-import { displayWidth, largest } from "../../render/width.js";
-import type { Catalog, Entry } from "../../types.js";
+import type { Catalog, Entry } from "../../core/types.js";
+import { displayWidth, largest } from "../../core/width.js";
 import { decodeKeys } from "./keys.js";
 import { drawScreen, type Look, panes, type Size } from "./layout.js";
 import { applyKey, keepVisible, type PickerState } from "./state.js";

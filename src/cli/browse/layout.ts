@@ -1,11 +1,11 @@
+import { sanitizeLine } from "../../core/sanitize.js";
+import type { Entry } from "../../core/types.js";
+import { cutToWidth, displayWidth, padEnd } from "../../core/width.js";
 import { BY_ARMS, E, N, S, W } from "../../diagram/charset.js";
 import { toAscii } from "../../render/ascii.js";
 import { displayDiagram, entryHeading } from "../../render/entry.js";
 import { highlightDiagram } from "../../render/highlight.js";
-import { sanitizeLine } from "../../render/sanitize.js";
 import type { Style } from "../../render/style.js";
-import { cutToWidth, displayWidth, padEnd } from "../../render/width.js";
-import type { Entry } from "../../types.js";
 import type { PickerState } from "./state.js";
 
 /**

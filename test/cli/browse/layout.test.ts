@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { drawScreen, panes, previewLines, type View } from "../../../src/cli/browse/layout.js";
 import { START } from "../../../src/cli/browse/state.js";
+import type { Entry } from "../../../src/core/types.js";
+import { displayWidth } from "../../../src/core/width.js";
 import { createStyle, PLAIN } from "../../../src/render/style.js";
-import { displayWidth } from "../../../src/render/width.js";
-import type { Entry } from "../../../src/types.js";
 import { ANSI, catalog } from "../../helpers.js";
 
 const plain = { style: PLAIN, ascii: false };

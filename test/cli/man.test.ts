@@ -2,9 +2,9 @@ import { spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { MAN_PATH, manPage } from "../../scripts/man.js";
+import { roff } from "../../src/cli/man.js";
 import { COMMANDS } from "../../src/commands/registry.js";
-import { EXIT_CODES } from "../../src/errors.js";
-import { roff } from "../../src/render/man.js";
+import { EXIT_CODES } from "../../src/core/errors.js";
 
 /** A tool the test needs: missing is a failure with the fix, never a silent skip (.ci/run installs it). */
 const has = (tool: string) => {

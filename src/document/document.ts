@@ -1,8 +1,8 @@
-import { KEBAB, normalizeName } from "../catalog/names.js";
-import { isDrawing } from "../diagram/blocks.js";
-import { LIMITS, thousands } from "../limits.js";
-import { fenceFor } from "../render/width.js";
-import type { Entry } from "../types.js";
+import { LIMITS, thousands } from "../core/limits.js";
+import { KEBAB, normalizeName } from "../core/names.js";
+import type { Entry } from "../core/types.js";
+import { fenceFor } from "../core/width.js";
+import { isDrawing } from "./blocks.js";
 import { repairMojibake } from "./encoding.js";
 import { scanMarkdown, trimNewlines } from "./fences.js";
 import { NUMBERED } from "./markdown.js";

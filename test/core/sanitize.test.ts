@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { guardOutput, sanitize, sanitizeLine } from "../../src/render/sanitize.js";
+import { guardOutput, sanitize, sanitizeLine } from "../../src/core/sanitize.js";
 
 describe("sanitize", () => {
   it.each([

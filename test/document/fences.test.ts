@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { scanMarkdown, trimNewlines } from "../../src/extract/fences.js";
+import { scanMarkdown, trimNewlines } from "../../src/document/fences.js";
 
 describe("scanMarkdown", () => {
   it("reads headings, fences and text with their lines", () => {

@@ -1,10 +1,10 @@
+import { quote } from "../../core/quote.js";
 import {
   type CompletionCommand,
   type CompletionModel,
   type CompletionOption,
   IMPLICIT,
   kindWord,
-  quote,
 } from "./model.js";
 
 /**

@@ -1,5 +1,6 @@
+import { quote } from "../../core/quote.js";
 import { lookupFunctions } from "./bash.js";
-import { type CompletionModel, type CompletionOption, IMPLICIT, quote } from "./model.js";
+import { type CompletionModel, type CompletionOption, IMPLICIT } from "./model.js";
 
 /** `name:description` for _describe, whose separator is the colon. */
 const described = (name: string, description: string) =>

@@ -1,4 +1,4 @@
-import { DataError } from "../errors.js";
+import { DataError } from "../core/errors.js";
 import { scanMarkdown } from "./fences.js";
 
 /** A `###` heading and the fenced block under it. */

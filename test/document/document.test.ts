@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { formatDocument, readDocument } from "../../src/extract/document.js";
+import { formatDocument, readDocument } from "../../src/document/document.js";
 
 describe("readDocument", () => {
   it("reads a category, a title, its facts and its drawing", () => {

@@ -1,5 +1,5 @@
-import { scanMarkdown, type Token, trimNewlines } from "../extract/fences.js";
-import { BOX_DRAWING, HEADS, isAsciiDrawing } from "./charset.js";
+import { BOX_DRAWING, HEADS, isAsciiDrawing } from "../diagram/charset.js";
+import { scanMarkdown, type Token, trimNewlines } from "./fences.js";
 
 /** A diagram found in a file, with the 1-based line of the file its first line is on. */
 export interface Block {

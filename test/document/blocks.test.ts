@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findBlocks, isDrawing } from "../../src/diagram/blocks.js";
+import { findBlocks, isDrawing } from "../../src/document/blocks.js";
 
 describe("findBlocks", () => {
   it("takes the drawn fenced blocks of Markdown, with their first line", () => {

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { decodeText, makeDirectory, strictUtf8, writeFileAtomic } from "../src/io.js";
+import { decodeText, makeDirectory, strictUtf8, writeFileAtomic } from "../../src/core/io.js";
 
 /** Directory listings made through node:fs, counted (the module is the real one otherwise). */
 const listings = vi.hoisted(() => ({ count: 0 }));

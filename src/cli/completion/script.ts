@@ -1,7 +1,7 @@
-import { GLOBAL_OPTIONS } from "../cli/globals.js";
-import { optionsOf } from "../cli/parse.js";
-import type { Shell } from "../commands/completion.js";
-import { COMMANDS } from "../commands/registry.js";
+import type { Shell } from "../../commands/context.js";
+import { COMMANDS } from "../../commands/registry.js";
+import { GLOBAL_OPTIONS } from "../globals.js";
+import { optionsOf } from "../parse.js";
 import { bashScript } from "./bash.js";
 import { fishScript } from "./fish.js";
 import { completionModel } from "./model.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseDocument } from "../../src/extract/markdown.js";
+import { parseDocument } from "../../src/document/markdown.js";
 
 const doc = [
   "# Title",

@@ -1,6 +1,6 @@
+import { DataError } from "../core/errors.js";
+import { strictUtf8 } from "../core/io.js";
 import { DIAGRAM_CHARACTERS } from "../diagram/charset.js";
-import { DataError } from "../errors.js";
-import { strictUtf8 } from "../io.js";
 
 /**
  * Text that was UTF-8, was read through a single-byte code page and saved again

@@ -1,5 +1,6 @@
-import type { CommandSpec, Completion, OptionSpec, OptionSpecs } from "../commands/spec.js";
-import { parseFlags } from "../commands/spec.js";
+import { DYNAMIC, type Dynamic } from "../../catalog/completion-values.js";
+import type { CommandSpec, Completion, OptionSpec, OptionSpecs } from "../../commands/spec.js";
+import { parseFlags } from "../../commands/spec.js";
 
 /**
  * What the shell scripts are generated from: the command specs reduced to what
@@ -36,10 +37,6 @@ export interface CompletionModel {
   /** Taken only before a command: `--version`. */
   leading: CompletionOption[];
 }
-
-/** The kinds `sysdiag __complete` answers, read from the catalog at TAB time. */
-export const DYNAMIC = ["diagrams", "categories"] as const;
-export type Dynamic = (typeof DYNAMIC)[number];
 
 const HELP: CompletionOption = { long: "--help", short: "-h", description: "show help" };
 const VERSION: CompletionOption = {
@@ -111,6 +108,3 @@ export function argKind(command: CompletionCommand, n: number): string {
   const arg = command.args[n] ?? (last?.variadic ? last : undefined);
   return arg ? kindWord(arg.complete) : "none";
 }
-
-/** Single-quoted for bash and zsh: nothing inside is special but the quote itself. */
-export const quote = (text: string) => `'${text.replace(/'/g, "'\\''")}'`;

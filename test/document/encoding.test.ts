@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { RepairError, repairMojibake } from "../../src/extract/encoding.js";
+import { RepairError, repairMojibake } from "../../src/document/encoding.js";
 import { ROOT } from "../helpers.js";
 
 /** What the document went through: UTF-8 read through a code page, its holes dropped, saved as UTF-8. */

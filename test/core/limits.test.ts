@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { thousands } from "../src/limits.js";
+import { thousands } from "../../src/core/limits.js";
 
 describe("thousands", () => {
   it.each([

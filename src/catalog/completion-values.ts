@@ -1,6 +1,9 @@
-import { normalizeName } from "../catalog/names.js";
-import type { Catalog } from "../types.js";
-import type { Dynamic } from "./model.js";
+import { normalizeName } from "../core/names.js";
+import type { Catalog } from "../core/types.js";
+
+/** The kinds `sysdiag __complete` answers, read from the catalog at TAB time. */
+export const DYNAMIC = ["diagrams", "categories"] as const;
+export type Dynamic = (typeof DYNAMIC)[number];
 
 /**
  * The values a TAB offers from the catalog: diagram ids, then aliases, or

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { wordsOf, wrapWords } from "../../src/render/wrap.js";
+import { wordsOf, wrapWords } from "../../src/core/wrap.js";
 
 describe("wrapWords", () => {
   it.each([

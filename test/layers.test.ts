@@ -1,0 +1,115 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { describe, expect, it } from "vitest";
+
+/**
+ * The folders of src/, lowest first. A file may import from its own folder and from
+ * any folder below it, never from one above: type-only imports count too, since a
+ * type that has to be reached upwards is a piece of the lower layer left in the
+ * wrong room. docs/architecture.md says what each floor holds.
+ */
+const LAYERS = [
+  "core",
+  "diagram",
+  "document",
+  "search",
+  "catalog",
+  "extract",
+  "render",
+  "commands",
+  "cli",
+] as const;
+
+const SRC = resolve(__dirname, "../src");
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? sourceFiles(join(dir, e.name))
+      : e.name.endsWith(".ts")
+        ? [join(dir, e.name)]
+        : [],
+  );
+}
+
+/** Every relative module a file names: static imports and re-exports (type-only too), and import(). */
+function importsOf(text: string): string[] {
+  const found: string[] = [];
+  const pattern =
+    /(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s*["']([^"']+)["']|(?:^|\n)\s*import\s*["']([^"']+)["']|\bimport\(\s*["']([^"']+)["']\s*\)/g;
+  for (const m of text.matchAll(pattern)) {
+    const spec = m[1] ?? m[2] ?? m[3];
+    if (spec?.startsWith(".")) found.push(spec);
+  }
+  return found;
+}
+
+/** The layer a file of src/ belongs to, or undefined for a file outside src/. */
+function layerOf(file: string): string | undefined {
+  const rel = relative(SRC, file);
+  if (rel.startsWith("..")) return undefined;
+  return rel.split(sep)[0];
+}
+
+interface Edge {
+  from: string;
+  to: string;
+}
+
+function edges(): Edge[] {
+  return sourceFiles(SRC).flatMap((file) =>
+    importsOf(readFileSync(file, "utf8")).map((spec) => ({
+      from: file,
+      to: resolve(dirname(file), spec).replace(/\.js$/, ".ts"),
+    })),
+  );
+}
+
+describe("the folders of src/ form a one-way order", () => {
+  const all = edges();
+
+  it("finds the imports it checks (a reader that found none would pass anything)", () => {
+    expect(all.length).toBeGreaterThan(250);
+    expect(
+      importsOf('import type { A } from "../core/types.js";\nconst m = await import("./x.js");'),
+    ).toEqual(["../core/types.js", "./x.js"]);
+    expect(importsOf('import {\n  a,\n  type B,\n} from "./multi.js";')).toEqual(["./multi.js"]);
+    expect(importsOf('export { a } from "./re.js";')).toEqual(["./re.js"]);
+  });
+
+  it("has every file in a known layer", () => {
+    const folders = new Set(sourceFiles(SRC).map((f) => layerOf(f)));
+    expect([...folders].filter((f) => !LAYERS.includes(f as never))).toEqual([]);
+  });
+
+  it("imports only sideways or downwards", () => {
+    const rank = (file: string) => LAYERS.indexOf(layerOf(file) as (typeof LAYERS)[number]);
+    const upwards = all
+      .filter((e) => layerOf(e.to) !== undefined && rank(e.to) > rank(e.from))
+      .map((e) => `${relative(SRC, e.from)} -> ${relative(SRC, e.to)}`);
+    expect(upwards).toEqual([]);
+  });
+
+  it("has no loop between files", () => {
+    const next = new Map<string, string[]>();
+    for (const e of all) next.set(e.from, [...(next.get(e.from) ?? []), e.to]);
+    const state = new Map<string, "open" | "done">();
+    const loops: string[] = [];
+    const path: string[] = [];
+    const visit = (file: string) => {
+      state.set(file, "open");
+      path.push(file);
+      for (const to of next.get(file) ?? []) {
+        if (state.get(to) === "open") {
+          loops.push(
+            [...path.slice(path.indexOf(to)), to].map((f) => relative(SRC, f)).join(" -> "),
+          );
+        } else if (!state.has(to)) visit(to);
+      }
+      path.pop();
+      state.set(file, "done");
+    };
+    for (const file of next.keys()) if (!state.has(file)) visit(file);
+    expect(loops).toEqual([]);
+  });
+});
