@@ -170,7 +170,10 @@ function writeCache(kind, data, stamp) {
   }
 }
 
-/** The wrapper the build puts around tsup's CommonJS output: Node's own. */
+/**
+ * The wrapper the build puts around tsup's CommonJS output: Node's own, on a line of
+ * its own so that the bundle's source map needs only to start a line later.
+ */
 function wrap(source) {
-  return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  return `(function (exports, require, module, __filename, __dirname) {\n${source}\n});`;
 }

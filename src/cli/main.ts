@@ -22,6 +22,7 @@ import { guardOutput, sanitizeLine } from "../core/sanitize.js";
 import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
 import { decideAscii, decideColor } from "./globals.js";
 import { commandPosition, type Parsed, quickParse } from "./parse.js";
+import { sourceStack } from "./stack.js";
 
 /**
  * This module's file: dist/cli.js in the bundle (CommonJS, where bin/sysdiag.cjs
@@ -307,7 +308,11 @@ function report(error: unknown, argv: string[], io: Io): number {
     say(`sysdiag: ${sanitizeLine(error.message)}\n`);
     return error.exitCode;
   }
-  say(`sysdiag: internal error, please report it:\n${(error as Error)?.stack ?? String(error)}\n`);
+  const stack = (error as Error)?.stack ?? String(error);
+  // The bundle's minified names and places, given as the source's (src/…:line:column).
+  say(
+    `sysdiag: internal error, please report it:\n${BUNDLED ? sourceStack(stack, HERE) : stack}\n`,
+  );
   return EXIT.internal;
 }
 
