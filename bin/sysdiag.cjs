@@ -12,9 +12,39 @@ if (require.main !== module) {
   module.exports = { load, wrap, kindOf, bundleFile, cacheFile, keep, writeCache, stampOf, KINDS };
 } else {
   const argv = process.argv.slice(2);
-  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+  if (!(argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V") && printVersion())) {
+    run(argv);
+  }
+}
+
+/**
+ * `--version` without the bundle; false when the line could not be written (a closed
+ * pipe, a full disk), which the bundle then says as it says any write error.
+ */
+function printVersion() {
+  try {
     require("node:fs").writeSync(1, `${require("../package.json").version}\n`);
-  } else load(kindOf(argv)).exports.runMain();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs the bundle; before a build there is none, and one line says what to do. */
+function run(argv) {
+  let exports;
+  try {
+    ({ exports } = load(kindOf(argv)));
+  } catch (error) {
+    if (error?.code !== "ENOENT" || error.path !== bundleFile()) throw error;
+    const root = require("node:path").join(__dirname, "..");
+    process.stderr.write(
+      `sysdiag: ${bundleFile()} is missing: run \`npm install\` (or \`npm run build\`) in ${root}\n`,
+    );
+    process.exitCode = 3;
+    return;
+  }
+  exports.runMain();
 }
 
 /**
@@ -157,7 +187,11 @@ function writeCache(kind, data, stamp) {
   const file = cacheFile(kind);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(headOf(stamp), "latin1"), data]));
+    // Created here or not at all (O_EXCL): a file or a link someone put at this name is
+    // never written through.
+    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(headOf(stamp), "latin1"), data]), {
+      flag: "wx",
+    });
     fs.renameSync(temporary, file);
     return true;
   } catch {

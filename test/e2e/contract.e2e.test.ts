@@ -156,6 +156,32 @@ describe("errors", () => {
     );
   });
 
+  it("--version to a reader that went away: exit 0, nothing said", async () => {
+    for (const flag of ["--version", "-V"]) {
+      const child = spawn(process.execPath, [BIN, flag], { stdio: ["ignore", "pipe", "pipe"] });
+      // The pipe's reader is closed before Node has started, so the write finds none.
+      child.stdout.destroy();
+      let stderr = "";
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    }
+  });
+
+  it("--version to a full disk: one line, exit 3", () => {
+    for (const flag of ["--version", "-V"]) {
+      const result = spawnSync("sh", ["-c", `node ${BIN} ${flag} > /dev/full`], {
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(3);
+      expect(result.stderr).toBe(
+        "sysdiag: cannot write to standard output: no space left on the device (ENOSPC)\n",
+      );
+    }
+  });
+
   it("standard input over the limit is refused by the bytes read", () => {
     const result = sysdiag(["lint", "-"], { input: `┌─┐\n${"x".repeat(2 * 1024 * 1024)}` });
     expectOneLineError(result, 3, /standard input is over 1\.0 MB; lint reads files up to 1 MB/);
