@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
 import { openCatalog } from "../catalog/open-catalog.js";
 import { readSources, type SourcedCatalog } from "../catalog/read-sources.js";
-import { places, userCacheDir } from "../catalog/sources.js";
+import { type Place, places, userCacheDir } from "../catalog/sources.js";
 import type { Context } from "../commands/context.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { Result } from "../commands/spec.js";
@@ -21,7 +21,7 @@ import {
 import { thousands } from "../core/limits.js";
 import { guardOutput, sanitizeLine } from "../core/sanitize.js";
 import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
-import { decideAscii, decideColor } from "./globals.js";
+import { decideAscii, decideColor, type Globals } from "./globals.js";
 import { commandPosition, type Parsed, quickParse } from "./parse.js";
 import { sourceStack } from "./stack.js";
 
@@ -138,8 +138,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/** Runs a parsed command line: its options checked, the command run, its result delivered. */
 async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const { command, args, options, globals } = parsed;
+  const output = checkedOutput(options, globals);
+  const toFile = output !== undefined && output !== "-";
+  const ctx = await contextFor(io, globals, toFile);
+  const result: Result = await command.run(ctx, { args, options });
+  await deliver(result, io, { options, globals, file: toFile ? output : undefined });
+  return result.exitCode ?? EXIT.ok;
+}
+
+/** The --output file (or - for standard output), with what goes with it checked. */
+function checkedOutput(options: Record<string, unknown>, globals: Globals): string | undefined {
   const output = options.output as string | undefined;
   if (output === "") throw new UsageError("--output needs a file name (or - for standard output)");
   // An empty path would be the working directory, read whole as a catalog.
@@ -147,9 +158,12 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   if (options.force && output === undefined) {
     throw new UsageError("--force goes with --output: it allows overwriting that file");
   }
-  const toFile = output !== undefined && output !== "-";
+  return output;
+}
+
+/** What a command is given: the catalog (read once, when first asked for), the terminal's look, the programs. */
+async function contextFor(io: Io, globals: Globals, toFile: boolean): Promise<Context> {
   const builtIn = io.env.SYSDIAG_CATALOG || DEFAULT_CATALOG;
-  let loaded: SourcedCatalog | undefined;
   let index: SearchIndex | undefined;
   const where = () =>
     places({
@@ -158,46 +172,11 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
       cwd: workingDirectory(io),
       builtIn,
     });
-  let progressShown = false;
-  const read = () =>
-    openCatalog(where(), {
-      cacheDir: userCacheDir(io.env),
-      codeId: codeId(),
-      builtInStore: io.env.SYSDIAG_CATALOG ? undefined : BUILT_IN_STORE,
-      note: (text) => io.stderr.write(`sysdiag: ${sanitizeLine(text)}\n`),
-      // Only a person at a terminal is told that a first run over many files takes a while.
-      progress: (text) => {
-        if (!io.stderr.isTTY || (text === undefined && !progressShown)) return;
-        progressShown = text !== undefined;
-        io.stderr.write(`\r\u001b[K${text === undefined ? "" : `sysdiag: ${text}…`}`);
-      },
-    });
-  const load = (): SourcedCatalog => {
-    if (loaded) return loaded;
-    loaded = read();
-    // Said once a run, on standard error, and skipped: the rest of the catalog works.
-    // The first few, then how many more: a source can hold thousands of one mistake.
-    const problems = loaded.reports.flatMap((r) => r.problems);
-    for (const problem of problems.slice(0, PROBLEMS_SHOWN)) {
-      io.stderr.write(`sysdiag: ${sanitizeLine(problem)}\n`);
-    }
-    const more = problems.length - PROBLEMS_SHOWN;
-    if (more > 0) {
-      io.stderr.write(
-        `sysdiag: ${thousands(more)} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all\n`,
-      );
-    }
-    if (globals.strict && problems.length > 0) {
-      throw new DataError(
-        `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the catalog sources (--strict)`,
-      );
-    }
-    return loaded;
-  };
+  const load = catalogOnce(io, globals, where);
   const { createStyle } = await import("../render/style.js");
   // A file is not a terminal: no colour in it, whatever the terminal would get.
   const color = !toFile && decideColor(globals.color, io.env, io.stdout.isTTY === true);
-  const ctx: Context = {
+  return {
     catalog: () => load().catalog,
     // Afresh from the sources themselves, under the lock of a change: no store in between.
     reload: () => readSources(where()).catalog,
@@ -249,10 +228,61 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
       return io.stdin?.isTTY ? { color: decideColor(globals.color, io.env, true) } : undefined;
     },
   };
-  const result: Result = await command.run(ctx, { args, options });
-  if (toFile) {
+}
+
+/**
+ * The catalog from its places, read on the first call: its sources' problems said
+ * once, on standard error, and with --strict an error.
+ */
+function catalogOnce(io: Io, globals: Globals, where: () => Place[]): () => SourcedCatalog {
+  let loaded: SourcedCatalog | undefined;
+  let progressShown = false;
+  const read = () =>
+    openCatalog(where(), {
+      cacheDir: userCacheDir(io.env),
+      codeId: codeId(),
+      builtInStore: io.env.SYSDIAG_CATALOG ? undefined : BUILT_IN_STORE,
+      note: (text) => io.stderr.write(`sysdiag: ${sanitizeLine(text)}\n`),
+      // Only a person at a terminal is told that a first run over many files takes a while.
+      progress: (text) => {
+        if (!io.stderr.isTTY || (text === undefined && !progressShown)) return;
+        progressShown = text !== undefined;
+        io.stderr.write(`\r\u001b[K${text === undefined ? "" : `sysdiag: ${text}…`}`);
+      },
+    });
+  return (): SourcedCatalog => {
+    if (loaded) return loaded;
+    loaded = read();
+    // Said once a run, on standard error, and skipped: the rest of the catalog works.
+    // The first few, then how many more: a source can hold thousands of one mistake.
+    const problems = loaded.reports.flatMap((r) => r.problems);
+    for (const problem of problems.slice(0, PROBLEMS_SHOWN)) {
+      io.stderr.write(`sysdiag: ${sanitizeLine(problem)}\n`);
+    }
+    const more = problems.length - PROBLEMS_SHOWN;
+    if (more > 0) {
+      io.stderr.write(
+        `sysdiag: ${thousands(more)} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all\n`,
+      );
+    }
+    if (globals.strict && problems.length > 0) {
+      throw new DataError(
+        `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the catalog sources (--strict)`,
+      );
+    }
+    return loaded;
+  };
+}
+
+/** A command's result written where it goes (a file, the pager, standard output), copied if asked, its notes said. */
+async function deliver(
+  result: Result,
+  io: Io,
+  { options, globals, file }: { options: Record<string, unknown>; globals: Globals; file?: string },
+): Promise<void> {
+  if (file !== undefined) {
     const { writeFileAtomic } = await import("../core/io.js");
-    writeFileAtomic(output, result.stdout, options.force === true);
+    writeFileAtomic(file, result.stdout, options.force === true);
   } else {
     const text = guardOutput(result.stdout);
     // Only output taller than a terminal is paged, so the pager is loaded only for a terminal.
@@ -272,7 +302,6 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
   }
   for (const note of result.notes ?? []) io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
-  return result.exitCode ?? EXIT.ok;
 }
 
 /** Where relative paths and the project's `.sysdiag/` are found; a deleted one is the user's to fix. */
