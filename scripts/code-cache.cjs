@@ -120,25 +120,18 @@ async function warm(kind) {
     const stamp = stampOf(bundleFile());
     // As bin/sysdiag.cjs loads it for this kind (with the kind's V8 flags), but uncached.
     const { exports, script } = load(kind, false);
-    // Each line as to a pipe and as on a terminal (colour, a width, the pager's check),
-    // where most of them are typed: a function the cache lacks is compiled as it runs.
-    const piped = { write: () => true, isTTY: false };
-    const terminal = { write: () => true, isTTY: true, columns: 120, rows: 50 };
+    const sink = { write: () => true, isTTY: false };
     for (const argv of lines) {
-      for (const sink of [piped, terminal]) {
-        await exports.main(argv, {
-          stdout: sink,
-          stderr: sink,
-          env: {
-            HOME: home,
-            XDG_DATA_HOME: path.join(home, "d"),
-            XDG_CACHE_HOME: path.join(home, "c"),
-            // Output taller than the terminal would start a pager.
-            SYSDIAG_PAGER: "cat",
-          },
-          cwd: home,
-        });
-      }
+      await exports.main(argv, {
+        stdout: sink,
+        stderr: sink,
+        env: {
+          HOME: home,
+          XDG_DATA_HOME: path.join(home, "d"),
+          XDG_CACHE_HOME: path.join(home, "c"),
+        },
+        cwd: home,
+      });
     }
     if (!stamp || !writeCache(kind, script.createCachedData(), stamp)) {
       throw new Error(`cannot write ${cacheFile(kind)}`);
