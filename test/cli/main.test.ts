@@ -64,3 +64,21 @@ describe("a bug", () => {
     expect(stderr).toMatch(/^sysdiag: internal error, please report it:\nTypeError: boom\n {4}at /);
   });
 });
+
+describe("a terminal that says it has 0 columns", () => {
+  it.each([
+    ["show", "cache-aside"],
+    ["show", "cache-aside", "--ascii"],
+    ["show", "cqrs"],
+    ["random", "--seed", "1"],
+    ["list"],
+    ["search", "cache"],
+    ["show", "--help"],
+  ])("%s %s %s: printed as on 80 columns", async (...args) => {
+    const argv = args.filter((a): a is string => typeof a === "string");
+    const zero = await run(argv, { tty: true, columns: 0 });
+    const eighty = await run(argv, { tty: true, columns: 80 });
+    expect(zero.code).toBe(0);
+    expect(zero).toEqual(eighty);
+  });
+});
