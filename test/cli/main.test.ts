@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { displayWidth } from "../../src/core/width.js";
 import { ANSI, catalog, run } from "../helpers.js";
 
 describe("main, in-process", () => {
@@ -80,5 +81,42 @@ describe("a terminal that says it has 0 columns", () => {
     const eighty = await run(argv, { tty: true, columns: 80 });
     expect(zero.code).toBe(0);
     expect(zero).toEqual(eighty);
+  });
+});
+
+describe("list and search on a narrow terminal", () => {
+  it.each([
+    ["list", 60],
+    ["list", 40],
+    ["search cache", 60],
+    ["search cache", 40],
+    ["search replication", 50],
+  ] as const)(
+    "%s at %i columns: every row fits, a clipped one ends in …",
+    async (line, columns) => {
+      const { stdout } = await run(line.split(" "), { tty: true, columns, env: { NO_COLOR: "1" } });
+      const wide = (await run(line.split(" "), { tty: true, columns: 300, env: { NO_COLOR: "1" } }))
+        .stdout;
+      const rows = stdout.split("\n");
+      for (const row of rows) expect(displayWidth(row), row).toBeLessThanOrEqual(columns);
+      // A row is the wide one, or a cut of it that says so.
+      const full = wide.split("\n");
+      expect(rows).toHaveLength(full.length);
+      rows.forEach((row, i) => {
+        if (row !== full[i]) expect(row, row).toMatch(/…/);
+      });
+    },
+  );
+
+  it("is unchanged where it fits", async () => {
+    for (const line of ["list", "search cache"]) {
+      const terminal = await run(line.split(" "), {
+        tty: true,
+        columns: 300,
+        env: { NO_COLOR: "1" },
+      });
+      const piped = await run(line.split(" "), { env: { NO_COLOR: "1" } });
+      expect(terminal.stdout).toBe(piped.stdout);
+    }
   });
 });
