@@ -6,6 +6,8 @@ import type { Ranked } from "../search/rank.js";
 import { explainMatches } from "./explain.js";
 import type { Style } from "./style.js";
 
+/** Columns a search row's category keeps before its title column is narrowed. */
+const MIN_CATEGORY = 12;
 const widest = (texts: string[]) => largest(texts.map(displayWidth));
 // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is measured out
 const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
@@ -140,7 +142,10 @@ export function formatResults(
     // What a row has besides its title and category: rank, id and the gaps.
     const room = columns - (rankWidth + 2) - idWidth - 4;
     const categoryWidth = widest(categories);
-    if (titleWidth + categoryWidth > room) {
+    if (room - titleWidth >= MIN_CATEGORY) {
+      // The titles fit: only a category too long for its row is clipped.
+      categories = categories.map((c) => clip(c, room - titleWidth, ascii));
+    } else if (titleWidth + categoryWidth > room) {
       // The title keeps what it needs, down to half the room; the category the rest.
       titleWidth = Math.min(titleWidth, Math.max(Math.ceil(room / 2), room - categoryWidth));
       titles = titles.map((t) => clip(t, titleWidth, ascii));
