@@ -19,11 +19,12 @@ import {
   writeFd,
 } from "../core/io.js";
 import { thousands } from "../core/limits.js";
-import { guardOutput, sanitizeLine } from "../core/sanitize.js";
+import { sanitizeLine } from "../core/sanitize.js";
 import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
 import { decideAscii, decideColor, type Globals } from "./globals.js";
 import { commandPosition, type Parsed, quickParse } from "./parse.js";
 import { sourceStack } from "./stack.js";
+import { type Control, forTerminal, REWRITE_LINE } from "./terminal.js";
 
 /**
  * This module's file: dist/cli.js in the bundle (CommonJS, where bin/sysdiag.cjs
@@ -114,11 +115,11 @@ export function withImplicitShow(argv: string[]): string[] {
  * returns the exit code (see EXIT). Never exits the process.
  */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+  const columns = terminalColumns(io);
   try {
     // The version needs no parser: commander is most of what a start-up loads.
     if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
-      io.stdout.write(`${pkg.version}\n`);
+      io.stdout.write(forTerminal(`${pkg.version}\n`));
       return EXIT.ok;
     }
     // On a terminal, the picker; piped or in a script, the help it always printed.
@@ -129,7 +130,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let parsed = quickParse(line, COMMANDS);
     if (!parsed) {
       const { slowParse } = await import("./program.js");
-      parsed = await slowParse(line, (text) => io.stdout.write(text), columns);
+      parsed = await slowParse(line, (text) => io.stdout.write(forTerminal(text)), columns);
       if (!parsed) return EXIT.ok;
     }
     return await dispatch(parsed, io);
@@ -137,6 +138,21 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return report(error, argv, io);
   }
 }
+
+/**
+ * The terminal's width, when standard output is one. A terminal that says 0 (`stty
+ * cols 0`, an unsized pty in CI or `docker exec -t`) is taken as 80 wide, as the picker
+ * takes it: every width below is at least 1.
+ */
+function terminalColumns(io: Io): number | undefined {
+  if (!io.stdout.isTTY) return undefined;
+  const columns = io.stdout.columns;
+  return columns !== undefined && columns > 0 ? columns : 80;
+}
+
+/** A line on standard error, as every note and problem is said. */
+const say = (io: Io, text: string) =>
+  io.stderr.write(forTerminal(`sysdiag: ${sanitizeLine(text)}\n`));
 
 /** Runs a parsed command line: its options checked, the command run, its result delivered. */
 async function dispatch(parsed: Parsed, io: Io): Promise<number> {
@@ -221,7 +237,7 @@ async function contextFor(io: Io, globals: Globals, toFile: boolean): Promise<Co
       decodeText(await (io.readStdin ?? (async () => new Uint8Array()))(limit), "standard input"),
     style: await createStyle(color),
     ascii: decideAscii(globals, io.env),
-    columns: !toFile && io.stdout.isTTY ? io.stdout.columns : undefined,
+    columns: toFile ? undefined : terminalColumns(io),
     // Asked for only by a command that reads keys: telling needs node:tty when
     // standard input is a character device (as /dev/null is), ~3 ms of a start-up.
     get terminal() {
@@ -242,12 +258,14 @@ function catalogOnce(io: Io, globals: Globals, where: () => Place[]): () => Sour
       cacheDir: userCacheDir(io.env),
       codeId: codeId(),
       builtInStore: io.env.SYSDIAG_CATALOG ? undefined : BUILT_IN_STORE,
-      note: (text) => io.stderr.write(`sysdiag: ${sanitizeLine(text)}\n`),
+      note: (text) => say(io, text),
       // Only a person at a terminal is told that a first run over many files takes a while.
       progress: (text) => {
         if (!io.stderr.isTTY || (text === undefined && !progressShown)) return;
         progressShown = text !== undefined;
-        io.stderr.write(`\r\u001b[K${text === undefined ? "" : `sysdiag: ${text}…`}`);
+        io.stderr.write(
+          forTerminal(REWRITE_LINE, text === undefined ? "" : `sysdiag: ${sanitizeLine(text)}…`),
+        );
       },
     });
   return (): SourcedCatalog => {
@@ -256,13 +274,12 @@ function catalogOnce(io: Io, globals: Globals, where: () => Place[]): () => Sour
     // Said once a run, on standard error, and skipped: the rest of the catalog works.
     // The first few, then how many more: a source can hold thousands of one mistake.
     const problems = loaded.reports.flatMap((r) => r.problems);
-    for (const problem of problems.slice(0, PROBLEMS_SHOWN)) {
-      io.stderr.write(`sysdiag: ${sanitizeLine(problem)}\n`);
-    }
+    for (const problem of problems.slice(0, PROBLEMS_SHOWN)) say(io, problem);
     const more = problems.length - PROBLEMS_SHOWN;
     if (more > 0) {
-      io.stderr.write(
-        `sysdiag: ${thousands(more)} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all\n`,
+      say(
+        io,
+        `${thousands(more)} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all`,
       );
     }
     if (globals.strict && problems.length > 0) {
@@ -284,11 +301,14 @@ async function deliver(
     const { writeFileAtomic } = await import("../core/io.js");
     writeFileAtomic(file, result.stdout, options.force === true);
   } else {
-    const text = guardOutput(result.stdout);
+    const guarded = forTerminal(result.stdout);
     // Only output taller than a terminal is paged, so the pager is loaded only for a terminal.
     const pageable = io.stdout.isTTY && io.stdout.rows !== undefined && globals.pager !== false;
-    const { page } = pageable ? await import("./pager.js") : { page: undefined };
-    if (!(await page?.(text, io.stdout.rows as number, io.env))) io.stdout.write(text);
+    const paged = pageable
+      ? await (await import("./pager.js")).page(guarded, io.stdout.rows || 24, io.env)
+      : { shown: false };
+    if (!paged.shown) io.stdout.write(guarded);
+    if (paged.note) say(io, paged.note);
   }
   if (options.copy && result.stdout !== "") {
     const { copyToClipboard } = await import("./clipboard.js");
@@ -297,11 +317,11 @@ async function deliver(
     const note = await copyToClipboard(result.stdout, {
       env: io.env,
       subject: result.subject ?? "the output",
-      ...(tty ? { terminal: (seq: string) => tty.write(seq) } : {}),
+      ...(tty ? { terminal: (sequence: Control) => tty.write(forTerminal(sequence)) } : {}),
     });
-    io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
+    say(io, note);
   }
-  for (const note of result.notes ?? []) io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
+  for (const note of result.notes ?? []) say(io, note);
 }
 
 /** Where relative paths and the project's `.sysdiag/` are found; a deleted one is the user's to fix. */
@@ -325,7 +345,7 @@ function report(error: unknown, argv: string[], io: Io): number {
   if (error instanceof ClosedPipe) return EXIT.ok;
   const say = (text: string) => {
     try {
-      io.stderr.write(text);
+      io.stderr.write(forTerminal(text));
     } catch {
       // Standard error is gone too: the exit code is all that is left to say it.
     }
