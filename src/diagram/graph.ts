@@ -1,5 +1,6 @@
 import { closedBoxes } from "./boxes.js";
 import { analyse } from "./cells.js";
+import { driftedBoxes } from "./graph/drift.js";
 import { labelEdgesOf } from "./graph/edge-labels.js";
 import { draftEdges, finishEdges, groupBy } from "./graph/edges.js";
 import { extraction, isCrossingCell, rootOf, type TextRun } from "./graph/extraction.js";
@@ -19,7 +20,7 @@ export { slug } from "./graph/text.js";
  */
 export function extractGraph(diagram: string): Graph {
   const { cells, outlines } = analyse(diagram);
-  const x = extraction(cells, closedBoxes(outlines));
+  const x = extraction(cells, [...closedBoxes(outlines), ...driftedBoxes(cells.grid, outlines)]);
   const pathCells = joinPaths(x);
   const runs = new Map<string, TextRun>();
   const endpoints = endpointsOf(x, pathCells, runs);

@@ -1,6 +1,7 @@
 import type { Box } from "../boxes.js";
 import { type Cells, columnsOf, HEAD, kindAt, STROKE } from "../cells.js";
 import { DCOL, type Dir, DROW, E, N, OPPOSITE, S, W } from "../charset.js";
+import type { DriftedBox } from "./drift.js";
 
 /** A run of text on one row: words one blank apart. */
 export interface TextRun {
@@ -86,6 +87,21 @@ function paintBoxes(x: Extraction): void {
         const onEdge = r === box.top || r === box.bottom || c === box.left || c === box.right;
         if (onEdge) x.outline[idx(x, r, c)] = i;
         else x.inner[idx(x, r, c)] = i;
+      }
+    }
+    // A drifted box's outline off its rectangle (drift.ts).
+    const drift = (box as DriftedBox).drift;
+    if (drift) {
+      for (let k = 0; k < drift.length; k += 2) {
+        const r = drift[k] as number;
+        const c = drift[k + 1] as number;
+        if (!inside(x, r, c)) continue;
+        x.outline[idx(x, r, c)] = i;
+        // A side that slipped outwards leaves the column it left inside the box.
+        for (let cc = box.right; cc < c; cc++)
+          [x.outline[idx(x, r, cc)], x.inner[idx(x, r, cc)]] = [-1, i];
+        for (let cc = c + 1; cc <= box.left; cc++)
+          [x.outline[idx(x, r, cc)], x.inner[idx(x, r, cc)]] = [-1, i];
       }
     }
   }

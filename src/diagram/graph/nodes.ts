@@ -4,13 +4,14 @@ import { cellText, type Extraction, idx, type TextRun } from "./extraction.js";
 import type { GraphNode } from "./model.js";
 import { slug, squeeze } from "./text.js";
 
-/** The text inside a box and outside the boxes in it, its lines joined by a space. */
+/** The text inside a box and outside the boxes in it, its lines joined (joinLines). */
 function boxLabel(x: Extraction, i: number): string {
   const box = x.boxes[i] as Box;
   const lines: string[] = [];
   for (let r = box.top + 1; r < box.bottom; r++) {
     let line = "";
-    for (let c = box.left + 1; c < box.right; c++) {
+    // From side to side: a side that slipped outwards leaves its column to the box (drift.ts).
+    for (let c = box.left; c <= box.right; c++) {
       const cell = idx(x, r, c);
       const mine = x.inner[cell] === i && !x.claimed[cell];
       line += mine && x.cells.kind[cell] === LABEL ? cellText(x, r, c) : " ";
@@ -18,7 +19,21 @@ function boxLabel(x: Extraction, i: number): string {
     const text = squeeze(line);
     if (text) lines.push(text);
   }
-  return lines.join(" ");
+  return joinLines(lines);
+}
+
+/**
+ * A box's lines joined by a space, but a word broken over two lines at a hyphen
+ * (`Inter-` / `connect` in a narrow box) joined back into one.
+ */
+function joinLines(lines: string[]): string {
+  let out = lines[0] ?? "";
+  for (let k = 1; k < lines.length; k++) {
+    const next = lines[k] as string;
+    const broken = /[a-z]-$/i.test(out) && /^[a-z]/.test(next);
+    out = broken ? out.slice(0, -1) + next : `${out} ${next}`;
+  }
+  return out;
 }
 
 /**

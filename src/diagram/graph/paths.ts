@@ -1,4 +1,5 @@
-import { columnsOf } from "../cells.js";
+import type { Box } from "../boxes.js";
+import { BLANK, columnsOf } from "../cells.js";
 import { DCOL, type Dir, DROW, E, N, OPPOSITE, S, W } from "../charset.js";
 import {
   colOf,
@@ -6,6 +7,7 @@ import {
   headDir,
   idx,
   inside,
+  kindOf,
   rootOf,
   rowOf,
   slotOf,
@@ -81,7 +83,19 @@ export function endpointsOf(
       }
       // runAt gives each run once: every end at one run shares it.
       const text = textAt(x, row, col, dir);
-      if (!text) continue;
+      if (!text) {
+        const across = boxAcrossGap(x, row, col, dir, head === dir ? 2 : 1);
+        if (across >= 0) {
+          endpoints.push({
+            node: `b${across}`,
+            headed: head === dir,
+            leave: OPPOSITE[dir],
+            cell,
+            slot,
+          });
+        }
+        continue;
+      }
       runs.set(text.key, text);
       endpoints.push({
         node: `t${text.key}`,
@@ -95,6 +109,29 @@ export function endpointsOf(
   }
 
   return endpoints;
+}
+
+/**
+ * The box whose side a line's end stops short of (`──▶ │`, `-->  |`, `│ ────`): across
+ * at most `most` blank columns, onto the box's left or right side, from outside it. A
+ * common style, and no other reading of a line that ends a blank or two off a box.
+ */
+function boxAcrossGap(x: Extraction, row: number, col: number, dir: Dir, most: number): number {
+  if (dir !== E && dir !== W) return -1;
+  const home = x.inner[idx(x, row, col)];
+  for (let k = 1; k <= most; k++) {
+    const c = col + DCOL[dir] * k;
+    if (!inside(x, row, c) || kindOf(x, row, c) !== BLANK) return -1;
+    const beyond = c + DCOL[dir];
+    if (!inside(x, row, beyond)) return -1;
+    const box = x.outline[idx(x, row, beyond)] as number;
+    if (box < 0) continue;
+    const b = x.boxes[box] as Box;
+    // A side, not the top or bottom edge; one column off for a drifted box (drift.ts).
+    const side = dir === E ? beyond <= b.left + 1 : beyond >= b.right - 1;
+    return side && home !== box && row > b.top && row < b.bottom ? box : -1;
+  }
+  return -1;
 }
 
 /**
