@@ -31,6 +31,6 @@ out.push("");
 const real = evaluateReal();
 rows("real drawing", real.scored);
 out.push(
-  `${real.scored.length} real drawings: edge precision ${real.precision.toFixed(3)}, recall ${real.recall.toFixed(3)}; ${real.nodeDiffs} node differences`,
+  `${real.scored.length} real drawings: edge precision ${real.precision.toFixed(3)}, recall ${real.recall.toFixed(3)}; ${real.nodeDiffs} node differences; direction right on ${real.directions} of ${real.scored.length}`,
 );
 process.stdout.write(`${out.join("\n")}\n`);

@@ -270,7 +270,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
   }
   for (const note of result.notes ?? []) io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
-  return result.exitCode ?? EXIT.ok;
+  return (globals.strict ? result.strictExitCode : undefined) ?? result.exitCode ?? EXIT.ok;
 }
 
 /** Where relative paths and the project's `.sysdiag/` are found; a deleted one is the user's to fix. */

@@ -1,6 +1,7 @@
 import { UsageError } from "../core/errors.js";
 import { checkQuery } from "../core/limits.js";
-import { FORMAT_HELP, FORMATS, type Format, ONE_AT_A_TIME } from "../render/formats.js";
+import type { Entry } from "../core/types.js";
+import { DIRECTIONS, FORMAT_HELP, FORMATS, type Format, ONE_AT_A_TIME } from "../render/formats.js";
 import { arg, defineCommand, flag, oneOf } from "./spec.js";
 
 export default defineCommand({
@@ -16,6 +17,11 @@ export default defineCommand({
     transparent: flag(
       "--transparent",
       "with --format svg: no background, for a page of either theme",
+    ),
+    direction: oneOf(
+      "--direction <way>",
+      "with --format mermaid, dot or d2: the way the graph flows (default: as the drawing's arrows point)",
+      DIRECTIONS,
     ),
     original: flag("--original", "the diagram as the source document drew it, before any repair"),
   },
@@ -36,7 +42,10 @@ export default defineCommand({
     "are tried together as one (`show cache aside`). A near miss is shown only when it is clear;\n" +
     "otherwise the closest names are suggested.",
   exitCodes: [
-    [1, "a name matches no diagram (nothing is printed)"],
+    [
+      1,
+      "a name matches no diagram (nothing is printed), or with --strict an exported drawing has lint defects or gives no edge",
+    ],
     [
       3,
       "the --output file cannot be written, or a drawing is too large to read as a graph (--format graph, mermaid, dot, d2)",
@@ -61,9 +70,18 @@ export default defineCommand({
     const entries = found.map((entry) =>
       options.original ? { ...entry, diagram: entry.original ?? entry.diagram } : entry,
     );
+    const stdout = await renderAs(
+      format,
+      entries,
+      { ...ctx, ...(options.direction ? { direction: options.direction } : {}) },
+      options.transparent === true,
+    );
+    const { graphWarning } = await import("../render/graph-warning.js");
+    const warning = await graphWarning(format, (entries[0] as Entry).diagram, "sysdiag lint");
     return {
-      stdout: await renderAs(format, entries, ctx, options.transparent === true),
+      stdout,
       subject: entries.map((e) => e.id).join(", "),
+      ...(warning ? { notes: [warning], strictExitCode: 1 } : {}),
     };
   },
 });

@@ -1,5 +1,6 @@
 import { closedBoxes } from "./boxes.js";
 import { analyse } from "./cells.js";
+import { flowOf } from "./graph/direction.js";
 import { driftedBoxes } from "./graph/drift.js";
 import { labelEdgesOf } from "./graph/edge-labels.js";
 import { draftEdges, finishEdges, groupBy } from "./graph/edges.js";
@@ -9,7 +10,7 @@ import { placeNodes } from "./graph/nodes.js";
 import { endpointsOf, joinPaths, resolveCrossings } from "./graph/paths.js";
 import { claimTextNodes, textNodesOf } from "./graph/text-nodes.js";
 
-export type { Graph, GraphEdge, GraphNode } from "./graph/model.js";
+export type { Direction, Graph, GraphEdge, GraphNode } from "./graph/model.js";
 export { slug } from "./graph/text.js";
 
 /**
@@ -33,5 +34,9 @@ export function extractGraph(diagram: string): Graph {
   const drafts = draftEdges(byRoot, textNodes);
   labelEdgesOf(x, endpoints, textNodes, textEnds, drafts);
   const { nodes, ids, order } = placeNodes(x, textNodes, runs);
-  return { nodes, edges: finishEdges(drafts, ids, order) };
+  const edges = finishEdges(drafts, ids, order);
+  const nodeEnds = [...byRoot.values()].map((g) =>
+    g.filter((e) => !e.text || textNodes.has(e.node)),
+  );
+  return { nodes, edges, direction: flowOf(nodeEnds) };
 }

@@ -54,8 +54,11 @@ export function realDrawings(): RealDrawing[] {
 
 /** Edge precision and recall pooled over the real drawings; nodes compared by label, any kind. */
 export function evaluateReal() {
-  const scored: Scored[] = realDrawings().map((real) => {
+  let directions = 0;
+  const drawings = realDrawings();
+  const scored: Scored[] = drawings.map((real) => {
     const graph = extractGraph(real.drawing);
+    if (graph.direction === real.direction) directions++;
     const s = score({ ...real.judgment, nodes: [] }, graph);
     // Edge labels were not judged for these drawings.
     s.labelDiffs = [];
@@ -76,5 +79,7 @@ export function evaluateReal() {
     precision: found === 0 ? 1 : matched / found,
     recall: expected === 0 ? 1 : matched / expected,
     nodeDiffs: sum((s) => s.nodeDiffs.length),
+    /** Drawings whose inferred direction is the judged one. */
+    directions,
   };
 }

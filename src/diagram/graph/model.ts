@@ -6,7 +6,12 @@
 export interface Graph {
   nodes: GraphNode[];
   edges: GraphEdge[];
+  /** Which way the drawing flows, as its arrows point (not in `--format graph`'s JSON). */
+  direction?: Direction;
 }
+
+/** Top-down, left to right, bottom-up, right to left: Mermaid's names. */
+export type Direction = "TD" | "LR" | "BT" | "RL";
 
 export interface GraphNode {
   id: string;
