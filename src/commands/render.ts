@@ -119,8 +119,11 @@ export default defineCommand({
       },
       options.transparent === true,
     );
-    const { graphWarning } = await import("../render/graph-warning.js");
-    const warning = await graphWarning(
+    // Only the formats that read the drawing as a graph (svg's <desc> does) load the check.
+    const { graphWarning } = ONE_AT_A_TIME.has(format)
+      ? await import("../render/graph-warning.js")
+      : { graphWarning: undefined };
+    const warning = await graphWarning?.(
       format,
       (chosen[0] as Entry).diagram,
       `sysdiag lint ${path}`,

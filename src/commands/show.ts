@@ -76,8 +76,11 @@ export default defineCommand({
       { ...ctx, ...(options.direction ? { direction: options.direction } : {}) },
       options.transparent === true,
     );
-    const { graphWarning } = await import("../render/graph-warning.js");
-    const warning = await graphWarning(format, (entries[0] as Entry).diagram, "sysdiag lint");
+    // Only the formats that read the drawing as a graph (svg's <desc> does) load the check.
+    const { graphWarning } = ONE_AT_A_TIME.has(format)
+      ? await import("../render/graph-warning.js")
+      : { graphWarning: undefined };
+    const warning = await graphWarning?.(format, (entries[0] as Entry).diagram, "sysdiag lint");
     return {
       stdout,
       subject: entries.map((e) => e.id).join(", "),
