@@ -16,7 +16,7 @@ export const GLOBAL_OPTIONS = {
   ),
   strict: flag(
     "--strict",
-    "a source that cannot be read or parsed is an error (exit 3), not a warning",
+    "a source that cannot be read or parsed is an error (exit 3), and a graph or svg export of a drawing with lint defects or no edge exits 1, not only a warning",
   ),
   noPager: flag("--no-pager", "never page output taller than the terminal"),
 } satisfies OptionSpecs;

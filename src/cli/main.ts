@@ -162,7 +162,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const ctx = await contextFor(io, globals, toFile);
   const result: Result = await command.run(ctx, { args, options });
   await deliver(result, io, { options, globals, file: toFile ? output : undefined });
-  return result.exitCode ?? EXIT.ok;
+  return (globals.strict ? result.strictExitCode : undefined) ?? result.exitCode ?? EXIT.ok;
 }
 
 /** The --output file (or - for standard output), with what goes with it checked. */

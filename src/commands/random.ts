@@ -1,5 +1,5 @@
 import { NotFoundError } from "../core/errors.js";
-import { chosenFormat, outputOptions } from "./output-options.js";
+import { chosenFormat, outputOptions, printEntries } from "./output-options.js";
 import { defineCommand, type OptionSpec, text } from "./spec.js";
 
 /** A whole number, 0 or more: the same seed picks the same diagram from the same catalog. */
@@ -52,16 +52,9 @@ export default defineCommand({
       entries = entries.filter((e) => e.categoryId === category.id);
     }
     const { pick } = await import("../search/random.js");
-    const { renderAs } = await import("../render/formats.js");
     const format = chosenFormat(options);
     const picked = pick(entries, options.seed);
     if (picked === undefined) throw new NotFoundError("no diagram to pick from");
-    const entry = options.original
-      ? { ...picked, diagram: picked.original ?? picked.diagram }
-      : picked;
-    return {
-      stdout: await renderAs(format, [entry], ctx, options.transparent === true),
-      subject: entry.id,
-    };
+    return printEntries(ctx, [picked], format, options);
   },
 });

@@ -1,7 +1,7 @@
 import { NotFoundError, UsageError } from "../core/errors.js";
 import { inputLimit } from "../core/limits.js";
 import type { Entry } from "../core/types.js";
-import { FORMAT_HELP, FORMATS, ONE_AT_A_TIME } from "../render/formats.js";
+import { DIRECTIONS, FORMAT_HELP, FORMATS, ONE_AT_A_TIME } from "../render/formats.js";
 import { arg, count, defineCommand, flag, type OptionSpec, oneOf } from "./spec.js";
 
 const RENDER_LIMIT = inputLimit("render reads files");
@@ -20,6 +20,11 @@ export default defineCommand({
       "--transparent",
       "with --format svg: no background, for a page of either theme",
     ),
+    direction: oneOf(
+      "--direction <way>",
+      "with --format mermaid, dot or d2: the way the graph flows (default: as the drawing's arrows point)",
+      DIRECTIONS,
+    ),
   },
   output: true,
   examples: [
@@ -33,7 +38,10 @@ export default defineCommand({
     "heading above it; any other file is one drawing. Formats that draw one diagram at a time\n" +
     "(svg, graph, mermaid, dot, d2) need --block when the file has several.",
   exitCodes: [
-    [1, "the file holds no drawing, or no drawing with that number"],
+    [
+      1,
+      "the file holds no drawing, or no drawing with that number, or with --strict an exported drawing has lint defects or gives no edge",
+    ],
     [
       3,
       "the file cannot be read, the --output file cannot be written, or a drawing is too large to read as a graph",
@@ -99,13 +107,30 @@ export default defineCommand({
     const path = file === "-" || /^[\w./@%+:,=-]+$/.test(file) ? file : quote(file);
     const whole = (entry: Entry) =>
       `sysdiag render ${path} -f txt${entries.length > 1 ? ` --block ${entries.indexOf(entry) + 1}` : ""}`;
+    const stdout = await renderAs(
+      format,
+      chosen,
+      {
+        style: ctx.style,
+        columns: ctx.columns,
+        ascii: ctx.ascii,
+        whole,
+        ...(options.direction ? { direction: options.direction } : {}),
+      },
+      options.transparent === true,
+    );
+    // Only the formats that read the drawing as a graph (svg's <desc> does) load the check.
+    const { graphWarning } = ONE_AT_A_TIME.has(format)
+      ? await import("../render/graph-warning.js")
+      : { graphWarning: undefined };
+    const warning = await graphWarning?.(
+      format,
+      (chosen[0] as Entry).diagram,
+      `sysdiag lint ${path}`,
+    );
     return {
-      stdout: await renderAs(
-        format,
-        chosen,
-        { style: ctx.style, columns: ctx.columns, ascii: ctx.ascii, whole },
-        options.transparent === true,
-      ),
+      stdout,
+      ...(warning ? { notes: [warning], strictExitCode: 1 } : {}),
     };
   },
 });

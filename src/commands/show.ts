@@ -1,7 +1,7 @@
 import { UsageError } from "../core/errors.js";
 import { checkQuery } from "../core/limits.js";
 import { ONE_AT_A_TIME } from "../render/formats.js";
-import { chosenFormat, outputOptions } from "./output-options.js";
+import { chosenFormat, outputOptions, printEntries } from "./output-options.js";
 import { arg, defineCommand } from "./spec.js";
 
 export default defineCommand({
@@ -30,7 +30,10 @@ export default defineCommand({
     "are tried together as one (`show cache aside`). A near miss is shown only when it is clear;\n" +
     "otherwise the closest names are suggested.",
   exitCodes: [
-    [1, "a name matches no diagram (nothing is printed)"],
+    [
+      1,
+      "a name matches no diagram (nothing is printed), or with --strict an exported drawing has lint defects or gives no edge",
+    ],
     [
       3,
       "the --output file cannot be written, or a drawing is too large to read as a graph (--format graph, mermaid, dot, d2)",
@@ -45,19 +48,11 @@ export default defineCommand({
     if (ONE_AT_A_TIME.has(format) && args.length > 1) {
       throw new UsageError(`--format ${format} draws one diagram at a time`);
     }
-    const { renderAs } = await import("../render/formats.js");
     // One exact name (the usual `show`) is looked up without reading the whole catalog.
     const direct = args.length === 1 ? ctx.named?.(args[0] as string) : undefined;
     const found = direct
       ? [direct]
       : await (await import("../search/resolve.js")).resolveNames(ctx.catalog(), args, ctx.index);
-    // --original: the block as the source document drew it, before any repair.
-    const entries = found.map((entry) =>
-      options.original ? { ...entry, diagram: entry.original ?? entry.diagram } : entry,
-    );
-    return {
-      stdout: await renderAs(format, entries, ctx, options.transparent === true),
-      subject: entries.map((e) => e.id).join(", "),
-    };
+    return printEntries(ctx, found, format, options);
   },
 });

@@ -47,6 +47,8 @@ export interface Result {
   stdout: string;
   /** 0 unless the command reports and still fails (lint with defects: 1). */
   exitCode?: number;
+  /** The exit code under the global --strict, when a note warns (an export of a defective drawing: 1). */
+  strictExitCode?: number;
   /** Notes for standard error (one line each), e.g. what was copied or skipped. */
   notes?: string[];
   /** What the output is, for the note `--copy` prints ("cache-aside"); "the output" if unset. */

@@ -1,5 +1,6 @@
 import { GraphTooLargeError } from "../core/errors.js";
 import type { Entry } from "../core/types.js";
+import type { Direction } from "../diagram/graph.js";
 import type { Style } from "./style.js";
 
 /**
@@ -20,6 +21,9 @@ export const FORMATS = [
 ] as const;
 export type Format = (typeof FORMATS)[number];
 
+/** The ways `--direction` may name (Mermaid's); a drawing's own is inferred from its arrows. */
+export const DIRECTIONS = ["TD", "LR", "BT", "RL"] as const;
+
 /** Formats that draw one diagram a file. */
 export const ONE_AT_A_TIME: ReadonlySet<Format> = new Set(["svg", "graph", "mermaid", "dot", "d2"]);
 
@@ -33,6 +37,8 @@ export interface FormatOptions {
   ascii: boolean;
   /** The command that prints an entry whole (a diagram cut at the terminal's edge says it). */
   whole?: (entry: Entry) => string;
+  /** Mermaid, DOT, D2: the way the graph flows, over the one its arrows show. */
+  direction?: Direction;
 }
 
 export async function renderAs(
@@ -93,6 +99,7 @@ export async function renderAs(
       // Labels go into other tools' syntax and onto terminals: controls escaped first.
       const { sanitize, sanitizeLine } = await import("../core/sanitize.js");
       const graph = extractGraph(sanitize(first.diagram));
+      if (options.direction) graph.direction = options.direction;
       const title = sanitizeLine(first.title);
       if (format === "graph") return writers.toGraphJson(graph);
       if (format === "mermaid") return writers.toMermaid(graph, title);

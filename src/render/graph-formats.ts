@@ -59,7 +59,12 @@ function mermaidText(text: string): string {
 }
 
 export function toMermaid(graph: Graph, title: string): string {
-  const out = ["---", `title: ${JSON.stringify(title)}`, "---", "flowchart TD"];
+  const out = [
+    "---",
+    `title: ${JSON.stringify(title)}`,
+    "---",
+    `flowchart ${graph.direction ?? "TD"}`,
+  ];
   const { top, children } = nesting(graph);
   const emit = (node: GraphNode, indent: string) => {
     const kids = children.get(node.id);
@@ -94,6 +99,8 @@ export function toDot(graph: Graph, title: string): string {
     `  label=${dotString(title)};`,
     "  labelloc=t;",
     "  node [shape=box];",
+    // Graphviz ranks top to bottom unless told: said only for a drawing that flows another way.
+    ...(graph.direction && graph.direction !== "TD" ? [`  rankdir=${graph.direction};`] : []),
   ];
   const { top, children } = nesting(graph);
   const joined = new Set(graph.edges.flatMap((e) => [e.from, e.to]));
@@ -132,6 +139,8 @@ export function toDot(graph: Graph, title: string): string {
 const d2String = (text: string) =>
   `"${text.replace(/[\\"$]/g, (c) => `\\${c}`).replace(/\r?\n/g, "\\n")}"`;
 
+const D2_DIRECTION = { TD: "down", LR: "right", BT: "up", RL: "left" } as const;
+
 /** No node id has an underscore, so the title's key cannot collide with one. */
 const D2_TITLE = "diagram_title";
 
@@ -141,6 +150,9 @@ export function toD2(graph: Graph, title: string): string {
     "  shape: text",
     "  near: top-center",
     "}",
+    ...(graph.direction && graph.direction !== "TD"
+      ? [`direction: ${D2_DIRECTION[graph.direction]}`]
+      : []),
   ];
   const { top, children } = nesting(graph);
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));

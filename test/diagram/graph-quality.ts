@@ -29,7 +29,7 @@ export interface Scored {
 }
 
 /** Names nodes as the judgments do: label, `#n` for the n-th of a repeated label. */
-function names(graph: Graph): Map<string, string> {
+export function names(graph: Graph): Map<string, string> {
   const seen = new Map<string, number>();
   const out = new Map<string, string>();
   for (const node of graph.nodes) {

@@ -337,6 +337,56 @@ describe("extractGraph at any size", () => {
   });
 
   it("reads a long top line over many short lines", () => {
-    expect(extractGraph(longTopLine(MAX))).toEqual({ nodes: [], edges: [] });
+    const graph = extractGraph(longTopLine(MAX));
+    expect([graph.nodes, graph.edges]).toEqual([[], []]);
+  });
+});
+
+describe("extractGraph: what people draw", () => {
+  it.each([
+    [
+      "a head one blank short of a box attaches to it",
+      draw("┌───┐       ┌───┐", "│ A │ ───▶ │ B │", "└───┘       └───┘"),
+      ["a -> b"],
+    ],
+    [
+      "an ASCII head two blanks short of a box, and a tail one blank off, attach",
+      draw("+---+      +---+", "| A | -->  | B |", "+---+      +---+"),
+      ["a -> b"],
+    ],
+    [
+      "a line three blanks off a box does not reach it",
+      draw("┌───┐         ┌───┐", "│ A │ ───▶    │ B │", "└───┘         └───┘"),
+      [],
+    ],
+    [
+      "a right side one column off on one row is still the box, and its edges stay",
+      draw(
+        "┌─────────┐      ┌───┐",
+        "│ Left     │────▶│ R │",
+        "│ box     │      └───┘",
+        "└─────────┘",
+      ),
+      ["left-box -> r"],
+    ],
+    [
+      "a box whose sides and bottom corner all sit one column right of its top",
+      draw("┌──────┐", "│  Top  │", "└──┬────┘", "   │", "   ▼", "┌─────┐", "│ Low │", "└─────┘"),
+      ["top -> low"],
+    ],
+  ])("%s", (_, text, expected) => {
+    expect(edges(extractGraph(text))).toEqual(expected);
+  });
+
+  it("joins a word broken over two lines at a hyphen, and keeps list dashes", () => {
+    const graph = extractGraph(
+      draw(
+        "┌───────┐  ┌──────────┐",
+        "│ Inter-│──│ Cart     │",
+        "│ connect│  │ - Items  │",
+        "└───────┘  └──────────┘",
+      ),
+    );
+    expect(graph.nodes.map((n) => n.label)).toEqual(["Interconnect", "Cart - Items"]);
   });
 });
