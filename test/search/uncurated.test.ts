@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { catalog } from "../helpers.js";
+import { uncurated, withUncurated } from "./quality.js";
+
+describe("the uncurated set", () => {
+  const { catalog: mixed, sources } = withUncurated(catalog);
+  const added = mixed.diagrams.slice(catalog.diagrams.length);
+
+  it("holds at least 20 public drawings, each with the repository, path and commit it came from", () => {
+    expect(added.length).toBeGreaterThanOrEqual(20);
+    expect(sources.map((s) => s.id)).toEqual(added.map((d) => d.id));
+    for (const s of sources) {
+      expect(s.repo, s.id).toMatch(/^[\w.-]+\/[\w.-]+$/);
+      expect(s.commit, s.id).toMatch(/^[0-9a-f]{40}$/);
+    }
+  });
+
+  it("adds nothing to them: no aliases, tags or summaries, and no id of the built-in catalog", () => {
+    const builtIn = new Set(catalog.diagrams.map((d) => d.id));
+    for (const d of added) {
+      expect([d.aliases, d.tags, d.summary], d.id).toEqual([[], [], ""]);
+      expect(builtIn.has(d.id), d.id).toBe(false);
+    }
+  });
+
+  it("judges at least 30 queries, every relevant id real, and at least 20 unrelated ones", () => {
+    expect(uncurated.judgments.length).toBeGreaterThanOrEqual(30);
+    expect(uncurated.unrelated.length).toBeGreaterThanOrEqual(20);
+    const ids = new Set(mixed.diagrams.map((d) => d.id));
+    for (const j of uncurated.judgments)
+      for (const id of j.relevant) expect(ids, j.query).toContain(id);
+  });
+});
