@@ -1,5 +1,6 @@
 import { UsageError } from "../core/errors.js";
 import { checkQuery } from "../core/limits.js";
+import { looksLikeId, normalizeName } from "../core/names.js";
 import { FORMAT_HELP, FORMATS, type Format, ONE_AT_A_TIME } from "../render/formats.js";
 import { arg, defineCommand, flag, oneOf } from "./spec.js";
 
@@ -32,11 +33,13 @@ export default defineCommand({
     "sysdiag show vpc --original",
   ],
   details:
-    "Names are ids, aliases or titles in any case and spacing; words that are not each a name\n" +
-    "are tried together as one (`show cache aside`). A near miss is shown only when it is clear;\n" +
-    "otherwise the closest names are suggested.",
+    "Names are ids, aliases or titles in any case and spacing. The longest reading comes first:\n" +
+    "words that together are a name are that name (`show cache aside`), then words that are\n" +
+    "each a name (`show cqrs saga`). A near miss is shown only when it is clear, and standard\n" +
+    "error then says what was shown instead of what was asked; otherwise the closest names are\n" +
+    "suggested. A name written as an id (`write-path`) is never swapped for another.",
   exitCodes: [
-    [1, "a name matches no diagram (nothing is printed)"],
+    [1, "a name matches no diagram, or a name written as an id is not one (nothing is printed)"],
     [
       3,
       "the --output file cannot be written, or a drawing is too large to read as a graph (--format graph, mermaid, dot, d2)",
@@ -53,10 +56,26 @@ export default defineCommand({
     }
     const { renderAs } = await import("../render/formats.js");
     // One exact name (the usual `show`) is looked up without reading the whole catalog.
-    const direct = args.length === 1 ? ctx.named?.(args[0] as string) : undefined;
+    const [only] = args.length === 1 ? args : [];
+    let direct = only === undefined ? undefined : ctx.named?.(only);
+    // A name written as an id names an id, not the alias or title it spells.
+    if (direct && looksLikeId(only as string) && direct.id !== normalizeName(only as string)) {
+      direct = undefined;
+    }
+    // A name that is not one may be shown as its clear closest, never silently.
+    const notes: string[] = [];
+    const onGuess = (asked: string, entry: { id: string; title: string }) =>
+      notes.push(
+        `no diagram is named '${asked}'; showing the closest: ${entry.id} (${entry.title})`,
+      );
     const found = direct
       ? [direct]
-      : await (await import("../search/resolve.js")).resolveNames(ctx.catalog(), args, ctx.index);
+      : await (await import("../search/resolve.js")).resolveNames(
+          ctx.catalog(),
+          args,
+          ctx.index,
+          onGuess,
+        );
     // --original: the block as the source document drew it, before any repair.
     const entries = found.map((entry) =>
       options.original ? { ...entry, diagram: entry.original ?? entry.diagram } : entry,
@@ -64,6 +83,7 @@ export default defineCommand({
     return {
       stdout: await renderAs(format, entries, ctx, options.transparent === true),
       subject: entries.map((e) => e.id).join(", "),
+      notes,
     };
   },
 });

@@ -1,7 +1,7 @@
 import type { SourceReport } from "../catalog/sources.js";
 import { sanitize, sanitizeLine } from "../core/sanitize.js";
 import type { Catalog, Category, Listed } from "../core/types.js";
-import { displayWidth, largest, padEnd } from "../core/width.js";
+import { cutToWidth, displayWidth, largest, padEnd } from "../core/width.js";
 import type { Ranked } from "../search/rank.js";
 import { explainMatches } from "./explain.js";
 import type { Style } from "./style.js";
@@ -100,13 +100,38 @@ export function countByCategory(entries: Counted["entries"]): Map<string, number
   return counts;
 }
 
-/** `search`: rank, id, title and category, columns aligned; with `explain`, why each ranks. */
-export function formatResults(
-  results: Ranked[],
-  style: Style,
-  explain = false,
-  ascii = false,
-): string {
+/** What `search` shows besides the hits. */
+export interface ResultsLook {
+  /** Why each hit is there: its matches, its score and the words it lacks. */
+  explain?: boolean;
+  ascii?: boolean;
+  /** The terminal's width: a summary is clipped to it; none when not a terminal. */
+  columns?: number;
+}
+
+/** `a`, `a or b`, `a, b or c`: words of the query, quoted. */
+export function wordList(words: readonly string[], joiner = "or"): string {
+  const quoted = words.map((w) => `'${sanitizeLine(w)}'`);
+  if (quoted.length <= 1) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} ${joiner} ${quoted.at(-1)}`;
+}
+
+/** The end of a line that fits in `columns` from `start`, clipped with an ellipsis. */
+function clip(text: string, start: number, columns: number | undefined, ascii: boolean): string {
+  if (columns === undefined || start + displayWidth(text) <= columns) return text;
+  const mark = ascii ? "..." : "…";
+  const room = columns - start - mark.length;
+  if (room <= 0) return "";
+  return `${cutToWidth(text, room).text.trimEnd()}${mark}`;
+}
+
+/**
+ * `search`: rank, id, title and category, columns aligned; under each its one-line
+ * summary, clipped to the terminal. A hit that holds only part of the query says
+ * which words it holds; with `explain`, why each ranks and what it lacks.
+ */
+export function formatResults(results: Ranked[], style: Style, look: ResultsLook = {}): string {
+  const { explain = false, ascii = false, columns } = look;
   const rankWidth = String(results.length).length;
   const ids = results.map((r) => sanitizeLine(r.entry.id));
   const titles = results.map((r) => sanitizeLine(r.entry.title));
@@ -114,10 +139,24 @@ export function formatResults(
   const titleWidth = widest(titles);
   const indent = " ".repeat(rankWidth + 2);
   return results
-    .map(({ entry: e, score, matches }, i) => {
+    .map((hit, i) => {
+      const { entry: e, missing, matches } = hit;
       const rank = String(i + 1).padStart(rankWidth);
-      const line = `${style.dim(`${rank}.`)} ${style.id(padEnd(ids[i] as string, idWidth))}  ${padEnd(titles[i] as string, titleWidth)}  ${style.dim(sanitizeLine(e.category))}\n`;
-      return explain ? `${line}${indent}${explainMatches(score, matches, style, ascii)}\n` : line;
+      const partial =
+        missing.length > 0 && !explain
+          ? `  ${style.dim(
+              `(matches ${wordList(
+                matches.map((m) => m.term),
+                "and",
+              )}; not ${wordList(missing)})`,
+            )}`
+          : "";
+      const line = `${style.dim(`${rank}.`)} ${style.id(padEnd(ids[i] as string, idWidth))}  ${padEnd(titles[i] as string, titleWidth)}  ${style.dim(sanitizeLine(e.category))}${partial}\n`;
+      const summary = sanitizeLine(e.summary).trim();
+      const about =
+        summary === "" ? "" : `${indent}${clip(summary, indent.length, columns, ascii)}\n`;
+      const why = explain ? `${indent}${explainMatches(hit, style, ascii)}\n` : "";
+      return line + about + why;
     })
     .join("");
 }
