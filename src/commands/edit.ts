@@ -34,7 +34,11 @@ export default defineCommand({
     let line = 1;
     let copied: string | undefined;
     try {
-      const entry = await resolveName(ctx.catalog(), name, ctx.index);
+      const entry = await resolveName(ctx.catalog(), name, ctx.index, (asked, guess) =>
+        notes.push(
+          `no diagram is named '${asked}'; editing the closest: ${guess.id} (${guess.title})`,
+        ),
+      );
       file = entry.source ?? "built-in";
       line = entry.line;
       if (file === "built-in" || file.endsWith(".json")) {

@@ -16,6 +16,7 @@ export default defineCommand({
       "only this category (id, name or a near miss)",
       "categories",
     ),
+    tag: text("-t, --tag <tag>", "only diagrams with this tag (any case and spacing)", "tags"),
     json: flag("--json", "an array of {id, title, category, categoryId, source}"),
     ids: {
       ...flag("--ids", "only the ids, one a line (for scripts and fzf)"),
@@ -26,9 +27,15 @@ export default defineCommand({
     "sysdiag list",
     "sysdiag list databases",
     "sysdiag list --category caching --json",
+    "sysdiag list --tag kafka",
     "sysdiag list --ids | fzf | xargs sysdiag show",
   ],
-  exitCodes: [[1, "no such category (the valid ones are listed)"]],
+  exitCodes: [
+    [
+      1,
+      "no such category (the valid ones are listed), or no diagram has the tag (near ones are suggested)",
+    ],
+  ],
   json: '[{id, title, category, categoryId, source, overrides?}] (source: "built-in" or the file)',
   async run(ctx, { args, options }) {
     const [positional] = args;
@@ -43,6 +50,12 @@ export default defineCommand({
       const { resolveCategory } = await import("../search/category.js");
       const category = await resolveCategory(listing, wanted);
       entries = entries.filter((e) => e.categoryId === category.id);
+    }
+    if (options.tag !== undefined) {
+      // Tags are not in a store's listing: the entries are read for them.
+      const { withTag } = await import("../search/tags.js");
+      const tagged = new Set(withTag(ctx.catalog().diagrams, options.tag).map((e) => e.id));
+      entries = entries.filter((e) => tagged.has(e.id));
     }
     if (options.ids) {
       const { formatIds } = await import("../render/listing.js");

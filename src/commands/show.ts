@@ -1,5 +1,6 @@
 import { UsageError } from "../core/errors.js";
 import { checkQuery } from "../core/limits.js";
+import { looksLikeId, normalizeName } from "../core/names.js";
 import { ONE_AT_A_TIME } from "../render/formats.js";
 import { chosenFormat, outputOptions, printEntries } from "./output-options.js";
 import { arg, defineCommand } from "./spec.js";
@@ -26,13 +27,15 @@ export default defineCommand({
     "sysdiag show vpc --original",
   ],
   details:
-    "Names are ids, aliases or titles in any case and spacing; words that are not each a name\n" +
-    "are tried together as one (`show cache aside`). A near miss is shown only when it is clear;\n" +
-    "otherwise the closest names are suggested.",
+    "Names are ids, aliases or titles in any case and spacing. The longest reading comes first:\n" +
+    "words that together are a name are that name (`show cache aside`), then words that are\n" +
+    "each a name (`show cqrs saga`). A near miss is shown only when it is clear, and standard\n" +
+    "error then says what was shown instead of what was asked; otherwise the closest names are\n" +
+    "suggested. A name written as an id (`write-path`) is never swapped for another.",
   exitCodes: [
     [
       1,
-      "a name matches no diagram (nothing is printed), or with --strict an exported drawing has lint defects or gives no edge",
+      "a name matches no diagram, or a name written as an id is not one (nothing is printed), or with --strict an exported drawing has lint defects or gives no edge",
     ],
     [
       3,
@@ -49,10 +52,27 @@ export default defineCommand({
       throw new UsageError(`--format ${format} draws one diagram at a time`);
     }
     // One exact name (the usual `show`) is looked up without reading the whole catalog.
-    const direct = args.length === 1 ? ctx.named?.(args[0] as string) : undefined;
+    const [only] = args.length === 1 ? args : [];
+    let direct = only === undefined ? undefined : ctx.named?.(only);
+    // A name written as an id names an id, not the alias or title it spells.
+    if (direct && looksLikeId(only as string) && direct.id !== normalizeName(only as string)) {
+      direct = undefined;
+    }
+    // A name that is not one may be shown as its clear closest, never silently.
+    const notes: string[] = [];
+    const onGuess = (asked: string, entry: { id: string; title: string }) =>
+      notes.push(
+        `no diagram is named '${asked}'; showing the closest: ${entry.id} (${entry.title})`,
+      );
     const found = direct
       ? [direct]
-      : await (await import("../search/resolve.js")).resolveNames(ctx.catalog(), args, ctx.index);
-    return printEntries(ctx, found, format, options);
+      : await (await import("../search/resolve.js")).resolveNames(
+          ctx.catalog(),
+          args,
+          ctx.index,
+          onGuess,
+        );
+    const printed = await printEntries(ctx, found, format, options);
+    return { ...printed, notes: [...notes, ...(printed.notes ?? [])] };
   },
 });

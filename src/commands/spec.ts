@@ -7,7 +7,13 @@ import type { Context } from "./context.js";
  */
 
 /** What completes a value: a fixed list, or a kind of thing the catalog knows. */
-export type Completion = "diagrams" | "categories" | "files" | "commands" | readonly string[];
+export type Completion =
+  | "diagrams"
+  | "categories"
+  | "tags"
+  | "files"
+  | "commands"
+  | readonly string[];
 
 export interface OptionSpec<T = unknown> {
   /** As commander spells it: `--raw`, `-f, --format <format>`, `--no-color`. */

@@ -21,3 +21,24 @@ export function normalizeName(name: string): string {
 }
 
 export const KEBAB = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/**
+ * Whether `name` is written as an id is (`write-path`, `cache_aside`): words of
+ * letters and digits joined by single dashes or underscores. A person who types
+ * one means that diagram, and another shown in its place would pass for it.
+ */
+export function looksLikeId(name: string): boolean {
+  const text = name.trim();
+  let joins = 0;
+  let after = false; // whether the last character was a letter or digit
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 0x20; // A-Z folded to a-z; digits, - and _ unharmed
+    const alnum = (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39);
+    if (alnum) after = true;
+    else if ((text[i] === "-" || text[i] === "_") && after) {
+      joins++;
+      after = false;
+    } else return false;
+  }
+  return joins > 0 && after;
+}

@@ -123,15 +123,29 @@ export function countByCategory(entries: Counted["entries"]): Map<string, number
   return counts;
 }
 
-/** `search`: rank, id, title and category, columns aligned; with `explain`, why each ranks. */
-export function formatResults(
-  results: Ranked[],
-  style: Style,
-  explain = false,
-  ascii = false,
-  /** On a terminal, its width: titles and categories too long for a row are clipped. */
-  columns?: number,
-): string {
+/** What `search` shows besides the hits. */
+export interface ResultsLook {
+  /** Why each hit is there: its matches, its score and the words it lacks. */
+  explain?: boolean;
+  ascii?: boolean;
+  /** The terminal's width: a summary is clipped to it; none when not a terminal. */
+  columns?: number;
+}
+
+/** `a`, `a or b`, `a, b or c`: words of the query, quoted. */
+export function wordList(words: readonly string[], joiner = "or"): string {
+  const quoted = words.map((w) => `'${sanitizeLine(w)}'`);
+  if (quoted.length <= 1) return quoted.join("");
+  return `${quoted.slice(0, -1).join(", ")} ${joiner} ${quoted.at(-1)}`;
+}
+
+/**
+ * `search`: rank, id, title and category, columns aligned; under each its one-line
+ * summary, clipped to the terminal. A hit that holds only part of the query says
+ * which words it holds; with `explain`, why each ranks and what it lacks.
+ */
+export function formatResults(results: Ranked[], style: Style, look: ResultsLook = {}): string {
+  const { explain = false, ascii = false, columns } = look;
   const rankWidth = String(results.length).length;
   const ids = results.map((r) => sanitizeLine(r.entry.id));
   let titles = results.map((r) => sanitizeLine(r.entry.title));
@@ -155,10 +169,34 @@ export function formatResults(
   }
   const indent = " ".repeat(rankWidth + 2);
   return results
-    .map(({ entry: e, score, matches }, i) => {
+    .map((hit, i) => {
+      const { entry: e, missing, matches } = hit;
       const rank = String(i + 1).padStart(rankWidth);
-      const line = `${style.dim(`${rank}.`)} ${style.id(padEnd(ids[i] as string, idWidth))}  ${padEnd(titles[i] as string, titleWidth)}  ${style.dim(categories[i] as string)}\n`;
-      return explain ? `${line}${indent}${explainMatches(score, matches, style, ascii)}\n` : line;
+      const partialText =
+        missing.length > 0 && !explain
+          ? `(matches ${wordList(
+              matches.map((m) => m.term),
+              "and",
+            )}; not ${wordList(missing)})`
+          : "";
+      const row = `${style.dim(`${rank}.`)} ${style.id(padEnd(ids[i] as string, idWidth))}  ${padEnd(titles[i] as string, titleWidth)}  ${style.dim(categories[i] as string)}`;
+      // On a narrow terminal the words it matched get a line of their own, clipped.
+      const rowWidth =
+        rankWidth + 2 + idWidth + 2 + titleWidth + 2 + displayWidth(categories[i] as string);
+      const partial =
+        partialText === ""
+          ? ""
+          : columns === undefined || rowWidth + 2 + displayWidth(partialText) <= columns
+            ? `  ${style.dim(partialText)}`
+            : `\n${indent}${style.dim(clip(partialText, columns - indent.length, ascii))}`;
+      const line = `${row}${partial}\n`;
+      const summary = sanitizeLine(e.summary).trim();
+      const about =
+        summary === ""
+          ? ""
+          : `${indent}${columns === undefined ? summary : clip(summary, columns - indent.length, ascii)}\n`;
+      const why = explain ? `${indent}${explainMatches(hit, style, ascii)}\n` : "";
+      return line + about + why;
     })
     .join("");
 }

@@ -1,24 +1,26 @@
 import { NotFoundError } from "../core/errors.js";
-import { normalizeName } from "../core/names.js";
+import { looksLikeId, normalizeName } from "../core/names.js";
 import type { Catalog, Entry } from "../core/types.js";
 import type { SearchIndex } from "./inverted-index.js";
-import { rank } from "./rank.js";
+import { type Ranked, rank } from "./rank.js";
 
 /** The most words one name is made of ("two phase commit 2pc" is four). */
 const MAX_NAME_WORDS = 8;
 
-/** A fuzzy hit must score at least this well (0 is perfect) to be shown unasked... */
-const CONFIDENT = 0.45;
-/** For a misspelt name: how well it must score, and how far behind the runner-up must be. */
-const TYPO_CONFIDENT = 0.55;
-const TYPO_RUNNER_UP_SHARE = 0.75;
-/** ...and the runner-up's relevance (1 - score) be at most this share of its own. */
+/** How far ahead of the runner-up a fuzzy hit must be: the runner-up's strength at most this share of its own. */
 const RUNNER_UP_SHARE = 0.6;
+/** ...and for a misspelt name, which scores lower than a word spelt right but is as plain to a person. */
+const TYPO_RUNNER_UP_SHARE = 0.7;
 
-function exactMatch(catalog: Catalog, key: string): Entry | undefined {
+/**
+ * The entry `key` (a normalized name) names exactly: an id, else an alias or a
+ * title; only an id when the name was written as one (`written`, see looksLikeId).
+ */
+function exactMatch(catalog: Catalog, key: string, written = ""): Entry | undefined {
   for (const entry of catalog.diagrams) {
     if (entry.id === key) return entry;
   }
+  if (looksLikeId(written)) return undefined;
   for (const entry of catalog.diagrams) {
     if (entry.aliases.some((alias) => normalizeName(alias) === key)) return entry;
     if (normalizeName(entry.title) === key) return entry;
@@ -27,74 +29,110 @@ function exactMatch(catalog: Catalog, key: string): Entry | undefined {
 }
 
 /**
+ * Whether the best hit is plainly the one meant: it holds every word, one of them
+ * in its names (id, title or aliases: a name is being looked up, not a topic), and
+ * nothing else comes close.
+ */
+function isClear(best: Ranked, second: Ranked | undefined): boolean {
+  if (best.missing.length > 0) return false;
+  // The start of a long word is a search, not a name: "kafkaa" begins "kafkaarchitecture".
+  if (best.matches.some((m) => m.kind === "prefix" && m.term.length * 2 < m.word.length)) {
+    return false;
+  }
+  if (!best.matches.some((m) => m.field === "name" || m.field === "aliases")) return false;
+  const misspelt = best.matches.some((m) => m.kind === "fuzzy");
+  const share = misspelt ? TYPO_RUNNER_UP_SHARE : RUNNER_UP_SHARE;
+  if (!second || second.coverage < best.coverage - 1e-9) return true;
+  return second.strength <= share * best.strength;
+}
+
+/**
+ * Told when a name is not one and the diagram shown is the clear closest:
+ * what was asked and what it resolved to (say so on standard error).
+ */
+export type OnGuess = (asked: string, entry: Entry) => void;
+
+/** The error for a name nothing is clearly named: the closest three, or where to look. */
+function notFound(what: string, ranked: ReadonlyArray<Pick<Ranked, "entry">>): NotFoundError {
+  const suggestions = ranked.slice(0, 3).map((hit) => hit.entry.id);
+  const hint =
+    suggestions.length > 0
+      ? `did you mean ${suggestions.join(", ")}?`
+      : "try 'sysdiag search <words>' or 'sysdiag list'";
+  return new NotFoundError(`no diagram named ${what}; ${hint}`);
+}
+
+/**
  * Finds the diagram a person meant by `name`: its id, an alias or its title in any
- * case and spacing, else the single clear best fuzzy match. Anything doubtful is a
+ * case and spacing, else the single clear best fuzzy match (told to `onGuess`).
+ * A name written as an id is never swapped for another. Anything doubtful is a
  * NotFoundError that names the closest candidates instead of guessing.
  */
 export async function resolveName(
   catalog: Catalog,
   name: string,
   index?: () => SearchIndex,
+  onGuess?: OnGuess,
 ): Promise<Entry> {
   const key = normalizeName(name);
-  const exact = key === "" ? undefined : exactMatch(catalog, key);
+  const exact = key === "" ? undefined : exactMatch(catalog, key, name);
   if (exact) return exact;
 
   const ranked = key === "" ? [] : await rank(catalog, name, index?.(), 3);
+  if (looksLikeId(name)) {
+    // Not an id: the diagram its words name (an alias, a title) is the first suggestion.
+    const named = exactMatch(catalog, key);
+    const others = ranked.filter((hit) => hit.entry !== named);
+    throw notFound(`'${name}'`, named ? [{ entry: named }, ...others] : ranked);
+  }
   const [best, second] = ranked;
-  // A misspelt name (`sahrding`, `microservies`) scores lower than a word it spells
-  // right, but is as plain to a person when nothing else comes close.
-  const misspeltName = best?.matches.some(
-    (m) => m.kind === "fuzzy" && (m.field === "name" || m.field === "aliases"),
-  );
-  const [limit, share] = misspeltName
-    ? [TYPO_CONFIDENT, TYPO_RUNNER_UP_SHARE]
-    : [CONFIDENT, RUNNER_UP_SHARE];
-  if (best && best.score <= limit && (!second || 1 - second.score <= share * (1 - best.score))) {
+  if (best && isClear(best, second)) {
+    onGuess?.(name, best.entry);
     return best.entry;
   }
-  const suggestions = ranked.slice(0, 3).map((hit) => hit.entry.id);
-  const hint =
-    suggestions.length > 0
-      ? `did you mean ${suggestions.join(", ")}?`
-      : "try 'sysdiag search <words>' or 'sysdiag list'";
-  throw new NotFoundError(`no diagram named '${name}'; ${hint}`);
+  throw notFound(`'${name}'`, ranked);
 }
 
 /**
- * The diagrams a person meant by the words of `show`. Words that are each a name
- * (`cqrs saga`) are several diagrams; words that are not are tried together, as
- * consecutive groups (`cache aside` -> cache-aside, `cache aside saga` -> two), then
- * each with typos allowed, then all as one name with typos allowed (`two pahse
- * commit`). Nothing is guessed when every way fails: the first unknown word's
- * suggestions are the error.
+ * The diagrams a person meant by the words of `show`, the longest reading first:
+ * words that are each a name or together one, exactly (`cqrs saga`, `cache aside`,
+ * `cache aside saga`); then all the words as one name with typos allowed (`two
+ * pahse commit`); then each word alone, with typos allowed. Every guess is told to
+ * `onGuess`. Nothing is guessed when every way fails: the error names what was
+ * typed, all of it, and the word nothing was found for.
  */
 export async function resolveNames(
   catalog: Catalog,
   names: readonly string[],
   index?: () => SearchIndex,
+  onGuess?: OnGuess,
 ): Promise<Entry[]> {
   const exact = segmentExactly(catalog, names);
   if (exact) return unique(exact);
-  let firstFailure: unknown;
+  if (names.length === 1) return [await resolveName(catalog, names[0] as string, index, onGuess)];
+  const whole = names.join(" ");
+  const ranked = await rank(catalog, whole, index?.(), 3);
+  const [best, second] = ranked;
+  if (best && isClear(best, second)) {
+    onGuess?.(whole, best.entry);
+    return [best.entry];
+  }
   const each: Entry[] = [];
+  const guesses: Array<[string, Entry]> = [];
   for (const name of names) {
     try {
-      each.push(await resolveName(catalog, name, index));
+      each.push(await resolveName(catalog, name, index, (asked, e) => guesses.push([asked, e])));
     } catch (error) {
-      firstFailure ??= error;
+      if (!(error instanceof NotFoundError)) throw error;
+      // The words together come first: they are what was typed.
+      throw notFound(
+        `'${whole}', nor one named '${name}'`,
+        ranked.length > 0 ? ranked : await rank(catalog, name, index?.(), 3),
+      );
     }
   }
-  if (firstFailure === undefined) return unique(each);
-  if (names.length > 1) {
-    try {
-      return [await resolveName(catalog, names.join(" "), index)];
-    } catch (error) {
-      // No word named anything alone: the error is about what was typed, all of it.
-      if (each.length === 0) throw error;
-    }
-  }
-  throw firstFailure;
+  for (const [asked, entry] of guesses) onGuess?.(asked, entry);
+  return unique(each);
 }
 
 /**
@@ -112,8 +150,9 @@ function segmentExactly(catalog: Catalog, names: readonly string[]): Entry[] | u
     for (let start = Math.max(0, end - MAX_NAME_WORDS); start < end; start++) {
       const before = best[start];
       if (!before) continue;
-      const key = normalizeName(names.slice(start, end).join(" "));
-      const entry = key === "" ? undefined : exactMatch(catalog, key);
+      const written = names.slice(start, end).join(" ");
+      const key = normalizeName(written);
+      const entry = key === "" ? undefined : exactMatch(catalog, key, written);
       if (!entry) continue;
       const current = best[end];
       if (!current || before.groups + 1 < current.groups) {

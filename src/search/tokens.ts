@@ -1,10 +1,18 @@
 import { fold } from "../core/names.js";
 
-/** Words that say nothing about which diagram is meant. */
+/**
+ * Words that say nothing about which diagram is meant: English function words
+ * ("tcp reset after crash" is about tcp, reset and crash). Words that can name
+ * a design are kept: through (write-through), all, each, only, once, out, up.
+ */
 const STOPWORDS = new Set(
-  "a an and are as at be by do does for from how i in is it of on or the to use vs what when which with".split(
-    " ",
-  ),
+  (
+    "a about after again against am an and are as at be because been before being both but by can " +
+    "could did do does doing during for from further had has have having he her here him his how i " +
+    "if in into is it its itself just me my nor of on or our she should so such than that the their " +
+    "them then there these they this those to too until use very vs was we were what when where " +
+    "which while who whom why will with would you your"
+  ).split(" "),
 );
 
 /** Lower-case words of letters and digits: "Pub/Sub (Kafka)" -> pub, sub, kafka. */

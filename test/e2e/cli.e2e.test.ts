@@ -174,7 +174,11 @@ describe("sysdiag search", () => {
   });
 
   it("no result: exit 1 with a hint", () => {
-    expectOneLineError(sysdiag(["search", "zzzzqqq"]), 1, /nothing matches 'zzzzqqq'; try/);
+    expectOneLineError(
+      sysdiag(["search", "zzzzqqq"]),
+      1,
+      /nothing matches 'zzzzqqq': no diagram mentions 'zzzzqqq'; try/,
+    );
   });
 
   it("a blank query is a usage error, as a missing one is", () => {

@@ -103,16 +103,19 @@ const has = (shell: string) => {
 
 /** The cases every shell must agree on: what is typed, and exactly what is offered. */
 const CASES: Array<[string, string[]]> = [
-  ["sysdiag sh", ["sharding", "shards", "shopping-cart", "show"]],
-  ["sysdiag show cach", ["cache-aside", "cache-hierarchy", "cached-read-flow"]],
-  ["sysdiag cach", ["cache-aside", "cache-hierarchy", "cached-read-flow"]],
+  // Aliases of several words ("shopping cart", "cache hierarchy") are typed as words:
+  // in the form of an id they would be refused as ids that are not.
+  ["sysdiag sh", ["sharding", "shards", "show"]],
+  ["sysdiag show cach", ["cache-aside"]],
+  ["sysdiag cach", ["cache-aside"]],
   ["sysdiag list --category da", ["data-flow", "data-processing", "databases"]],
   ["sysdiag list -c home", ["homegrown"]],
   ["sysdiag list da", ["data-flow", "data-processing", "databases"]],
   ["sysdiag show --fo", ["--force", "--format"]],
   ["sysdiag show -f ", [...FORMATS].sort()],
   ["sysdiag random --format s", ["svg"]],
-  ["sysdiag show zeb", ["zebra-ingest", "zebra-pipe"]],
+  // Its alias "Zebra Pipe" is typed as words: "zebra-pipe" would be refused as an id.
+  ["sysdiag show zeb", ["zebra-ingest"]],
   ["sysdiag zebra-i", ["zebra-ingest"]],
   ["sysdiag --ascii li", ["lint", "list"]],
   ["sysdiag --no-color show cqrs sag", ["saga", "sagas"]],
@@ -174,6 +177,7 @@ describe.runIf(has("bash"))("bash", () => {
       "--no-color",
       "--no-pager",
       "--strict",
+      "--tag",
       "--unicode",
     ]);
   });
@@ -302,7 +306,7 @@ describe.runIf(has("zsh") && has("fish") && has("bash") && (hasTmux || needTmux(
       const term = await typed("zsh", "sysdiag sh");
       term.keys("Tab");
       await term.waitFor(/show\s+-- print diagrams by id/);
-      await term.waitFor(/sharding\s+shards\s+shopping-cart/);
+      await term.waitFor(/sharding\s+shards/);
     });
 
     it("zsh: show --fo<Tab> inserts the common part, a second Tab lists both", async () => {

@@ -12,11 +12,13 @@ describe("ranking quality over the judged queries", async () => {
       for (const id of j.relevant) expect(ids, j.query).toContain(id);
   });
 
-  it("has a mean reciprocal rank of at least 0.9", () => {
-    expect(result.mrr).toBeGreaterThanOrEqual(0.9);
+  // As before the ranking learnt to say no (issue 23): a perfect MRR, and one of the four
+  // Kafka diagrams wanted short of the top 5 for "kafka".
+  it("has a mean reciprocal rank of 1", () => {
+    expect(result.mrr).toBe(1);
   });
 
-  it("has a recall@5 of at least 0.95", () => {
-    expect(result.recall).toBeGreaterThanOrEqual(0.95);
+  it("has a recall@5 of 0.998 (one relevant diagram of one query short)", () => {
+    expect(result.recall).toBeGreaterThanOrEqual(1 - 0.25 / judgments.judgments.length);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Catalog, Entry } from "../../src/core/types.js";
 import { buildIndex } from "../../src/search/inverted-index.js";
-import { rank } from "../../src/search/rank.js";
+import { rank, rankQuery, stems } from "../../src/search/rank.js";
 import { resolveName } from "../../src/search/resolve.js";
 import { compact, queryTerms, words } from "../../src/search/tokens.js";
 import { catalog } from "../helpers.js";
@@ -135,4 +135,87 @@ describe("show's fuzzy fallback uses the same ranking, only when sure", () => {
       await expect(resolveName(catalog, name)).rejects.toThrow(`did you mean ${top.join(", ")}?`);
     },
   );
+});
+
+describe("honest results", () => {
+  const only = (...entries: Entry[]): Catalog => ({ ...tiny, diagrams: entries });
+
+  it("reads a typo only for a word the catalog lacks, and short words closely", async () => {
+    const c = only(
+      entry("gateway", { title: "API Gateway", tags: ["rate limiting", "master"] }),
+      entry("queue", { title: "Message Queue", aliases: ["kafka"] }),
+    );
+    // raft is not rate, maps is not master: nothing holds them.
+    expect(await ids(c, "raft")).toEqual([]);
+    expect(await ids(c, "maps")).toEqual([]);
+    // A swap in a short word, or one slip in a longer one, is a typo.
+    expect(await ids(c, "kafak")).toEqual(["queue"]);
+    expect(await ids(c, "gatway")).toEqual(["gateway"]);
+  });
+
+  it("never ranks a typo above another word of the query as written (wal archive)", async () => {
+    // "achive" is one slip from "archive", and in a name: a typo there is still a fallback.
+    const c = only(
+      entry("typo", { title: "Achive Store", tags: ["achive"] }),
+      entry("written", { diagram: "primary -> wal -> archiver -> storage" }),
+    );
+    expect((await ids(c, "wal archive"))[0]).toBe("written");
+  });
+
+  it("ranks a diagram holding every word above one with a single word in a stronger field", async () => {
+    const c = only(
+      entry("auth-one", { title: "Token Auth", tags: ["token"] }),
+      entry("auth-two", { title: "Token Refresh", aliases: ["token"] }),
+      entry("all-three", { diagram: "client -> envoy -> token bucket -> service" }),
+    );
+    expect((await ids(c, "envoy token bucket"))[0]).toBe("all-three");
+  });
+
+  it("weighs words by rarity: a common word does not carry a result alone", async () => {
+    const c = only(
+      ...["a", "b", "c", "d", "e"].map((id) => entry(id, { title: `${id} pattern` })),
+      entry("knit", { summary: "knitting needles" }),
+    );
+    const ranking = await rankQuery(c, "crochet pattern");
+    expect(ranking.hits).toEqual([]);
+    expect(ranking.unknown).toEqual(["crochet"]);
+    // Alone, the common word is the whole query.
+    expect(await ids(c, "pattern")).toHaveLength(5);
+  });
+
+  it("says which words a result lacks, and how much of the query it holds", async () => {
+    const c = only(entry("x", { title: "Hash Ring", diagram: "node a, node b" }));
+    const [hit] = await rank(c, "hash ring shard");
+    expect(hit?.missing).toEqual(["shard"]);
+    expect(hit?.coverage).toBeCloseTo(2 / 3, 5);
+  });
+
+  it.each([
+    ["hashing", "hash", "stem"],
+    ["phases", "phase", "stem"],
+    ["policies", "policy", "stem"],
+  ])("takes %j for the word %j (%s)", async (typed, word, kind) => {
+    const c = only(entry("x", { diagram: `a ${word} here` }));
+    const [hit] = await rank(c, typed);
+    expect(hit?.matches[0]).toMatchObject({ term: typed, word, kind });
+  });
+
+  it("joins words a drawing writes as one identifier (client hello -> ClientHello)", async () => {
+    const c = only(entry("tls", { diagram: "ClientHello ---> ServerHello" }), entry("other", {}));
+    const [hit] = await rank(c, "client hello");
+    expect(hit?.entry.id).toBe("tls");
+    expect(hit?.matches.map((m) => m.kind)).toEqual(["joined", "joined"]);
+  });
+});
+
+describe("stems", () => {
+  it.each([
+    ["hashing", ["hash"]],
+    ["phases", ["phase", "phas"]],
+    ["policies", ["policy", "polici", "policie"]],
+    ["ring", []],
+    ["cached", ["cach"]],
+  ])("%j -> %j", (word, expected) => {
+    expect(stems(word).sort()).toEqual([...expected].sort());
+  });
 });

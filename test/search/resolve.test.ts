@@ -13,10 +13,30 @@ describe("resolveName", () => {
     ["2pc", "two-phase-commit"],
     ["dlq", "dead-letter-queue"],
     ["Twitter/X Architecture", "twitter"],
-    ["cach-asid", "cache-aside"],
     ["event sourcng", "event-sourcing"],
   ])("%j -> %s", async (name, id) => {
     expect((await resolveName(catalog, name)).id).toBe(id);
+  });
+
+  it.each([
+    ["cach-asid", "cache-aside"],
+    ["write-path", "write-flow"],
+  ])("never swaps a name written as an id, %j, for another: did you mean", async (name, id) => {
+    await expect(resolveName(catalog, name)).rejects.toThrow(
+      new RegExp(`^no diagram named '${name}'; did you mean ${id}\\b`),
+    );
+  });
+
+  it("tells what it shows for a name that is not one", async () => {
+    const guesses: string[] = [];
+    const entry = await resolveName(catalog, "circut breaker", undefined, (asked, e) =>
+      guesses.push(`${asked} -> ${e.id}`),
+    );
+    expect(entry.id).toBe("circuit-breaker");
+    expect(guesses).toEqual(["circut breaker -> circuit-breaker"]);
+    // An exact name is no guess.
+    await resolveName(catalog, "Cache Aside", undefined, (asked) => guesses.push(asked));
+    expect(guesses).toHaveLength(1);
   });
 
   it("refuses an ambiguous name and suggests the closest three", async () => {
