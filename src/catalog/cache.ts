@@ -29,7 +29,7 @@ import type { SourceReport } from "./sources.js";
  * asked of `recover`, which reads the sources.
  */
 
-const MAGIC = "SYSDIAG STORE 5\n";
+const MAGIC = "SYSDIAG STORE 6\n";
 const HEAD = MAGIC.length + 4;
 
 export interface StoreContents {
@@ -88,6 +88,9 @@ type Row = [
   overrides: number | null,
   body: Span,
   original: Span | null,
+  notes: string[],
+  references: string[],
+  file: string | null,
 ];
 
 /** No overriding source, in the listing's table of them. */
@@ -358,6 +361,9 @@ export function encodeStore(contents: StoreContents, key: StoreKey): Uint8Array 
     e.overrides === undefined ? null : sourceOf(e.overrides),
     place(e.diagram),
     e.original !== undefined ? place(e.original) : null,
+    e.notes ?? [],
+    e.references ?? [],
+    e.file ?? null,
   ]);
   const { diagrams: _, ...rest } = catalog;
   const meta = Buffer.from(
@@ -888,12 +894,25 @@ class Reader implements Entries {
   /** An entry whose drawing is read when first asked for, with its keys in the catalog's order. */
   private entryOf(row: Row): Entry {
     const [id, title, c, aliases, tags, summary, related, line, s, overrides, , original] = row;
+    const [notes, references, file] = [row[12], row[13], row[14]];
     const { categories, sources } = this.meta;
     const [category = "", categoryId = ""] = categories[c] ?? [];
-    const entry = { id, title, category, categoryId, aliases, tags, summary, related } as Entry;
+    const entry = {
+      id,
+      title,
+      category,
+      categoryId,
+      aliases,
+      tags,
+      summary,
+      related,
+      notes,
+      references,
+    } as Entry;
     Object.defineProperty(entry, "diagram", DIAGRAM);
     if (original) Object.defineProperty(entry, "original", ORIGINAL);
     entry.line = line;
+    if (file !== null) entry.file = file;
     entry.source = sources[s] as string;
     if (overrides !== null) entry.overrides = sources[overrides] as string;
     lazies.set(entry, { read: this.body, row });

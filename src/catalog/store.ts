@@ -276,15 +276,18 @@ function withCategory(
     tags: entry.tags,
     summary: entry.summary,
     related: entry.related,
+    notes: entry.notes ?? [],
+    references: entry.references ?? [],
     diagram: entry.diagram,
     ...(entry.original !== undefined ? { original: entry.original } : {}),
     line: entry.line,
+    ...(entry.file !== undefined ? { file: entry.file } : {}),
     ...(entry.source !== undefined ? { source: entry.source } : {}),
   };
 }
 
 /** Bumped when what a store holds, or how sources are read into it, changes. */
-const STORE_FORMAT = 4;
+const STORE_FORMAT = 5;
 /** A source changed this close to a store's build may have changed unseen by its time: hashed. */
 const CLOCK_SLACK_MS = 2000;
 
