@@ -137,7 +137,7 @@ describe("renderEntry", () => {
     const text = renderEntry(cacheAside, PLAIN, undefined);
     expect(text.split("\n")[0]).toMatch(/^╭ Cache-Aside Pattern · Caching Strategies ─+╮$/);
     expect(text).toMatch(
-      /╯\nThe app checks the cache first.*\nRelated: write-through, write-back, multi-level-cache, read-flow\n$/,
+      /╯\nThe app checks the cache first.*\n\nNotes:\n- [\s\S]*\n\nRelated: write-through, write-back, multi-level-cache, read-flow\b.*\n$/,
     );
   });
 
