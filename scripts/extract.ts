@@ -1,5 +1,6 @@
 // npm run extract [-- --check]: rebuilds data/diagrams.json and its search index
-// from the source document; with --check, only says whether they are current.
+// from the source document and the diagrams written in data/catalog/; with --check,
+// only says whether they are current.
 import { readFileSync, writeFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { SysdiagError } from "../src/core/errors.js";
@@ -11,8 +12,10 @@ import {
   INDEX_PATH,
   REPAIRS_DIR,
   SOURCE_PATH,
+  WRITTEN_DIR,
 } from "../src/extract/paths.js";
 import { readRepairs } from "../src/extract/repairs.js";
+import { readWritten } from "../src/extract/written.js";
 import { buildIndex, serializeIndex } from "../src/search/inverted-index.js";
 
 const root = resolve(import.meta.dirname, "..");
@@ -30,7 +33,8 @@ try {
   const garbled = readFileSync(resolve(root, SOURCE_PATH), "utf8");
   const annotations = JSON.parse(read(ANNOTATIONS_PATH)) as Annotations;
   const repairs = readRepairs(resolve(root, REPAIRS_DIR));
-  const catalog = buildCatalog(garbled, annotations, SOURCE_PATH, repairs);
+  const written = readWritten(root, WRITTEN_DIR);
+  const catalog = buildCatalog(garbled, annotations, SOURCE_PATH, repairs, written);
   const outputs: Array<[string, string]> = [
     [CATALOG_PATH, serializeCatalog(catalog)],
     [INDEX_PATH, serializeIndex(buildIndex(catalog))],

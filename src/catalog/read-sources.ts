@@ -211,9 +211,12 @@ function withCategory(
     tags: entry.tags,
     summary: entry.summary,
     related: entry.related,
+    notes: entry.notes ?? [],
+    references: entry.references ?? [],
     diagram: entry.diagram,
     ...(entry.original !== undefined ? { original: entry.original } : {}),
     line: entry.line,
+    ...(entry.file !== undefined ? { file: entry.file } : {}),
     ...(entry.source !== undefined ? { source: entry.source } : {}),
   };
 }

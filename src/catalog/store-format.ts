@@ -34,7 +34,7 @@ import type { SourceReport } from "./sources.js";
  * a store of another version is stale (rebuilt). Bumped when what a store holds, or how
  * sources are read into it, changes.
  */
-export const MAGIC = "SYSDIAG STORE 5\n";
+export const MAGIC = "SYSDIAG STORE 6\n";
 /** The magic line, then the header's length (32 bits); the header follows. */
 export const HEAD = MAGIC.length + 4;
 
@@ -107,6 +107,9 @@ export type Row = [
   overrides: number | null,
   body: Span,
   original: Span | null,
+  notes: string[],
+  references: string[],
+  file: string | null,
 ];
 
 /** No overriding source, in the listing's table of them. */

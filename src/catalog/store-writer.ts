@@ -219,6 +219,9 @@ function encodeEntries(diagrams: readonly Entry[]): EncodedEntries {
     e.overrides === undefined ? null : sourceOf(e.overrides),
     place(e.diagram),
     e.original !== undefined ? place(e.original) : null,
+    e.notes ?? [],
+    e.references ?? [],
+    e.file ?? null,
   ]);
   const rowBytes = rows.map((row) => Buffer.from(JSON.stringify(row)));
   return { tables, listing, rowBytes, bodies, bodiesLength: offset };

@@ -41,11 +41,24 @@ const ORIGINAL = accessor("original", 11);
  */
 export function entryOf(row: Row, { categories, sources }: Meta, read: ReadBody): Entry {
   const [id, title, c, aliases, tags, summary, related, line, s, overrides, , original] = row;
+  const [notes, references, file] = [row[12], row[13], row[14]];
   const [category = "", categoryId = ""] = categories[c] ?? [];
-  const entry = { id, title, category, categoryId, aliases, tags, summary, related } as Entry;
+  const entry = {
+    id,
+    title,
+    category,
+    categoryId,
+    aliases,
+    tags,
+    summary,
+    related,
+    notes,
+    references,
+  } as Entry;
   Object.defineProperty(entry, "diagram", DIAGRAM);
   if (original) Object.defineProperty(entry, "original", ORIGINAL);
   entry.line = line;
+  if (file !== null) entry.file = file;
   entry.source = sources[s] as string;
   if (overrides !== null) entry.overrides = sources[overrides] as string;
   lazies.set(entry, { read, row });

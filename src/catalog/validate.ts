@@ -94,8 +94,11 @@ const ENTRY_FIELDS: Array<[keyof Entry, (value: unknown) => boolean, string, boo
   ["tags", isStrings, "an array of strings", false],
   ["summary", isString, "a string", false],
   ["related", isStrings, "an array of strings", false],
+  ["notes", isStrings, "an array of strings", false],
+  ["references", isStrings, "an array of strings", false],
   ["original", isString, "a string", false],
   ["line", (v) => Number.isInteger(v), "a whole number", false],
+  ["file", isString, "a string", false],
 ];
 
 /**
@@ -181,9 +184,12 @@ export function checkCatalog(data: unknown): Checked {
       tags: wellFormedAll((fields.tags as string[] | undefined) ?? []),
       summary: wellFormed((fields.summary as string | undefined) ?? ""),
       related: (fields.related as string[] | undefined) ?? [],
+      notes: wellFormedAll((fields.notes as string[] | undefined) ?? []),
+      references: wellFormedAll((fields.references as string[] | undefined) ?? []),
       diagram: wellFormed(fields.diagram as string),
       ...(isString(fields.original) ? { original: wellFormed(fields.original) } : {}),
       line: (fields.line as number | undefined) ?? 0,
+      ...(isString(fields.file) ? { file: wellFormed(fields.file) } : {}),
     });
   }
   const tips = record.tips as Record<string, unknown> | undefined;

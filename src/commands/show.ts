@@ -43,7 +43,7 @@ export default defineCommand({
     ],
   ],
   json:
-    "--json: one entry {id, title, category, categoryId, aliases, tags, summary, related, diagram, original?, line, source, overrides?}, or an array of them for several names; " +
+    "--json: one entry {id, title, category, categoryId, aliases, tags, summary, related, notes, references, diagram, original?, line, file?, source, overrides?}, or an array of them for several names; " +
     "--format graph: {nodes: [{id, label, kind, parent?}], edges: [{from, to, label?, directed}]}",
   async run(ctx, { args, options }) {
     checkQuery(args);

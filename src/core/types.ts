@@ -14,12 +14,24 @@ export interface Entry {
   summary: string;
   /** Ids of the diagrams worth looking at next. */
   related: string[];
+  /**
+   * What a person needs beside the drawing, a point a line: when to use it, the
+   * trade-offs, the failure modes, the numbers that matter. Every loader sets it.
+   */
+  notes?: string[];
+  /** Where its facts come from (paper, book chapter, official docs: title and where). */
+  references?: string[];
   /** The fenced block's text, without the fences and without a final newline (repaired, if it was drawn wrong). */
   diagram: string;
   /** The block as the source document has it, present only when `diagram` is a repair of it. */
   original?: string;
-  /** 1-based line of the `###` heading in the source document. */
+  /** 1-based line of the `###` heading in the source document (or in `file`). */
   line: number;
+  /**
+   * The repository file a built-in diagram is written in, when it is not from the
+   * source document (data/catalog/<category>/<id>.md).
+   */
+  file?: string;
   /** Where it comes from: "built-in", or the path of the user's file. */
   source?: string;
   /** The source of an entry with the same id that this one hides ("built-in" or a path). */
@@ -64,6 +76,8 @@ export interface DiagramNote {
   tags?: string[];
   summary?: string;
   related?: string[];
+  notes?: string[];
+  references?: string[];
 }
 
 /** What `list` shows of an entry: read for every entry without the rest of it. */

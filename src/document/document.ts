@@ -19,8 +19,17 @@ import { NUMBERED } from "./markdown.js";
  *     tags: Redis, Kafka
  *     summary: Writes go to the cache and reach the database later, in batches.
  *     related: write-back, cache-aside
+ *     notes:
+ *     - Use it when writes come in bursts the database cannot take one by one.
+ *     - A cache lost before it drains loses the writes it held.
+ *     references:
+ *     - Designing Data-Intensive Applications, ch. 3
  *     -->
  *
+ * A list key (aliases, tags, related: comma-separated on its line) may go on in
+ * `- item` lines under it, an item a line, continued on indented lines; notes and
+ * references take items only that way or one on the key's own line, since a note
+ * may hold commas.
  * Unlike the shipped document, nothing in it stops the rest from loading: every
  * problem is reported with its line and that diagram is skipped.
  */
@@ -30,6 +39,8 @@ export interface DocumentEntry
     Entry,
     "id" | "title" | "category" | "aliases" | "tags" | "summary" | "related" | "diagram" | "line"
   > {
+  notes: string[];
+  references: string[];
   /** 1-based line of the drawing's first line. */
   bodyLine?: number;
 }
@@ -47,7 +58,11 @@ export interface ReadDocument {
 /** The category of diagrams that stand under no `##` heading. */
 export const DEFAULT_CATEGORY = "My Diagrams";
 
-const KEYS = new Set(["id", "aliases", "tags", "summary", "related"]);
+const KEYS = new Set(["id", "aliases", "tags", "summary", "related", "notes", "references"]);
+/** Keys whose value is a list, which may go on in `- item` lines under the key. */
+const LIST_KEYS = new Set(["aliases", "tags", "related", "notes", "references"]);
+/** List keys whose line holds one item, not a comma-separated list. */
+const ITEM_KEYS = new Set(["notes", "references"]);
 /** Info strings of fences that are drawings even without a box-drawing character. */
 const DRAWING_INFO = new Set(["", "text", "txt", "plain", "ascii", "diagram", "sysdiag"]);
 
@@ -84,7 +99,10 @@ interface Heading {
   line: number;
   /** Whether a drawing has been titled by it already. */
   used: boolean;
+  /** Each key's value as written on its line. */
   meta: Record<string, string>;
+  /** A list key's `- item` lines, each item whole. */
+  items: Record<string, string[]>;
 }
 
 /** What reading a document has found so far, and where it stands. */
@@ -152,17 +170,36 @@ function readMeta(reading: Reading, lines: string[], line: number, sameLine: boo
     problems.push({ line, message: "a sysdiag comment with no heading above it" });
     return;
   }
+  // The list key the lines below may go on with, and whether an item is open for an
+  // indented line to continue.
+  let listKey: string | undefined;
+  let inItem = false;
   lines.forEach((entry, i) => {
     if (entry.trim() === "") return;
     const match = /^\s*([a-z]+)\s*:\s*(.*)$/s.exec(entry);
-    if (!match || !KEYS.has(match[1] as string)) {
-      problems.push({
-        line: sameLine ? line : line + i,
-        message: `'${entry.trim()}' is not one of id, aliases, tags, summary, related (key: value)`,
-      });
+    if (match && KEYS.has(match[1] as string)) {
+      const key = match[1] as string;
+      target.meta[key] = (match[2] as string).trim();
+      target.items[key] = [];
+      listKey = LIST_KEYS.has(key) && !sameLine ? key : undefined;
+      inItem = false;
       return;
     }
-    target.meta[match[1] as string] = (match[2] as string).trim();
+    const items = listKey === undefined ? undefined : target.items[listKey];
+    const bullet = /^\s*[-*]\s+(.*)$/s.exec(entry);
+    if (items && bullet) {
+      items.push((bullet[1] as string).trim());
+      inItem = true;
+      return;
+    }
+    if (items && inItem && /^\s/.test(entry)) {
+      items[items.length - 1] = `${items[items.length - 1]} ${entry.trim()}`;
+      return;
+    }
+    problems.push({
+      line: sameLine ? line : line + i,
+      message: `'${entry.trim()}' is not one of id, aliases, tags, summary, related, notes, references (key: value, or a '- item' under a list key)`,
+    });
   });
 }
 
@@ -177,6 +214,7 @@ function readHeading(reading: Reading, token: Extract<Token, { kind: "heading" }
       line: token.line,
       used: false,
       meta: {},
+      items: {},
       level: token.level,
     };
   } else if (token.level === 3) {
@@ -185,6 +223,7 @@ function readHeading(reading: Reading, token: Extract<Token, { kind: "heading" }
       line: token.line,
       used: false,
       meta: {},
+      items: {},
     };
   }
 }
@@ -233,7 +272,13 @@ function readFence(reading: Reading, token: Extract<Token, { kind: "fence" }>): 
     problems.push({ line: token.line, message: `the drawing of '${heading.title}' is empty` });
     return;
   }
-  const { meta } = heading;
+  const { meta, items } = heading;
+  // A list key's line (comma-separated, or one item for notes), then its `- item` lines.
+  const listOf = (key: string) => {
+    const value = meta[key] ?? "";
+    const onLine = ITEM_KEYS.has(key) ? (value ? [value] : []) : list(value);
+    return [...onLine, ...(items[key] ?? [])].filter(Boolean);
+  };
   const id = meta.id ?? (normalizeName(heading.title) || hashId(heading.title));
   if (!KEBAB.test(id) || id.length > LIMITS.idChars) {
     problems.push({
@@ -246,10 +291,12 @@ function readFence(reading: Reading, token: Extract<Token, { kind: "fence" }>): 
     id,
     title: heading.title.replace(/\s+/g, " ").trim(),
     category: reading.category ?? DEFAULT_CATEGORY,
-    aliases: list(meta.aliases ?? ""),
-    tags: list(meta.tags ?? ""),
+    aliases: listOf("aliases"),
+    tags: listOf("tags"),
     summary: (meta.summary ?? "").trim(),
-    related: list(meta.related ?? ""),
+    related: listOf("related"),
+    notes: listOf("notes"),
+    references: listOf("references"),
     diagram: trimNewlines(token.body),
     line: heading.line,
     bodyLine: token.line + 1,
@@ -259,7 +306,9 @@ function readFence(reading: Reading, token: Extract<Token, { kind: "fence" }>): 
 const flat = (text: string) => text.replace(/\s+/g, " ").replace(/-->/g, "-- >").trim();
 
 /** One diagram as a document `readDocument` reads back the same (what `add` and `edit` write). */
-export function formatDocument(entry: DocumentEntry): string {
+export function formatDocument(
+  entry: Omit<DocumentEntry, "notes" | "references"> & Partial<Pick<Entry, "notes" | "references">>,
+): string {
   const fence = fenceFor(entry.diagram);
   const meta = [
     `id: ${entry.id}`,
@@ -271,6 +320,11 @@ export function formatDocument(entry: DocumentEntry): string {
       : "",
     entry.summary ? `summary: ${flat(entry.summary)}` : "",
     entry.related.length > 0 ? `related: ${entry.related.join(", ")}` : "",
+    ...(["notes", "references"] as const).map((key) =>
+      (entry[key] ?? []).length > 0
+        ? `${key}:\n${(entry[key] ?? []).map((item) => `- ${flat(item)}`).join("\n")}`
+        : "",
+    ),
   ].filter(Boolean);
   return `## ${flat(entry.category)}\n\n### ${flat(entry.title)}\n<!-- sysdiag\n${meta.join("\n")}\n-->\n${fence}text\n${entry.diagram}\n${fence}\n`;
 }

@@ -4,16 +4,19 @@ import type { Annotations, Catalog, Category, Entry } from "../core/types.js";
 import { labelDifference } from "../diagram/labels.js";
 import { repairMojibake } from "../document/encoding.js";
 import { parseDocument } from "../document/markdown.js";
+import { addWritten, type WrittenFile } from "./written.js";
 
 /**
- * Source document (as it arrived, garbled) + annotations -> catalog. Pure, so the
- * test that guards data/diagrams.json can run it in memory.
+ * Source document (as it arrived, garbled) + annotations + the diagrams written in
+ * the repository -> catalog. Pure, so the test that guards data/diagrams.json can
+ * run it in memory.
  */
 export function buildCatalog(
   garbled: string,
   annotations: Annotations,
   source: string,
   repairs: Record<string, string> = {},
+  written: readonly WrittenFile[] = [],
 ): Catalog {
   const sections = parseDocument(repairMojibake(garbled));
   const problems: string[] = [];
@@ -67,6 +70,8 @@ export function buildCatalog(
         tags: note.tags ?? [],
         summary: note.summary ?? "",
         related: note.related ?? [],
+        notes: note.notes ?? [],
+        references: note.references ?? [],
         diagram: repair ?? raw.diagram,
         ...(repair !== undefined ? { original: raw.diagram } : {}),
         line: raw.line,
@@ -89,7 +94,8 @@ export function buildCatalog(
   if (!tips) problems.push(`tips section '${annotations.tips}' is not in the document`);
   if (problems.length > 0 || !tips) throw new DataError(problems.join("; "));
 
-  return validateCatalog({ version: 1, source, categories, diagrams, tips });
+  // Checked whole: the document's diagrams and the written ones relate to each other.
+  return validateCatalog(addWritten({ version: 1, source, categories, diagrams, tips }, written));
 }
 
 /** The committed form: stable key order, two-space indent, final newline. */

@@ -109,13 +109,31 @@ function commandLines(command: string, columns: number): string[] {
   );
 }
 
-/** The summary and what to look at next, under the diagram: prose, wrapped at words. */
+/**
+ * A titled list under the diagram (`Notes:`, `References:`), after a blank line: an
+ * item a point, wrapped at words with its continuation lines indented under it.
+ */
+function points(title: string, items: readonly string[], style: Style, columns?: number): string {
+  if (items.length === 0) return "";
+  const lines = items.flatMap((item) =>
+    wrapWords(["-", ...wordsOf(sanitizeLine(item))], columns, "  "),
+  );
+  return `\n${style.dim(title)}\n${lines.join("\n")}\n`;
+}
+
+/**
+ * Under the diagram, prose wrapped at words: the summary, the notes, the references,
+ * and what to look at next.
+ */
 function footer(entry: Entry, style: Style, columns: number | undefined): string {
   let text = "";
   if (entry.summary) {
     text += `${wrapWords(wordsOf(sanitizeLine(entry.summary)), columns).join("\n")}\n`;
   }
+  text += points("Notes:", entry.notes ?? [], style, columns);
+  text += points("References:", entry.references ?? [], style, columns);
   if (entry.related.length > 0) {
+    if (text.includes("\n\n")) text += "\n";
     const ids = entry.related.map(sanitizeLine);
     const words = ["Related:", ...ids.map((id, i) => (i < ids.length - 1 ? `${id},` : id))];
     const lines = wrapWords(words, columns, "  ");
@@ -139,8 +157,15 @@ export function renderRaw(entry: Entry, ascii = false): string {
   return `${ascii ? toAscii(diagram) : diagram}\n`;
 }
 
+/** A Markdown list under a bold title, for `--format md`. */
+const markdownPoints = (title: string, items: readonly string[] = []) =>
+  items.length === 0
+    ? ""
+    : `**${title}**\n\n${items.map((item) => `- ${sanitizeLine(item.replace(/\s+/g, " ").trim())}`).join("\n")}\n\n`;
+
 /**
- * `--format md`: a heading, the summary, and the diagram fenced, for a design doc.
+ * `--format md`: a heading, the summary, and the diagram fenced, for a design doc,
+ * then its notes and references.
  * The fence is longer than any run of backticks in the diagram and the title one
  * line, so that nothing in the entry can end the block or start another.
  */
@@ -152,5 +177,7 @@ export function renderMarkdown(entry: Entry, ascii = false): string {
   const summary = entry.summary
     ? `${sanitizeLine(entry.summary.replace(/\s+/g, " ").trim())}\n\n`
     : "";
-  return `## ${title}\n\n${summary}${fence}text\n${body}\n${fence}\n`;
+  const after =
+    markdownPoints("Notes", entry.notes) + markdownPoints("References", entry.references);
+  return `## ${title}\n\n${summary}${fence}text\n${body}\n${fence}\n${after ? `\n${after.trimEnd()}\n` : ""}`;
 }

@@ -4,7 +4,15 @@ import type { Catalog, Entry } from "../core/types.js";
 import { compact, words } from "./tokens.js";
 
 /** Searchable fields, strongest first. `name` is the id and the title. */
-export const FIELDS = ["name", "aliases", "tags", "category", "summary", "diagram"] as const;
+export const FIELDS = [
+  "name",
+  "aliases",
+  "tags",
+  "category",
+  "summary",
+  "notes",
+  "diagram",
+] as const;
 export type Field = (typeof FIELDS)[number];
 
 export const WEIGHTS: Record<Field, number> = {
@@ -13,6 +21,7 @@ export const WEIGHTS: Record<Field, number> = {
   tags: 6,
   category: 4,
   summary: 3,
+  notes: 2,
   diagram: 1.5,
 };
 
@@ -79,6 +88,7 @@ function fieldWords(entry: Entry): Record<Field, string[]> {
     tags: [...entry.tags.flatMap(words), ...entry.tags.map(compact)],
     category: [...words(entry.category), ...words(entry.categoryId)],
     summary: words(entry.summary),
+    notes: (entry.notes ?? []).flatMap(words),
     diagram: words(entry.diagram),
   };
 }

@@ -33,7 +33,10 @@ describe("readBuiltInJson", () => {
   };
 
   it("loads the shipped catalog", () => {
-    expect(readBuiltInJson(CATALOG_FILE).diagrams).toHaveLength(51);
+    const { diagrams } = readBuiltInJson(CATALOG_FILE);
+    // The source document's 51, then the diagrams written in data/catalog/.
+    expect(diagrams.filter((d) => d.file === undefined)).toHaveLength(51);
+    expect(diagrams.length).toBeGreaterThan(51);
   });
 
   it.each([

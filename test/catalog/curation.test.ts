@@ -12,6 +12,13 @@ describe.each(catalog.diagrams.map((d) => [d.id, d] as const))("%s", (_id, entry
     expect(entry.related.length).toBeGreaterThanOrEqual(1);
   });
 
+  it("has 4 to 12 notes, each a point of its own", () => {
+    const notes = entry.notes ?? [];
+    expect(notes.length).toBeGreaterThanOrEqual(4);
+    expect(notes.length).toBeLessThanOrEqual(12);
+    for (const note of notes) expect(note).toMatch(/^\S.{10,300}$/);
+  });
+
   it("relates only to diagrams that exist, and they relate back", () => {
     for (const id of entry.related) {
       expect(byId.has(id), `${entry.id} -> ${id}`).toBe(true);

@@ -17,10 +17,55 @@ describe("readDocument", () => {
         tags: ["Redis"],
         summary: "S.",
         related: ["cqrs"],
+        notes: [],
+        references: [],
         diagram: "┌┐\n└┘",
         line: 3,
         bodyLine: 12,
       },
+    ]);
+  });
+
+  it("reads notes and references as '- item' lines, an indented line going on with an item", () => {
+    const { diagrams, problems } = readDocument(
+      [
+        "### X",
+        "<!-- sysdiag",
+        "notes:",
+        "- Use it when reads, far more than writes,",
+        "  tolerate staleness.",
+        "* Numbers: 41 bits, 10 bits, 12 bits.",
+        "references: DDIA, ch. 5",
+        "- RFC 6585, section 4",
+        "tags:",
+        "- Redis",
+        "- Kafka, Pulsar",
+        "-->",
+        "```",
+        "┌┐",
+        "```",
+      ].join("\n"),
+    );
+    expect(problems).toEqual([]);
+    expect(diagrams[0]).toMatchObject({
+      notes: [
+        "Use it when reads, far more than writes, tolerate staleness.",
+        "Numbers: 41 bits, 10 bits, 12 bits.",
+      ],
+      // A note or a reference may hold commas: one on the key's line is one item.
+      references: ["DDIA, ch. 5", "RFC 6585, section 4"],
+      tags: ["Redis", "Kafka, Pulsar"],
+    });
+  });
+
+  it.each([
+    ["an item under no list key", "id: x\n- stray"],
+    ["an item under a key that is not a list", "summary: S.\n- stray"],
+    ["an indented line with no item above it", "notes:\n  stray"],
+  ])("reports %s", (_name, meta) => {
+    const { problems } = readDocument(`### X\n<!-- sysdiag\n${meta}\n-->\n\`\`\`\n┌┐\n\`\`\`\n`);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/is not one of id, .*notes, references/),
     ]);
   });
 
@@ -87,6 +132,10 @@ describe("readDocument", () => {
       ),
       summary: fc.constantFrom("", "A summary.", "With `ticks` and --> arrows"),
       related: fc.array(fc.constantFrom("cqrs", "saga"), { maxLength: 2 }),
+      notes: fc.array(fc.constantFrom("One, two: three.", "With --> an arrow", "  x  "), {
+        maxLength: 3,
+      }),
+      references: fc.array(fc.constantFrom("DDIA, ch. 5", "- a dash first"), { maxLength: 2 }),
       diagram: fc.constantFrom("┌─┐\n└─┘", "+--+\n|``|\n+--+", "```\n┌┐\n```"),
       line: fc.constant(3),
     });
@@ -103,6 +152,9 @@ describe("readDocument", () => {
           diagram: e.diagram,
         });
         expect(back?.summary).toBe(e.summary.replace(/-->/g, "-- >"));
+        const flat = (items: string[]) => items.map((i) => i.trim().replace(/-->/g, "-- >"));
+        expect(back?.notes).toEqual(flat(e.notes));
+        expect(back?.references).toEqual(flat(e.references));
       }),
       { numRuns: 300 },
     );

@@ -38,9 +38,12 @@ describe("sysdiag show", () => {
   });
 
   it("--raw prints every diagram byte for byte as in the catalog", () => {
-    for (const entry of catalog.diagrams) {
-      const result = sysdiag(["show", entry.id, "--raw"], { FORCE_COLOR: "1" });
-      expect(result.stdout, entry.id).toBe(`${entry.diagram}\n`);
+    // 40 a process: a process each is minutes on a loaded machine, and all at once is over
+    // the 1,000 characters a query may have.
+    for (let at = 0; at < catalog.diagrams.length; at += 40) {
+      const some = catalog.diagrams.slice(at, at + 40);
+      const result = sysdiag(["show", ...some.map((d) => d.id), "--raw"], { FORCE_COLOR: "1" });
+      expect(result.stdout).toBe(`${some.map((d) => d.diagram).join("\n\n")}\n`);
     }
   });
 
@@ -95,12 +98,13 @@ describe("sysdiag show", () => {
 });
 
 describe("sysdiag list and categories", () => {
+  const databases = catalog.diagrams.filter((d) => d.categoryId === "databases").length;
   it("lists every diagram under its category", () => {
     const { code, stdout } = sysdiag(["list"]);
     expect(code).toBe(0);
     expect(stdout.split("\n")[0]).toBe("Architecture Patterns (architecture)");
     expect(stdout).toMatch(/^ {2}cache-aside +Cache-Aside Pattern$/m);
-    expect(stdout.match(/^ {2}\S/gm)).toHaveLength(51);
+    expect(stdout.match(/^ {2}\S/gm)).toHaveLength(catalog.diagrams.length);
   });
 
   it.each(["databases", "database", "Database Architectures", "databse"])(
@@ -109,7 +113,7 @@ describe("sysdiag list and categories", () => {
       const { code, stdout } = sysdiag(["list", "--category", category]);
       expect(code).toBe(0);
       expect(stdout.split("\n")[0]).toBe("Database Architectures (databases)");
-      expect(stdout.match(/^ {2}\S/gm)).toHaveLength(5);
+      expect(stdout.match(/^ {2}\S/gm)).toHaveLength(databases);
     },
   );
 
@@ -147,10 +151,10 @@ describe("sysdiag list and categories", () => {
 
   it("categories, with ids and counts", () => {
     const { stdout } = sysdiag(["categories"]);
-    expect(stdout.split("\n")).toHaveLength(16);
-    expect(stdout).toMatch(/^databases +Database Architectures +5$/m);
+    expect(stdout.split("\n")).toHaveLength(catalog.categories.length + 1);
+    expect(stdout).toMatch(new RegExp(`^databases +Database Architectures +${databases}$`, "m"));
     const json = JSON.parse(sysdiag(["categories", "--json"]).stdout);
-    expect(json[3]).toEqual({ id: "databases", name: "Database Architectures", count: 5 });
+    expect(json[3]).toEqual({ id: "databases", name: "Database Architectures", count: databases });
   });
 });
 
@@ -305,7 +309,11 @@ describe("the program", () => {
   });
 
   it("a closed pipe ends quietly", () => {
-    const ids = catalog.diagrams.map((d) => d.id).join(" ");
+    // As many diagrams as a query may name: far more output than a pipe holds.
+    const ids = catalog.diagrams
+      .slice(0, 60)
+      .map((d) => d.id)
+      .join(" ");
     const result = spawnSync("bash", ["-c", `set -o pipefail; node ${BIN} show ${ids} | head -1`], {
       encoding: "utf8",
     });

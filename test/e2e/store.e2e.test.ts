@@ -194,7 +194,7 @@ describe("a user's catalog compiled to a store", () => {
     writeFileSync(path, "");
     expect(everything(cache)).toEqual(expected);
     // And what is left is a good store again.
-    expect(readFileSync(path).subarray(0, 16).toString()).toBe("SYSDIAG STORE 5\n");
+    expect(readFileSync(path).subarray(0, 16).toString()).toBe("SYSDIAG STORE 6\n");
   });
 
   it("survives processes rebuilding it at once: every one right, one whole store, no leftovers", async () => {

@@ -137,7 +137,7 @@ describe("renderEntry", () => {
     const text = renderEntry(cacheAside, PLAIN, undefined);
     expect(text.split("\n")[0]).toMatch(/^╭ Cache-Aside Pattern · Caching Strategies ─+╮$/);
     expect(text).toMatch(
-      /╯\nThe app checks the cache first.*\nRelated: write-through, write-back, multi-level-cache, read-flow\n$/,
+      /╯\nThe app checks the cache first.*\n\nNotes:\n- [\s\S]*\n\nRelated: write-through, write-back, multi-level-cache, read-flow\b.*\n$/,
     );
   });
 
@@ -205,6 +205,41 @@ describe("renderEntry", () => {
     ]);
     expect(renderEntry(long, PLAIN, undefined)).toMatch(
       /\none two three four five six\nRelated: a-b, c-d, e-f\n$/,
+    );
+  });
+
+  it("puts the notes, then the references, under the summary, each a point wrapped under its dash", () => {
+    const noted = {
+      ...entry("ab"),
+      summary: "S.",
+      related: ["a-b"],
+      notes: ["one two three four", "five"],
+      references: ["DDIA ch. 5"],
+    };
+    expect(renderEntry(noted, MARKED, 14).split("\n").slice(3)).toEqual([
+      "S.",
+      "",
+      "[d:Notes:]",
+      "- one two",
+      "  three four",
+      "- five",
+      "",
+      "[d:References:]",
+      "- DDIA ch. 5",
+      "",
+      "[d:Related:] a-b",
+      "",
+    ]);
+    // In a pipe, a point a line.
+    expect(renderEntry(noted, PLAIN, undefined)).toMatch(
+      /\nS\.\n\nNotes:\n- one two three four\n- five\n\nReferences:\n- DDIA ch\. 5\n\nRelated: a-b\n$/,
+    );
+  });
+
+  it("--format md lists the notes and references after the drawing", async () => {
+    const noted = { ...entry("ab"), summary: "S.", notes: ["n1"], references: ["r1"] };
+    expect(await renderAs("md", [noted], { style: PLAIN, columns: 80, ascii: false })).toBe(
+      "## X\n\nS.\n\n```text\nab\n```\n\n**Notes**\n\n- n1\n\n**References**\n\n- r1\n",
     );
   });
 
