@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -100,4 +100,30 @@ export function expectOneLineError(
   expect(result.stdout).toBe("");
   expect(result.stderr).toMatch(/^sysdiag: [^\n]+\n$/);
   expect(result.stderr).toMatch(pattern);
+}
+
+/** A process id that is no process's now: one that has just ended. */
+export function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+    encoding: "utf8",
+  });
+  return Number(child.stdout);
+}
+
+/** A home of a test's own, its data directory (`data`, not made yet) and the CLI run in it. */
+export function userHome() {
+  const dir = mkdtempSync(join(tmpdir(), "sysdiag-src-"));
+  const data = join(dir, "data");
+  const env = { HOME: dir, XDG_DATA_HOME: data };
+  const sysdiag = (
+    args: string[],
+    more: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+  ) => spawnCli(args, { ...more, env: { ...env, ...more.env } });
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  };
+  return { dir, data: join(data, "sysdiag"), env, sysdiag, write };
 }

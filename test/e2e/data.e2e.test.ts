@@ -1,0 +1,185 @@
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { BIN, expectOneLineError, userHome } from "../helpers.js";
+
+/**
+ * The user's data directory under attack (issue 26): a person's document in it, a
+ * full disk, two adds at once. The disk ones run on a small tmpfs, mounted here as
+ * root; where mounting is not allowed they are skipped, saying why.
+ */
+
+function home() {
+  const h = userHome();
+  mkdirSync(h.data, { recursive: true });
+  return { ...h, sysdiag: (args: string[], input = "") => h.sysdiag(args, { input }) };
+}
+
+const mounted: string[] = [];
+afterEach(() => {
+  for (const dir of mounted.splice(0)) spawnSync("umount", [dir]);
+});
+
+/** Mounts a tmpfs of `size` at `dir`; the reason it cannot be, if not. */
+function tmpfs(dir: string, size: string): string | undefined {
+  const result = spawnSync("mount", ["-t", "tmpfs", "-o", `size=${size}`, "tmpfs", dir], {
+    encoding: "utf8",
+  });
+  if (result.error) return `mount cannot run: ${result.error.message}`;
+  if (result.status !== 0) return `mount -t tmpfs is not allowed here: ${result.stderr.trim()}`;
+  mounted.push(dir);
+  return undefined;
+}
+
+/** A document of `count` diagrams `prefix0`, `prefix1`…, each drawing `width` wide. */
+function many(prefix: string, count: number, width = 8): string {
+  const one = (i: number) =>
+    `### ${prefix} ${i}\n<!-- sysdiag\nid: ${prefix}${i}\n-->\n\`\`\`text\n┌${"─".repeat(width)}┐\n│${`${prefix}${i}`.padEnd(width)}│\n└${"─".repeat(width)}┘\n\`\`\`\n`;
+  return `## Many\n\n${Array.from({ length: count }, (_, i) => one(i)).join("\n")}`;
+}
+
+const NOTES =
+  "# Design notes\n\nWhy we built it this way.\n\n## Flow\n\n```text\n┌──────┐\n│ Flow │\n└──────┘\n```\nHow it flows.\n\n## Appendix\n\nMore prose, kept.\n";
+
+describe("remove and add --replace change only the diagram, never the rest of a document", () => {
+  it("remove takes a diagram's section out of a person's document, and keeps the rest", () => {
+    const h = home();
+    writeFileSync(join(h.data, "notes.md"), NOTES);
+    const removed = h.sysdiag(["remove", "flow"]);
+    expect(removed).toMatchObject({ code: 0, stderr: "" });
+    expect(removed.stdout).toMatch(/^removed flow \(Flow\) from .*notes\.md\n$/);
+    expect(readFileSync(join(h.data, "notes.md"), "utf8")).toBe(
+      "# Design notes\n\nWhy we built it this way.\n\n## Appendix\n\nMore prose, kept.\n",
+    );
+    expect(h.sysdiag(["show", "flow"]).code).toBe(1);
+  });
+
+  it("remove deletes a file that held nothing but the diagram", () => {
+    const h = home();
+    h.sysdiag(["add", "-"], many("one", 1));
+    expect(h.sysdiag(["remove", "one0"]).code).toBe(0);
+    expect(readdirSync(h.data).filter((f) => f.endsWith(".md"))).toEqual([]);
+  });
+
+  it("remove leaves a file of notes that holds no diagram, even when named like an id", () => {
+    const h = home();
+    writeFileSync(join(h.data, "ideas.md"), "# Ideas\n\nNo drawing yet.\n");
+    expectOneLineError(h.sysdiag(["remove", "ideas"]), 1, /no diagram has the id 'ideas'/);
+    expect(readFileSync(join(h.data, "ideas.md"), "utf8")).toBe("# Ideas\n\nNo drawing yet.\n");
+  });
+
+  it("add --replace replaces a diagram where it stands, in the file that holds it", () => {
+    const h = home();
+    writeFileSync(join(h.data, "notes.md"), NOTES);
+    const added = h.sysdiag(
+      ["add", "-", "--replace"],
+      "## Other\n\n### Flow\n```text\n┌─────┐\n│ New │\n└─────┘\n```\n",
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/^replaced flow \(Flow\) in .*notes\.md\n$/);
+    expect(readdirSync(h.data).filter((f) => f.endsWith(".md"))).toEqual(["notes.md"]);
+    expect(readFileSync(join(h.data, "notes.md"), "utf8")).toBe(
+      NOTES.replace(
+        "## Flow\n\n```text\n┌──────┐\n│ Flow │\n└──────┘\n```",
+        "## Flow\n<!-- sysdiag\nid: flow\n-->\n```text\n┌─────┐\n│ New │\n└─────┘\n```",
+      ),
+    );
+    expect(h.sysdiag(["show", "flow", "--raw"]).stdout).toBe("┌─────┐\n│ New │\n└─────┘\n");
+  });
+
+  it("add --replace of a diagram in a file of several keeps the others", () => {
+    const h = home();
+    writeFileSync(join(h.data, "team.md"), many("t", 3));
+    const added = h.sysdiag(
+      ["add", "-", "--replace"],
+      many("t", 2, 12).replace(/## Many/, "## Many"),
+    );
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(
+      /^replaced t0 \(t 0\) in .*team\.md\nreplaced t1 \(t 1\) in .*team\.md\n$/,
+    );
+    const ids = JSON.parse(h.sysdiag(["list", "--json"]).stdout)
+      .filter((e: { source: string }) => e.source.endsWith("team.md"))
+      .map((e: { id: string }) => e.id);
+    expect(ids).toEqual(["t0", "t1", "t2"]);
+    expect(h.sysdiag(["show", "t1", "--raw"]).stdout).toContain("─".repeat(12));
+    expect(h.sysdiag(["show", "t2", "--raw"]).stdout).toContain(`┌${"─".repeat(8)}┐`);
+  });
+});
+
+describe("a full disk: an add is whole or not at all", () => {
+  it("an add that fills the disk half-way takes back what it wrote, and says so", ({ skip }) => {
+    const h = home();
+    const why = tmpfs(h.data, "256k");
+    if (why) return skip(why);
+    // 200 diagrams of ~2 KB each: the disk is full after about a hundred.
+    const result = h.sysdiag(["add", "-"], many("big", 200, 600));
+    expectOneLineError(
+      result,
+      3,
+      /^sysdiag: cannot write .*big\d+\.md: no space left on the device \(ENOSPC\); nothing was added\n$/,
+    );
+    expect(readdirSync(h.data)).toEqual([]);
+    // Nothing half-added stands in the way of a smaller add.
+    const again = h.sysdiag(["add", "-"], many("big", 20, 600));
+    expect(again.code).toBe(0);
+    expect(again.stdout.split("\n")).toHaveLength(21);
+  });
+
+  it("an add --replace on a full disk leaves every replaced file as it was", ({ skip }) => {
+    const h = home();
+    const why = tmpfs(h.data, "256k");
+    if (why) return skip(why);
+    expect(h.sysdiag(["add", "-"], many("big", 20)).code).toBe(0);
+    const before = readdirSync(h.data)
+      .sort()
+      .map((f) => [f, readFileSync(join(h.data, f), "utf8")]);
+    const result = h.sysdiag(["add", "-", "--replace"], many("big", 200, 600));
+    expect(result.code).toBe(3);
+    expect(result.stderr).toMatch(/no space left on the device \(ENOSPC\); nothing was added\n$/);
+    const after = readdirSync(h.data)
+      .sort()
+      .map((f) => [f, readFileSync(join(h.data, f), "utf8")]);
+    expect(after).toEqual(before);
+  });
+});
+
+describe("the data directory's lock holds for the whole change", () => {
+  it("two adds of thousands of diagrams at once: one lands whole, the other is refused whole", async ({
+    skip,
+  }) => {
+    const h = home();
+    // Thousands of fsyncs on a disk take minutes; a tmpfs makes them free, and the adds
+    // are then all synchronous work, the case that let a second add in.
+    const why = tmpfs(h.data, "128m");
+    if (why) return skip(why);
+    const add = (prefix: string) =>
+      new Promise<{ code: number | null; stderr: string }>((done) => {
+        const child = spawn(process.execPath, [BIN, "add", "-"], {
+          env: { ...process.env, ...h.env },
+        });
+        let stderr = "";
+        child.stderr.on("data", (chunk) => {
+          stderr += chunk;
+        });
+        child.stdout.resume();
+        child.on("close", (code) => done({ code, stderr }));
+        child.stdin.end(many(prefix, 6_000));
+      });
+    const results = await Promise.all([add("a"), add("b")]);
+    // Together they would pass the 10,000 files read from one directory: one is refused.
+    expect(results.map((r) => r.code).sort()).toEqual([0, 3]);
+    expect(results.find((r) => r.code === 3)?.stderr).toMatch(
+      /would hold 12,000 files; .* so nothing was added\n$/,
+    );
+    const files = readdirSync(h.data).filter((f) => f.endsWith(".md"));
+    expect(files).toHaveLength(6_000);
+    // Each file holds its own diagram, never the other add's.
+    for (const file of files) {
+      const id = file.slice(0, -3);
+      expect(readFileSync(join(h.data, file), "utf8")).toContain(`│${id.padEnd(8)}│`);
+    }
+    expect(existsSync(join(h.data, ".lock"))).toBe(false);
+  }, 120_000);
+});
