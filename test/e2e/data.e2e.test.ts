@@ -13,7 +13,11 @@ import { BIN, expectOneLineError, userHome } from "../helpers.js";
 function home() {
   const h = userHome();
   mkdirSync(h.data, { recursive: true });
-  return { ...h, sysdiag: (args: string[], input = "") => h.sysdiag(args, { input }) };
+  return {
+    ...h,
+    sysdiag: (args: string[], input = "", env: Record<string, string> = {}) =>
+      h.sysdiag(args, { input, env }),
+  };
 }
 
 const mounted: string[] = [];
@@ -183,3 +187,51 @@ describe("the data directory's lock holds for the whole change", () => {
     expect(existsSync(join(h.data, ".lock"))).toBe(false);
   }, 120_000);
 });
+
+describe("edit never loses what the editor saved, and says when a diagram is gone", () => {
+  const script = (h: ReturnType<typeof home>, name: string, body: string) => {
+    const path = join(h.dir, name);
+    writeFileSync(path, `#!/bin/sh\n${body}\n`, { mode: 0o755 });
+    return path;
+  };
+
+  it("an editor that saves and then exits non-zero: the saved copy is kept, and where is said", () => {
+    const h = home();
+    const editor = script(h, "save-fail.sh", `sed -i 's/^### .*/### My Saga/' "$1"\nexit 1`);
+    const failed = spawnEdit(h, editor, "saga");
+    expect(failed.code).toBe(3);
+    expect(failed.stderr).toMatch(
+      /sysdiag: the editor '.*save-fail\.sh' exited with 1; what it saved is kept in .*saga\.md\n$/,
+    );
+    expect(readFileSync(join(h.data, "saga.md"), "utf8")).toContain("### My Saga");
+    expect(JSON.parse(h.sysdiag(["show", "saga", "--json"]).stdout).title).toBe("My Saga");
+  });
+
+  it("an editor that exits non-zero without saving: the copy is taken back", () => {
+    const h = home();
+    const failed = spawnEdit(h, script(h, "fail.sh", "exit 1"), "saga");
+    expect(failed.code).toBe(3);
+    expect(failed.stderr).toMatch(/the copy was removed: the built-in diagram shows again\n$/);
+    expect(existsSync(join(h.data, "saga.md"))).toBe(false);
+  });
+
+  it("an edit that leaves no diagram is reported (exit 1), and the file kept as left", () => {
+    const h = home();
+    h.sysdiag(["add", "-"], many("mine", 1));
+    const result = spawnEdit(h, script(h, "empty.sh", `printf 'notes only\\n' > "$1"`), "mine0");
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(
+      /^.*mine0\.md: 'mine0' is no longer in it \(it holds no diagram\); the file is kept as you left it\nedited .*mine0\.md: 0 diagrams, 1 to look at\n$/,
+    );
+    expect(readFileSync(join(h.data, "mine0.md"), "utf8")).toBe("notes only\n");
+  });
+
+  it.each(["con", "a".repeat(70)])("edit %s: no diagram has that name (exit 1)", (name) => {
+    const h = home();
+    expectOneLineError(h.sysdiag(["edit", name]), 1, /no diagram named/);
+  });
+});
+
+function spawnEdit(h: ReturnType<typeof home>, editor: string, name: string) {
+  return h.sysdiag(["edit", name], "", { EDITOR: editor });
+}
