@@ -137,6 +137,7 @@ const stampOf = (path: string, stat?: Stats): FileStamp => {
 };
 
 function scanPlace(place: Place): Scan {
+  if (place.skipped) return { place, present: false, files: [], problems: [place.skipped] };
   let stat: Stats;
   try {
     stat = statSync(place.path);

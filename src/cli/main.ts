@@ -17,7 +17,7 @@ import {
   readStdinBytes,
   writeFd,
 } from "../core/io.js";
-import { thousands } from "../core/limits.js";
+import { clipMessage, thousands } from "../core/limits.js";
 import { guardOutput, sanitizeLine } from "../core/sanitize.js";
 import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
 import { decideAscii, decideColor } from "./globals.js";
@@ -39,6 +39,9 @@ const DEFAULT_CATALOG = join(dirname(HERE), BUNDLED ? ".." : "../..", "data", "d
  * none when running from source.
  */
 const BUILT_IN_STORE = BUNDLED ? join(dirname(HERE), "catalog.store") : undefined;
+/** A message for standard error: controls escaped, and echoed input cut (a 100 KB word is not said back). */
+const message = (text: string) => clipMessage(sanitizeLine(text));
+
 /** Problems in the catalog sources shown one by one; the rest are counted. */
 const PROBLEMS_SHOWN = 20;
 
@@ -162,7 +165,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
       cacheDir: userCacheDir(io.env),
       codeId: codeId(),
       builtInStore: io.env.SYSDIAG_CATALOG ? undefined : BUILT_IN_STORE,
-      note: (text) => io.stderr.write(`sysdiag: ${sanitizeLine(text)}\n`),
+      note: (text) => io.stderr.write(`sysdiag: ${message(text)}\n`),
       // Only a person at a terminal is told that a first run over many files takes a while.
       progress: (text) => {
         if (!io.stderr.isTTY || (text === undefined && !progressShown)) return;
@@ -177,7 +180,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     // The first few, then how many more: a source can hold thousands of one mistake.
     const problems = loaded.reports.flatMap((r) => r.problems);
     for (const problem of problems.slice(0, PROBLEMS_SHOWN)) {
-      io.stderr.write(`sysdiag: ${sanitizeLine(problem)}\n`);
+      io.stderr.write(`sysdiag: ${message(problem)}\n`);
     }
     const more = problems.length - PROBLEMS_SHOWN;
     if (more > 0) {
@@ -267,9 +270,9 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
       subject: result.subject ?? "the output",
       ...(tty ? { terminal: (seq: string) => tty.write(seq) } : {}),
     });
-    io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
+    io.stderr.write(`sysdiag: ${message(note)}\n`);
   }
-  for (const note of result.notes ?? []) io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
+  for (const note of result.notes ?? []) io.stderr.write(`sysdiag: ${message(note)}\n`);
   return result.exitCode ?? EXIT.ok;
 }
 
@@ -300,11 +303,11 @@ function report(error: unknown, argv: string[], io: Io): number {
     }
   };
   if (error instanceof UsageError) {
-    say(`sysdiag: ${sanitizeLine(error.message)}; ${helpPointer(argv)}\n`);
+    say(`sysdiag: ${message(error.message)}; ${helpPointer(argv)}\n`);
     return error.exitCode;
   }
   if (error instanceof SysdiagError) {
-    say(`sysdiag: ${sanitizeLine(error.message)}\n`);
+    say(`sysdiag: ${message(error.message)}\n`);
     return error.exitCode;
   }
   say(`sysdiag: internal error, please report it:\n${(error as Error)?.stack ?? String(error)}\n`);

@@ -1,8 +1,15 @@
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from "node:fs";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { BIN, expectOneLineError, userHome } from "../helpers.js";
+import { BIN, expectOneLineError, spawnCli, userHome } from "../helpers.js";
 
 /**
  * The user's data directory under attack (issue 26): a person's document in it, a
@@ -235,3 +242,66 @@ describe("edit never loses what the editor saved, and says when a diagram is gon
 function spawnEdit(h: ReturnType<typeof home>, editor: string, name: string) {
   return h.sysdiag(["edit", name], "", { EDITOR: editor });
 }
+
+describe("a 100 KB word is refused without being said back", () => {
+  const word = "a".repeat(100_000);
+  it.each([
+    ["list -c", ["list", "-c", word], 2, /the category is 100,000 characters; at most 1,000/],
+    ["random -c", ["random", "-c", word], 2, /the category is 100,000 characters; at most 1,000/],
+    ["remove", ["remove", word], 1, /no diagram has the id 'a{120}…\[100,000 characters\]…a{40}'/],
+    ["edit", ["edit", word], 2, /the query is 100000 characters/],
+    [
+      "render",
+      ["render", word],
+      3,
+      /cannot read a{120}…\[100,001 characters\]…a{39}: name too long/,
+    ],
+    [
+      "show -f",
+      ["show", "-f", word],
+      2,
+      /argument 'a{120}…\[100,000 characters\]…a{40}' is invalid/,
+    ],
+    ["help", ["help", word], 2, /no command 'a{120}…\[100,000 characters\]…a{40}'/],
+    ["lint", ["lint", word], 3, /cannot read a{120}…/],
+  ])("%s", (_name, args, code, pattern) => {
+    const h = home();
+    const result = h.sysdiag(args as string[]);
+    expectOneLineError(result, code as number, pattern as RegExp);
+    expect(result.stderr.length).toBeLessThan(1_000);
+  });
+});
+
+describe("a project's .sysdiag/ is read only when only its owner may write to it", () => {
+  const project = (mode: number) => {
+    const h = home();
+    const dir = join(h.dir, "proj", ".sysdiag");
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "x.md"), many("proj", 1));
+    chmodSync(dir, mode);
+    const run = (args: string[]) => spawnCli(args, { env: h.env, cwd: join(h.dir, "proj", "sub") });
+    mkdirSync(join(h.dir, "proj", "sub"));
+    return { run, dir };
+  };
+
+  it("one that only you may write to is read, silently", () => {
+    const { run } = project(0o755);
+    expect(run(["show", "proj0", "--raw"])).toMatchObject({ code: 0, stderr: "" });
+  });
+
+  it.each([
+    [0o775, "its group may write to it"],
+    [0o777, "anyone may write to it"],
+  ])("mode %o is skipped, with one line saying why", (mode, why) => {
+    const { run, dir } = project(mode);
+    const shown = run(["list", "--ids"]);
+    expect(shown.code).toBe(0);
+    expect(shown.stdout).not.toMatch(/proj0/);
+    expect(shown.stderr).toBe(
+      `sysdiag: ${dir}: skipped, as ${why}; sysdiag reads a .sysdiag/ that is yours and only you may write to (chmod go-w), or one named with --catalog\n`,
+    );
+    expect(run(["paths"]).stdout).toMatch(/project +\S+\.sysdiag +skipped\n +! .*skipped, as/);
+    // --strict makes it an error, as any source problem.
+    expect(run(["--strict", "list"]).code).toBe(3);
+  });
+});
