@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -118,4 +118,30 @@ export function hasControl(text: string): boolean {
       [0x061c, 0x200b, 0x200e, 0x200f, 0x2028, 0x2029, 0x2060, 0xfeff].includes(code)
     );
   });
+}
+
+/** A process id that is no process's now: one that has just ended. */
+export function deadPid(): number {
+  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
+    encoding: "utf8",
+  });
+  return Number(child.stdout);
+}
+
+/** A home of a test's own, its data directory (`data`, not made yet) and the CLI run in it. */
+export function userHome() {
+  const dir = mkdtempSync(join(tmpdir(), "sysdiag-src-"));
+  const data = join(dir, "data");
+  const env = { HOME: dir, XDG_DATA_HOME: data };
+  const sysdiag = (
+    args: string[],
+    more: { input?: string; env?: Record<string, string>; cwd?: string } = {},
+  ) => spawnCli(args, { ...more, env: { ...env, ...more.env } });
+  const write = (name: string, text: string) => {
+    const path = join(dir, name);
+    mkdirSync(join(path, ".."), { recursive: true });
+    writeFileSync(path, text);
+    return path;
+  };
+  return { dir, data: join(data, "sysdiag"), env, sysdiag, write };
 }

@@ -53,6 +53,7 @@ export const stampOf = (path: string, stat?: Stats): FileStamp => {
 
 /** A place's files and their stamps, without reading them. */
 export function scanPlace(place: Place): Scan {
+  if (place.skipped) return { place, present: false, files: [], problems: [place.skipped] };
   let stat: Stats;
   try {
     stat = statSync(place.path);

@@ -14,6 +14,8 @@ export type Origin = "--catalog" | "SYSDIAG_PATH" | "project" | "user" | "built-
 export interface Place {
   path: string;
   origin: Origin;
+  /** Why a place found is not read (a `.sysdiag/` that others may write to): said as its problem. */
+  skipped?: string;
 }
 
 type Env = Record<string, string | undefined>;
@@ -38,21 +40,35 @@ export const userDataDir = (env: Env) => xdgDir(env, "XDG_DATA_HOME", ".local/sh
 export const userCacheDir = (env: Env) => xdgDir(env, "XDG_CACHE_HOME", ".cache");
 
 /**
- * The nearest `.sysdiag` directory from `cwd` up. As git does with a repository
- * another user owns, one that is neither yours nor root's, or that anyone may write
- * to (a `/tmp/.sysdiag`), is not trusted: it is passed over.
+ * The nearest `.sysdiag` directory from `cwd` up. It is read only when it is yours
+ * (or root's) and only its owner may write to it: a directory that others may
+ * write to, or that another user owns, is what anyone who can put a file there
+ * would make you read (a `/tmp/.sysdiag`, a shared checkout), as git refuses such a
+ * repository. That one is skipped, with the reason (`skipped`), said once a run as a
+ * problem of the place, and no `.sysdiag` further up stands in for it. A place named
+ * on purpose (--catalog, SYSDIAG_PATH) is read whoever may write to it.
  */
-export function projectDir(cwd: string): string | undefined {
+export function projectDir(cwd: string): { path: string; skipped?: string } | undefined {
   const uid = process.getuid?.();
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const candidate = join(dir, ".sysdiag");
     try {
       // One stat a level: this walk runs before every command.
       const stat = statSync(candidate, { throwIfNoEntry: false });
-      if (stat) {
-        const trusted =
-          (uid === undefined || stat.uid === uid || stat.uid === 0) && (stat.mode & 0o002) === 0;
-        if (stat.isDirectory() && trusted) return candidate;
+      if (stat?.isDirectory()) {
+        const why =
+          uid !== undefined && stat.uid !== uid && stat.uid !== 0
+            ? `it belongs to another user (uid ${stat.uid})`
+            : (stat.mode & 0o002) !== 0
+              ? "anyone may write to it"
+              : (stat.mode & 0o020) !== 0
+                ? "its group may write to it"
+                : undefined;
+        if (why === undefined) return { path: candidate };
+        return {
+          path: candidate,
+          skipped: `${candidate}: skipped, as ${why}; sysdiag reads a .sysdiag/ that is yours and only you may write to (chmod go-w), or one named with --catalog`,
+        };
       }
     } catch {
       // Unreadable: as if it were not there.
@@ -73,7 +89,12 @@ export function places(options: {
     if (path !== "") out.push({ path: resolve(cwd, path), origin: "SYSDIAG_PATH" });
   }
   const project = projectDir(cwd);
-  if (project) out.push({ path: project, origin: "project" });
+  if (project)
+    out.push({
+      path: project.path,
+      origin: "project",
+      ...(project.skipped ? { skipped: project.skipped } : {}),
+    });
   out.push({ path: userDataDir(env), origin: "user" });
   out.push({ path: builtIn, origin: "built-in" });
   return out;

@@ -1,10 +1,10 @@
 import { accessSync, constants, readdirSync, unlinkSync } from "node:fs";
-import { basename, join, resolve, sep } from "node:path";
+import { basename, resolve, sep } from "node:path";
 import { IoError, UsageError } from "../core/errors.js";
-import { errnoCode, errnoWords, makeDirectory, writeFileAtomic } from "../core/io.js";
+import { errnoWords, type FileWrite, makeDirectory, writeFilesAtomic } from "../core/io.js";
 import { LIMITS, thousands } from "../core/limits.js";
 import { KEBAB } from "../core/names.js";
-import { scanMarkdown } from "../document/fences.js";
+import { type HeldLock, holdingLock } from "./lock.js";
 import { isSourceName } from "./sources.js";
 
 /**
@@ -44,32 +44,13 @@ export function ensureDir(dir: string): void {
   }
 }
 
-/** Runs `change` holding the data directory's lock; waits a while for another holder. */
-export async function withLock<T>(dir: string, change: () => T | Promise<T>): Promise<T> {
+/** Runs `change` holding the data directory's lock (see lock.ts); waits a while for another holder. */
+export async function withLock<T>(
+  dir: string,
+  change: (lock: HeldLock) => T | Promise<T>,
+): Promise<T> {
   ensureDir(dir);
-  // A CommonJS module: bundled, its functions may sit on the default export.
-  const lockfile = await import("proper-lockfile");
-  const lock = lockfile.lock ?? (lockfile as unknown as { default: typeof lockfile }).default.lock;
-  let release: () => Promise<void>;
-  try {
-    release = await lock(dir, {
-      lockfilePath: join(dir, ".lock"),
-      realpath: false,
-      // A lock left by a killed process is taken over after this long.
-      stale: 2_000,
-      retries: { retries: 100, factor: 1.2, minTimeout: 20, maxTimeout: 250 },
-    });
-  } catch (error) {
-    if (errnoCode(error) === "ELOCKED") {
-      throw new IoError(`the data directory ${dir} is busy (another sysdiag is changing it)`);
-    }
-    throw new IoError(`cannot lock the data directory ${dir}: ${errnoWords(error)}`);
-  }
-  try {
-    return await change();
-  } finally {
-    await release().catch(() => {});
-  }
+  return holdingLock(dir, change);
 }
 
 /**
@@ -87,13 +68,24 @@ export function checkRoom(dir: string, files: readonly string[], shown: string):
 }
 
 export function writeDiagramFile(file: string, text: string, replace: boolean): void {
+  writeDiagramFiles([{ path: file, text, force: replace }]);
+}
+
+/**
+ * Writes diagram files all or nothing (see writeFilesAtomic): a full disk half-way
+ * through an `add` leaves the directory as it was, and the error says so.
+ */
+export function writeDiagramFiles(writes: readonly FileWrite[], each?: () => void): void {
   try {
-    writeFileAtomic(file, text, replace);
+    writeFilesAtomic(writes, each);
   } catch (error) {
-    if (error instanceof IoError && /exists; add --force/.test(error.message)) {
-      throw new IoError(`${file} exists; add --replace to replace it`);
-    }
-    throw error;
+    if (!(error instanceof IoError)) throw error;
+    const message = error.message.replace(
+      / exists; add --force to overwrite it$/,
+      " exists; add --replace to replace it",
+    );
+    if (writes.length < 2 || /could not be put back/.test(message)) throw new IoError(message);
+    throw new IoError(`${message}; nothing was added`);
   }
 }
 
@@ -103,14 +95,4 @@ export function removeFile(file: string): void {
   } catch (error) {
     throw new IoError(`cannot remove ${file}: ${errnoWords(error)}`);
   }
-}
-
-/** A document without the section of the diagram whose `###` heading is on `line`. */
-export function withoutSection(text: string, line: number): string {
-  const lines = text.split("\n");
-  const next = scanMarkdown(text).find(
-    (token) => token.kind === "heading" && token.level <= 3 && token.line > line,
-  );
-  const end = next ? next.line - 1 : lines.length;
-  return [...lines.slice(0, line - 1), ...lines.slice(end)].join("\n");
 }

@@ -18,7 +18,7 @@ import {
   readStdinBytes,
   writeFd,
 } from "../core/io.js";
-import { thousands } from "../core/limits.js";
+import { clipMessage, thousands } from "../core/limits.js";
 import { sanitizeLine } from "../core/sanitize.js";
 import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
 import { decideAscii, decideColor, type Globals } from "./globals.js";
@@ -42,6 +42,9 @@ const DEFAULT_CATALOG = join(dirname(HERE), BUNDLED ? ".." : "../..", "data", "d
  * none when running from source.
  */
 const BUILT_IN_STORE = BUNDLED ? join(dirname(HERE), "catalog.store") : undefined;
+/** A message for standard error: controls escaped, and echoed input cut (a 100 KB word is not said back). */
+const message = (text: string) => clipMessage(sanitizeLine(text));
+
 /** Problems in the catalog sources shown one by one; the rest are counted. */
 const PROBLEMS_SHOWN = 20;
 
@@ -151,8 +154,7 @@ function terminalColumns(io: Io): number | undefined {
 }
 
 /** A line on standard error, as every note and problem is said. */
-const say = (io: Io, text: string) =>
-  io.stderr.write(forTerminal(`sysdiag: ${sanitizeLine(text)}\n`));
+const say = (io: Io, text: string) => io.stderr.write(forTerminal(`sysdiag: ${message(text)}\n`));
 
 /** Runs a parsed command line: its options checked, the command run, its result delivered. */
 async function dispatch(parsed: Parsed, io: Io): Promise<number> {
@@ -264,7 +266,7 @@ function catalogOnce(io: Io, globals: Globals, where: () => Place[]): () => Sour
         if (!io.stderr.isTTY || (text === undefined && !progressShown)) return;
         progressShown = text !== undefined;
         io.stderr.write(
-          forTerminal(REWRITE_LINE, text === undefined ? "" : `sysdiag: ${sanitizeLine(text)}…`),
+          forTerminal(REWRITE_LINE, text === undefined ? "" : `sysdiag: ${message(text)}…`),
         );
       },
     });
@@ -351,11 +353,11 @@ function report(error: unknown, argv: string[], io: Io): number {
     }
   };
   if (error instanceof UsageError) {
-    say(`sysdiag: ${sanitizeLine(error.message)}; ${helpPointer(argv)}\n`);
+    say(`sysdiag: ${message(error.message)}; ${helpPointer(argv)}\n`);
     return error.exitCode;
   }
   if (error instanceof SysdiagError) {
-    say(`sysdiag: ${sanitizeLine(error.message)}\n`);
+    say(`sysdiag: ${message(error.message)}\n`);
     return error.exitCode;
   }
   const stack = (error as Error)?.stack ?? String(error);

@@ -27,7 +27,10 @@ export default defineCommand({
   details:
     "Each diagram is written to its own file, <id>.md, in your data directory\n" +
     "($XDG_DATA_HOME/sysdiag, by default ~/.local/share/sysdiag). Nothing is overwritten\n" +
-    "without --replace: when an id is taken, nothing of the document is added.",
+    "without --replace: when an id is taken, nothing of the document is added. A diagram of yours\n" +
+    "that --replace replaces is replaced where it stands, in whichever of your files holds it\n" +
+    "(the prose around it kept). The document is added whole or not at all: should a write fail\n" +
+    "(a full disk), the files already written are taken back.",
   exitCodes: [
     [1, "the document holds no diagram"],
     [
@@ -37,7 +40,7 @@ export default defineCommand({
   ],
   async run(ctx, { args, options }) {
     const [file = "-"] = args;
-    const { readDocument, formatDocument } = await import("../document/document.js");
+    const { readDocument } = await import("../document/document.js");
     const { readText } = await import("../core/io.js");
     const name = file === "-" ? "standard input" : file;
     const text = file === "-" ? await ctx.stdin(ADD_LIMIT) : readText(file, ADD_LIMIT);
@@ -55,10 +58,10 @@ export default defineCommand({
     }
     const { userDataDir } = await import("../catalog/sources.js");
     const { displayPath } = await import("../render/path.js");
-    const { checkRoom, fileFor, withLock, writeDiagramFile } = await import("../catalog/user.js");
+    const { checkRoom, fileFor, withLock, writeDiagramFiles } = await import("../catalog/user.js");
     const dir = userDataDir(ctx.env);
     const files = diagrams.map((d) => fileFor(dir, d.id));
-    const lines = await withLock(dir, () => {
+    const lines = await withLock(dir, async (lock) => {
       // Checked under the lock, so that a racing add of the same id cannot slip in between.
       const catalog = ctx.reload();
       const byId = new Map(catalog.diagrams.map((e) => [e.id, e]));
@@ -77,10 +80,21 @@ export default defineCommand({
           `${taken.length === 1 ? "this id is" : "these ids are"} taken: ${what}${more > 0 ? ` and ${thousands(more)} more` : ""}; add --replace to replace, nothing was added`,
         );
       }
-      checkRoom(dir, files, displayPath(dir, ctx.env.HOME));
+      const { planWrites } = await import("../catalog/replace.js");
+      const shown = (path: string) => displayPath(path, ctx.env.HOME);
+      const plan = planWrites(dir, diagrams, files, byId, shown);
+      checkRoom(
+        dir,
+        plan.writes.map((w) => w.path),
+        shown(dir),
+      );
+      writeDiagramFiles(
+        plan.writes.map((w) => ({ ...w, force: w.force || options.replace === true })),
+        () => lock.keep(),
+      );
+      notes.push(...plan.notes);
       return diagrams.map((d, i) => {
-        const target = files[i] as string;
-        writeDiagramFile(target, formatDocument(d), options.replace === true);
+        const target = plan.targets[i] as string;
         const hider = byId.get(d.id)?.source;
         // One in a place above the data directory (--catalog, SYSDIAG_PATH, .sysdiag/) still wins.
         if (hider && hider !== "built-in" && !hider.startsWith(`${dir}/`)) {

@@ -1,4 +1,4 @@
-import { NotFoundError, UsageError } from "../core/errors.js";
+import { IoError, NotFoundError, UsageError } from "../core/errors.js";
 import { SOURCE_LIMIT } from "../core/limits.js";
 import { arg, defineCommand } from "./spec.js";
 
@@ -9,7 +9,8 @@ export default defineCommand({
   options: {},
   examples: ["sysdiag remove write-behind"],
   details:
-    "Only diagrams in your data directory are removed (its file, or its section of the file).\n" +
+    "Only diagrams in your data directory are removed: its section of the file (its heading to the\n" +
+    "next heading), and the file only when nothing else is left in it.\n" +
     "Built-in diagrams cannot be removed; one you replaced shows again once yours is gone.",
   exitCodes: [
     [1, "no diagram has this id"],
@@ -19,14 +20,12 @@ export default defineCommand({
     const { readText } = await import("../core/io.js");
     const [id = ""] = args;
     const { userDataDir } = await import("../catalog/sources.js");
-    const { withLock, removeFile, writeDiagramFile, withoutSection } = await import(
-      "../catalog/user.js"
-    );
+    const { fileFor, withLock, removeFile, writeDiagramFile } = await import("../catalog/user.js");
+    const { holdsNothing, sectionOf, withoutSection } = await import("../catalog/sections.js");
     const { resolve, sep } = await import("node:path");
     const { readDocument } = await import("../document/document.js");
     const { displayPath } = await import("../render/path.js");
     const { existsSync } = await import("node:fs");
-    const { fileFor } = await import("../catalog/user.js");
     const ownFile = (name: string) => {
       try {
         return fileFor(dir, name);
@@ -35,15 +34,20 @@ export default defineCommand({
       }
     };
     const dir = userDataDir(ctx.env);
-    const message = await withLock(dir, () => {
+    const message = await withLock(dir, (lock) => {
       const catalog = ctx.reload();
       const entry = catalog.diagrams.find((e) => e.id === id);
       if (!entry) {
-        // A file of yours that no longer parses names no diagram, but is still yours to remove.
+        // A file of yours that no longer parses names no diagram, but is still yours to remove;
+        // one that holds no drawing that went wrong (notes, prose) is not sysdiag's to remove.
         const own = ownFile(id);
         if (own && existsSync(own)) {
-          removeFile(own);
-          return `removed ${displayPath(own, ctx.env.HOME)} (it did not parse as a diagram)\n`;
+          const { diagrams, problems } = readDocument(readText(own, SOURCE_LIMIT));
+          if (diagrams.length === 0 && problems.length > 0) {
+            lock.keep();
+            removeFile(own);
+            return `removed ${displayPath(own, ctx.env.HOME)} (it did not parse as a diagram)\n`;
+          }
         }
         throw new NotFoundError(`no diagram has the id '${id}'; 'sysdiag list' shows them all`);
       }
@@ -62,9 +66,13 @@ export default defineCommand({
         throw new UsageError(`'${id}' is in the JSON catalog ${file}; remove it there`);
       }
       const text = readText(file, SOURCE_LIMIT);
-      const others = readDocument(text).diagrams.filter((d) => d.id !== id);
-      if (others.length === 0) removeFile(file);
-      else writeDiagramFile(file, withoutSection(text, entry.line), true);
+      const section = sectionOf(text, id);
+      if (!section) throw new IoError(`${file} changed while it was read; nothing was removed`);
+      // Only the diagram's section goes: prose, other drawings and appendices stay.
+      const rest = withoutSection(text, section);
+      lock.keep();
+      if (holdsNothing(rest)) removeFile(file);
+      else writeDiagramFile(file, rest, true);
       const back = entry.overrides === "built-in" ? `; the built-in '${id}' shows again` : "";
       return `removed ${id} (${entry.title}) from ${displayPath(file, ctx.env.HOME)}${back}\n`;
     });

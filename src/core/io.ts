@@ -251,6 +251,91 @@ export function writeFileAtomic(
   force: boolean,
   mode?: number,
 ): void {
+  writeFilesAtomic([{ path, text, force, ...(mode === undefined ? {} : { mode }) }]);
+}
+
+/** One file of `writeFilesAtomic`. */
+export interface FileWrite {
+  path: string;
+  text: string | Uint8Array;
+  /** Replace a file that is there (else an existing file is an error). */
+  force: boolean;
+  /** The file's permissions; by default a replaced file keeps its own, a new one is 0644. */
+  mode?: number;
+}
+
+/** A file's new text, flushed to a temporary file beside it; the old one, if any, kept by a second link. */
+interface Staged {
+  write: FileWrite;
+  temp: string;
+  /** A second name of the file being replaced, to put it back with. */
+  backup?: string;
+  committed: boolean;
+}
+
+/**
+ * Writes several files all or nothing: every text is first written and flushed
+ * beside its file (where a full disk is met), and only then do the files take
+ * their names, renames that need no room. Should one fail, the ones already
+ * done are put back as they were. The error names the file that failed.
+ */
+export function writeFilesAtomic(
+  writes: readonly FileWrite[],
+  /** Called before each step: a long batch's holder of a lock says it lives. */
+  each: () => void = () => {},
+): void {
+  const staged: Staged[] = [];
+  try {
+    for (const write of writes) {
+      each();
+      staged.push(stage(write));
+    }
+    for (const one of staged) {
+      each();
+      commit(one);
+      one.committed = true;
+    }
+  } catch (error) {
+    const stuck = undo(staged);
+    if (stuck.length > 0 && error instanceof IoError) {
+      throw new IoError(
+        `${error.message}; and ${stuck.length === 1 ? "this file" : "these files"} could not be put back: ${stuck.join(", ")}`,
+      );
+    }
+    throw error;
+  } finally {
+    for (const one of staged) {
+      removeQuietly(one.temp);
+      if (one.backup) removeQuietly(one.backup);
+    }
+  }
+}
+
+const removeQuietly = (path: string) => {
+  try {
+    unlinkSync(path);
+  } catch {
+    // Renamed away, or never made.
+  }
+};
+
+/** Puts back what the committed writes changed; the paths that could not be. */
+function undo(staged: readonly Staged[]): string[] {
+  const stuck: string[] = [];
+  for (const one of [...staged].reverse()) {
+    if (!one.committed) continue;
+    try {
+      if (one.backup) renameSync(one.backup, one.write.path);
+      else unlinkSync(one.write.path);
+    } catch {
+      stuck.push(one.write.path);
+    }
+  }
+  return stuck;
+}
+
+/** The checks made before a file is written: what is at its path now, and its mode. */
+function targetMode({ path, force }: FileWrite): { mode: number; exists: boolean } {
   const dir = dirname(path);
   let dirStat: Stats;
   try {
@@ -261,57 +346,82 @@ export function writeFileAtomic(
     throw new IoError(`cannot write ${path}: ${errnoWords(error)}`);
   }
   if (!dirStat.isDirectory()) throw new IoError(`cannot write ${path}: ${dir} is not a directory`);
-  let kept = 0o644;
+  let target: Stats;
   try {
     // lstat: a link, a FIFO or a device is not a file to be replaced by one, even with --force.
-    const target = lstatSync(path);
-    // A replaced file keeps its permissions: a private file stays private.
-    kept = target.mode & 0o7777;
-    if (target.isDirectory()) throw new IoError(`cannot write ${path}: it is a directory`);
-    if (!target.isFile()) {
-      throw new IoError(
-        `cannot write ${path}: it is ${target.isSymbolicLink() ? "a symbolic link" : kindOf(target)}, not a file to replace`,
-      );
-    }
-    if (!force) throw new IoError(`${path} exists; add --force to overwrite it`);
-  } catch (error) {
-    if (error instanceof IoError) throw error;
+    target = lstatSync(path);
+  } catch {
+    return { mode: 0o644, exists: false };
   }
+  if (target.isDirectory()) throw new IoError(`cannot write ${path}: it is a directory`);
+  if (!target.isFile()) {
+    throw new IoError(
+      `cannot write ${path}: it is ${target.isSymbolicLink() ? "a symbolic link" : kindOf(target)}, not a file to replace`,
+    );
+  }
+  if (!force) throw new IoError(`${path} exists; add --force to overwrite it`);
+  // A replaced file keeps its permissions: a private file stays private.
+  return { mode: target.mode & 0o7777, exists: true };
+}
+
+function stage(write: FileWrite): Staged {
+  const { path, text } = write;
+  const { mode, exists } = targetMode(write);
+  const dir = dirname(path);
   const prefix = `.${basename(path)}.`;
   sweepTemporaries(dir, prefix);
-  const temp = join(dir, `${prefix}${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const name = () =>
+    join(dir, `${prefix}${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`);
+  const staged: Staged = { write, temp: name(), committed: false };
   let fd: number | undefined;
   try {
-    fd = openSync(temp, "wx", 0o600);
-    fchmodSync(fd, mode ?? kept);
+    fd = openSync(staged.temp, "wx", 0o600);
+    fchmodSync(fd, write.mode ?? mode);
     const bytes = typeof text === "string" ? Buffer.from(text) : text;
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;
+  } catch (error) {
+    if (fd !== undefined) closeSync(fd);
+    removeQuietly(staged.temp);
+    throw new IoError(`cannot write ${path}: ${errnoWords(error)}`);
+  }
+  if (exists) {
+    // Named like a temporary file, so that one left by a process killed here is swept.
+    const backup = name();
+    try {
+      linkSync(path, backup);
+      staged.backup = backup;
+    } catch (error) {
+      // A file system without hard links: the file is replaced without a way back.
+      if (errnoCode(error) !== "EPERM" && errnoCode(error) !== "ENOTSUP") {
+        removeQuietly(staged.temp);
+        throw new IoError(`cannot write ${path}: ${errnoWords(error)}`);
+      }
+    }
+  }
+  return staged;
+}
+
+function commit({ write, temp }: Staged): void {
+  const { path, force } = write;
+  try {
     if (force) renameSync(temp, path);
     else {
       try {
         linkSync(temp, path);
       } catch (error) {
-        // A file system without hard links: the check above stands in for link()'s.
+        // A file system without hard links: the check before stands in for link()'s.
         if (errnoCode(error) === "EPERM" || errnoCode(error) === "ENOTSUP") renameSync(temp, path);
         else throw error;
       }
     }
   } catch (error) {
-    if (errnoCode(error) === "EEXIST" && fd === undefined) {
+    if (errnoCode(error) === "EEXIST")
       throw new IoError(`${path} exists; add --force to overwrite it`);
-    }
     throw new IoError(`cannot write ${path}: ${errnoWords(error)}`);
-  } finally {
-    if (fd !== undefined) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // Renamed away, or never made.
-    }
   }
 }
 

@@ -24,7 +24,34 @@ export const LIMITS = {
   graphLabelChars: 1_000_000,
   /** Compiled catalogs kept in the cache (one a set of sources), the last used. */
   cachedStores: 8,
+  /** A word of a message (input echoed back: a name, a path) longer than this is cut. */
+  echoedWordChars: 200,
+  /** A message line longer than this is cut in the middle. */
+  messageChars: 2_000,
 } as const;
+
+/**
+ * A message as it is printed: input it echoes back is cut, so that a 100 KB word
+ * given on the command line is not printed back whole in the error that refuses it.
+ * A long word keeps its start and its end (a path keeps its file name), and says how
+ * long it was; a long line keeps its start and end. Applied where every message is
+ * written (the CLI), so that no command has to remember it.
+ */
+export function clipMessage(text: string): string {
+  const long = new RegExp(`[^\\s'"]{${LIMITS.echoedWordChars + 1},}`, "g");
+  const words = text.replace(long, (word) => cutMiddle(word, 120, 40));
+  return words.length <= LIMITS.messageChars ? words : cutMiddle(words, 1_500, 400);
+}
+
+/** The start and the end of a text, saying how long it is; never half a surrogate pair. */
+function cutMiddle(text: string, head: number, tail: number): string {
+  const low = (at: number) => /[\udc00-\udfff]/.test(text[at] ?? "");
+  let end = head;
+  if (low(end)) end--;
+  let start = text.length - tail;
+  if (low(start)) start++;
+  return `${text.slice(0, end)}…[${thousands(text.length)} characters]…${text.slice(start)}`;
+}
 
 /** A query or name longer than the limit is a usage error, not a slow search. */
 export function checkQuery(words: readonly string[]): void {

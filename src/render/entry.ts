@@ -161,22 +161,36 @@ export function renderRaw(entry: Entry, ascii = false): string {
 const markdownPoints = (title: string, items: readonly string[] = []) =>
   items.length === 0
     ? ""
-    : `**${title}**\n\n${items.map((item) => `- ${sanitizeLine(item.replace(/\s+/g, " ").trim())}`).join("\n")}\n\n`;
+    : `**${title}**\n\n${items.map((item) => `- ${markdownText(sanitizeLine(item.replace(/\s+/g, " ").trim()))}`).join("\n")}\n\n`;
 
 /**
- * `--format md`: a heading, the summary, and the diagram fenced, for a design doc,
- * then its notes and references.
- * The fence is longer than any run of backticks in the diagram and the title one
- * line, so that nothing in the entry can end the block or start another.
+ * Text that Markdown shows as it is, and no renderer takes for markup: every character that
+ * can start inline syntax (emphasis, code, links and images, HTML and comments, entities,
+ * strikethrough, a heading's closing #s, GitHub's bare links: `https:`, `www.`, `a@b`)
+ * backslash-escaped, as CommonMark allows for any ASCII punctuation, and a line that would
+ * start a block (a list, a quote, a rule) escaped at its start.
+ */
+export function markdownText(text: string): string {
+  return text
+    .replace(/[\\`*_[\]<>&~#!|@]|:(?=\/\/)/g, "\\$&")
+    .replace(/\b(www)\./gi, "$1\\.")
+    .replace(/^([-+=])/, "\\$1")
+    .replace(/^(\d+)([.)])/, "$1\\$2");
+}
+
+/**
+ * `--format md`: a heading, the summary, and the diagram fenced, for a design doc.
+ * The fence is longer than any run of backticks in the diagram, the title one line, and
+ * the title and summary inert (markdownText), so that nothing in the entry can end the
+ * block, start another, or become a link, an image or HTML.
  */
 export function renderMarkdown(entry: Entry, ascii = false): string {
   const diagram = sanitize(entry.diagram);
   const body = ascii ? toAscii(diagram) : diagram;
   const fence = fenceFor(body);
-  const title = sanitizeLine(entry.title.replace(/\s+/g, " ").trim());
-  const summary = entry.summary
-    ? `${sanitizeLine(entry.summary.replace(/\s+/g, " ").trim())}\n\n`
-    : "";
+  const line = (text: string) => markdownText(sanitizeLine(text.replace(/\s+/g, " ").trim()));
+  const title = line(entry.title);
+  const summary = entry.summary ? `${line(entry.summary)}\n\n` : "";
   const after =
     markdownPoints("Notes", entry.notes) + markdownPoints("References", entry.references);
   return `## ${title}\n\n${summary}${fence}text\n${body}\n${fence}\n${after ? `\n${after.trimEnd()}\n` : ""}`;

@@ -41,30 +41,36 @@ function nesting(graph: Graph): { top: GraphNode[]; children: Map<string, GraphN
 }
 
 // Mermaid: labels go in double quotes, where only entity codes (`#quot;`, `#35;`) escape and
-// a line break is `<br>`;
-// node ids are prefixed so that no label can make one a keyword (`end`, `class`, `style`).
+// a line break is `<br>`. Escaped besides the quote: `#` (an entity code), `<` and `>` (HTML),
+// `&` (an HTML entity the browser would decode), a backtick (a Markdown string), `%` (a
+// `%%{init}%%` directive or a `%%` comment, found anywhere in the text before it is parsed),
+// a backslash (`\n` is drawn as a line break), and a `:` followed by more than a space
+// (Mermaid takes `style …:…#…;` on a line for a style, and drops its last `;`).
+// Node ids are prefixed so that no label can make one a keyword (`end`, `class`, `style`).
 const mermaidId = (id: string) => `n_${id.replace(/[^A-Za-z0-9_]/g, "_")}`;
 
+const MERMAID_CODES: Record<string, string> = {
+  "#": "#35;",
+  '"': "#quot;",
+  "<": "#lt;",
+  ">": "#gt;",
+  "`": "#96;",
+  "&": "#38;",
+  "%": "#37;",
+  ":": "#58;",
+  "\\": "#92;",
+};
+
 function mermaidText(text: string): string {
-  const codes: Record<string, string> = {
-    "#": "#35;",
-    '"': "#quot;",
-    "<": "#lt;",
-    ">": "#gt;",
-    "`": "#96;",
-  };
-  const escaped = text.replace(/[#"<>`]/g, (c) => codes[c] as string);
+  const escaped = text.replace(/[#"<>`&%\\]|:(?=\S)/g, (c) => MERMAID_CODES[c] as string);
   // An empty string is a parse error: a blank label is one space.
   return `"${escaped.replace(/\r?\n/g, "<br>") || " "}"`;
 }
 
 export function toMermaid(graph: Graph, title: string): string {
-  const out = [
-    "---",
-    `title: ${JSON.stringify(title)}`,
-    "---",
-    `flowchart ${graph.direction ?? "TD"}`,
-  ];
+  // The title is YAML (a JSON string is one); `%` as `\u0025`, so that no directive is found in it.
+  const yaml = JSON.stringify(title).replace(/%/g, "\\u0025");
+  const out = ["---", `title: ${yaml}`, "---", `flowchart ${graph.direction ?? "TD"}`];
   const { top, children } = nesting(graph);
   const emit = (node: GraphNode, indent: string) => {
     const kids = children.get(node.id);
@@ -88,9 +94,14 @@ export function toMermaid(graph: Graph, title: string): string {
   return `${out.join("\n")}\n`;
 }
 
-// Graphviz: every id and label is a double-quoted string, where `\` and `"` escape.
+// Graphviz: every id and label is a double-quoted string, where `\` and `"` escape (a
+// backslash also starts `\N`, `\G`, `\l`…), and `&` starts an HTML entity that Graphviz decodes.
 const dotString = (text: string) =>
-  `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\r?\n/g, "\\n")}"`;
+  `"${text
+    .replace(/\\/g, "\\\\")
+    .replace(/"/g, '\\"')
+    .replace(/&/g, "&amp;")
+    .replace(/\r?\n/g, "\\n")}"`;
 
 export function toDot(graph: Graph, title: string): string {
   const directed = graph.edges.some((e) => e.directed);
@@ -144,6 +155,13 @@ const D2_DIRECTION = { TD: "down", LR: "right", BT: "up", RL: "left" } as const;
 /** No node id has an underscore, so the title's key cannot collide with one. */
 const D2_TITLE = "diagram_title";
 
+/**
+ * Keys D2 takes for boards even quoted: a box labelled "Steps" (id `steps`) with an edge
+ * failed to compile. Such an id's key gets an underscore, which no node id has.
+ */
+const D2_BOARDS = new Set(["layers", "scenarios", "steps"]);
+const d2Key = (id: string) => d2String(D2_BOARDS.has(id) ? `${id}_` : id);
+
 export function toD2(graph: Graph, title: string): string {
   const out = [
     `${d2String(D2_TITLE)}: ${d2String(title)} {`,
@@ -166,7 +184,7 @@ export function toD2(graph: Graph, title: string): string {
     const seen = new Set<string>();
     for (let node = byId.get(id); node && !seen.has(node.id); node = byId.get(node.parent ?? "")) {
       seen.add(node.id);
-      parts.push(d2String(node.id));
+      parts.push(d2Key(node.id));
     }
     const made = parts.reverse().join(".");
     paths.set(id, made);
@@ -174,7 +192,7 @@ export function toD2(graph: Graph, title: string): string {
   };
   const emit = (node: GraphNode, indent: string) => {
     const kids = children.get(node.id);
-    const head = `${indent}${d2String(node.id)}: ${d2String(node.label)}`;
+    const head = `${indent}${d2Key(node.id)}: ${d2String(node.label)}`;
     if (!kids && node.kind === "box") {
       out.push(head);
       return;

@@ -236,7 +236,10 @@ export function formatPaths(reports: SourceReport[], style: Style): string {
     .map((report, i) => {
       const gave = report.present
         ? `${report.diagrams} ${report.diagrams === 1 ? "diagram" : "diagrams"}`
-        : style.dim("not present");
+        : // A project's .sysdiag/ that is absent says nothing; one with a problem was skipped.
+          style.dim(
+            report.origin === "project" && report.problems.length > 0 ? "skipped" : "not present",
+          );
       const head = `${String(i + 1).padStart(2)}. ${padEnd(ORIGIN[report.origin], originWidth)}  ${style.id(padEnd(sanitizeLine(report.path), pathWidth))}  ${gave}\n`;
       return (
         head + report.problems.map((p) => `      ${style.dim("!")} ${sanitizeLine(p)}\n`).join("")

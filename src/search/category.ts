@@ -1,4 +1,5 @@
-import { NotFoundError } from "../core/errors.js";
+import { NotFoundError, UsageError } from "../core/errors.js";
+import { LIMITS, thousands } from "../core/limits.js";
 import { normalizeName } from "../core/names.js";
 import type { Catalog, Category } from "../core/types.js";
 
@@ -10,6 +11,12 @@ export async function resolveCategory(
   catalog: Pick<Catalog, "categories">,
   query: string,
 ): Promise<Category> {
+  // Refused before any matching: typo matching of a 100 KB name took seconds.
+  if (query.length > LIMITS.queryChars) {
+    throw new UsageError(
+      `the category is ${thousands(query.length)} characters; at most ${thousands(LIMITS.queryChars)}`,
+    );
+  }
   const key = normalizeName(query);
   const { categories } = catalog;
   const exact = categories.find((c) => c.id === key || normalizeName(c.name) === key);

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { fileFor, withoutSection } from "../../src/catalog/user.js";
+import {
+  holdsNothing,
+  sectionOf,
+  withoutSection,
+  withReplaced,
+} from "../../src/catalog/sections.js";
+import { fileFor } from "../../src/catalog/user.js";
 
 describe("fileFor", () => {
   it("names a diagram's file in the data directory", () => {
@@ -14,12 +20,76 @@ describe("fileFor", () => {
   );
 });
 
-describe("withoutSection", () => {
+describe("a diagram's section of a user document", () => {
   const doc = "## C\n\n### A\n```\n## not a heading\n```\n\n### B\n```\n┌┐\n```\n";
+  const cut = (text: string, id: string) =>
+    withoutSection(text, sectionOf(text, id) ?? expect.fail(`no ${id}`));
+
   it("removes one diagram's section, up to the next heading", () => {
-    expect(withoutSection(doc, 3)).toBe("## C\n\n### B\n```\n┌┐\n```\n");
+    expect(cut(doc, "a")).toBe("## C\n\n### B\n```\n┌┐\n```\n");
   });
   it("removes the last section to the end", () => {
-    expect(withoutSection(doc, 8)).toBe("## C\n\n### A\n```\n## not a heading\n```\n");
+    expect(cut(doc, "b")).toBe("## C\n\n### A\n```\n## not a heading\n```\n");
+  });
+
+  // A person's document: prose, one drawing, an appendix (issue 26, item 2).
+  const notes =
+    "# Design notes\n\nWhy we built it.\n\n## Flow\n\n```text\n┌─┐\n└─┘\n```\nHow it flows.\n\n## Appendix\n\nMore prose.\n";
+  it.each([
+    [
+      "a person's document keeps its prose and appendix",
+      notes,
+      "flow",
+      "# Design notes\n\nWhy we built it.\n\n## Appendix\n\nMore prose.\n",
+      false,
+    ],
+    [
+      "a file of one diagram holds nothing after it",
+      "## Mine\n\n### X\n<!-- sysdiag\nid: x\n-->\n```text\n┌┐\n```\n",
+      "x",
+      "## Mine\n",
+      true,
+    ],
+    [
+      "a drawing under a #### note keeps the note's heading level out",
+      "## C\n\n### A\n```\n┌┐\n```\n#### Not a diagram\nkept\n",
+      "a",
+      "## C\n\n#### Not a diagram\nkept\n",
+      false,
+    ],
+    [
+      "a code block after the drawing ends nothing",
+      "### A\n```\n┌┐\n```\n```js\nx()\n```\n## B\n",
+      "a",
+      "## B\n",
+      true,
+    ],
+  ])("%s", (_what, text, id, rest, nothing) => {
+    expect(cut(text, id)).toBe(rest);
+    expect(holdsNothing(cut(text, id))).toBe(nothing);
+  });
+
+  it("is undefined for an id the document does not hold", () => {
+    expect(sectionOf(notes, "appendix")).toBeUndefined();
+  });
+
+  it("replaces the heading, facts and drawing in place, at the same heading level", () => {
+    const entry = {
+      id: "flow",
+      title: "Flow",
+      category: "Other",
+      aliases: [],
+      tags: [],
+      summary: "new",
+      related: [],
+      notes: [],
+      references: [],
+      diagram: "┌┐\n└┘",
+      line: 1,
+    };
+    const section = sectionOf(notes, "flow") ?? expect.fail("no flow");
+    expect(withReplaced(notes, section, entry)).toBe(
+      "# Design notes\n\nWhy we built it.\n\n## Flow\n<!-- sysdiag\nid: flow\nsummary: new\n-->\n```text\n┌┐\n└┘\n```\nHow it flows.\n\n## Appendix\n\nMore prose.\n",
+    );
   });
 });

@@ -1,4 +1,3 @@
-import { spawnSync } from "node:child_process";
 import {
   existsSync,
   mkdirSync,
@@ -10,7 +9,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { decodeText, makeDirectory, writeFileAtomic } from "../../src/core/io.js";
+import { decodeText, makeDirectory, strictUtf8, writeFileAtomic } from "../../src/core/io.js";
+import { deadPid } from "../helpers.js";
 
 /** Directory listings made through node:fs, counted (the module is the real one otherwise). */
 const listings = vi.hoisted(() => ({ count: 0 }));
@@ -24,14 +24,6 @@ vi.mock("node:fs", async (importOriginal) => {
 });
 
 const dir = () => mkdtempSync(join(tmpdir(), "sysdiag-io-"));
-
-/** A process id that is no process's now: one that has just ended. */
-function deadPid(): number {
-  const child = spawnSync(process.execPath, ["-e", "process.stdout.write(String(process.pid))"], {
-    encoding: "utf8",
-  });
-  return Number(child.stdout);
-}
 
 describe("writeFileAtomic", () => {
   it("removes what a write ended mid-way left, and only that", () => {

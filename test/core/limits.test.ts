@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { thousands } from "../../src/core/limits.js";
+import { clipMessage, thousands } from "../../src/core/limits.js";
 
 describe("thousands", () => {
   it.each([
@@ -16,5 +16,43 @@ describe("thousands", () => {
   ])("%d is %s, as toLocaleString('en-US') writes it", (n, text) => {
     expect(thousands(n)).toBe(text);
     expect(thousands(n)).toBe(n.toLocaleString("en-US"));
+  });
+});
+
+describe("clipMessage: input echoed in a message is cut, once, where messages are written", () => {
+  const a = (n: number) => "a".repeat(n);
+  it.each([
+    [
+      "an ordinary message is as it was",
+      "no diagram named 'cache'; did you mean x?",
+      "no diagram named 'cache'; did you mean x?",
+    ],
+    ["a word of 200 characters is kept", `no command '${a(200)}'`, `no command '${a(200)}'`],
+    [
+      "a longer word keeps its start and end, and says its length",
+      `no command '${a(100_000)}' here`,
+      `no command '${a(120)}…[100,000 characters]…${a(40)}' here`,
+    ],
+    [
+      "a path keeps its file name",
+      `cannot read /${"d".repeat(300)}/notes.md: no such file`,
+      `cannot read /${"d".repeat(119)}…[311 characters]…${"d".repeat(30)}/notes.md: no such file`,
+    ],
+  ])("%s", (_what, text, clipped) => {
+    expect(clipMessage(text)).toBe(clipped);
+  });
+
+  it("a long line of short words keeps its start and end", () => {
+    const line = "ab ".repeat(10_000);
+    const clipped = clipMessage(line);
+    expect(clipped.length).toBeLessThan(2_000);
+    expect(clipped).toMatch(/^ab ab .*…\[30,000 characters\]….* ab $/);
+  });
+
+  it("never cuts a character in half", () => {
+    const clipped = clipMessage("😀".repeat(300));
+    expect(clipped).not.toMatch(
+      /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/,
+    );
   });
 });

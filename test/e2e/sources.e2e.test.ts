@@ -4,34 +4,17 @@ import {
   existsSync,
   lstatSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   writeFileSync,
 } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { BIN, catalog, expectOneLineError, spawnCli } from "../helpers.js";
+import { BIN, catalog, expectOneLineError, userHome } from "../helpers.js";
 
 /** The user's own diagrams, end to end, each test in a home of its own. */
 
-function home() {
-  const dir = mkdtempSync(join(tmpdir(), "sysdiag-src-"));
-  const data = join(dir, "data");
-  const env = { HOME: dir, XDG_DATA_HOME: data };
-  const sysdiag = (
-    args: string[],
-    more: { input?: string; env?: Record<string, string>; cwd?: string } = {},
-  ) => spawnCli(args, { ...more, env: { ...env, ...more.env } });
-  const write = (name: string, text: string) => {
-    const path = join(dir, name);
-    mkdirSync(join(path, ".."), { recursive: true });
-    writeFileSync(path, text);
-    return path;
-  };
-  return { dir, data: join(data, "sysdiag"), env, sysdiag, write };
-}
+const home = userHome;
 
 const doc = (title: string, id?: string, extra = "") =>
   `## Caching\n\n### ${title}\n${id ? `<!-- sysdiag\nid: ${id}\n${extra}-->\n` : ""}\`\`\`\n┌──────┐\n│ ${title.slice(0, 4).padEnd(4)} │\n└──────┘\n\`\`\`\n`;

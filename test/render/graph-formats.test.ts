@@ -1,8 +1,9 @@
 import { spawnSync } from "node:child_process";
+import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import type { Graph } from "../../src/diagram/graph.js";
 import { toD2, toDot, toGraphJson, toMermaid } from "../../src/render/graph-formats.js";
-import { catalogGraphs, NASTY } from "./graph-fixtures.js";
+import { catalogGraphs, HOSTILE, HOSTILE_LABELS, HOSTILE_TITLE, NASTY } from "./graph-fixtures.js";
 
 const SMALL: Graph = {
   nodes: [
@@ -171,5 +172,20 @@ describe("Graphviz accepts the DOT of every catalog diagram and of nasty labels"
     // A line break is a line break, not a backslash and an n.
     expect(texts).toContain("subgraph");
     expect(texts).toContain("line two");
+  });
+
+  it("renders hostile labels as written: Graphviz decodes no entity and no escape of theirs", () => {
+    const out = dot(toDot(HOSTILE, HOSTILE_TITLE), "svg");
+    expect(out.stderr).toBe("");
+    expect(out.status).toBe(0);
+    const page = new JSDOM(out.stdout, { contentType: "image/svg+xml" }).window.document;
+    const texts = [...page.querySelectorAll("text")].map((t) => t.textContent);
+    for (const label of HOSTILE_LABELS) expect(texts, label).toContain(label);
+    expect(texts).toContain(HOSTILE_TITLE);
+  });
+
+  it("decodes an entity left unescaped (so the check above can fail)", () => {
+    const out = dot('digraph { a [label="&amp;"]; }', "svg");
+    expect(out.stdout).toMatch(/>&amp;<\/text>/);
   });
 });

@@ -2,13 +2,22 @@ import { JSDOM } from "jsdom";
 import { describe, expect, it } from "vitest";
 import type { Graph } from "../../src/diagram/graph.js";
 import { toMermaid } from "../../src/render/graph-formats.js";
-import { catalogGraphs, NASTY } from "./graph-fixtures.js";
+import { catalogGraphs, HOSTILE, HOSTILE_LABELS, HOSTILE_TITLE, NASTY } from "./graph-fixtures.js";
 
 // Mermaid's own flowchart parser, offline. It sanitises labels with DOMPurify, which needs
 // a window: jsdom's, set before mermaid loads. (In a file of its own: D2's WASM build takes
 // a global window for a browser's.)
-const { window } = new JSDOM("");
-Object.assign(globalThis, { window, document: window.document });
+const { window } = new JSDOM("<body></body>", { pretendToBeVisual: true });
+Object.assign(globalThis, {
+  window,
+  document: window.document,
+  // What drawing needs of a browser beyond a document: sizes are made up (jsdom lays nothing out).
+  CSSStyleSheet: window.CSSStyleSheet,
+});
+Object.assign(window.SVGElement.prototype, {
+  getBBox: () => ({ x: 0, y: 0, width: 40, height: 16 }),
+  getComputedTextLength: () => 40,
+});
 const { default: mermaid } = await import("mermaid");
 
 interface FlowDb {
@@ -70,5 +79,57 @@ describe("Mermaid's parser understands the flowchart of every catalog diagram", 
 
   it("keeps nasty labels and keyword ids as they are", async () => {
     await expectUnderstood(NASTY, 'Title: "quoted" # ; \\ 中文');
+  });
+});
+
+/** What Mermaid draws: the text of every label and the title, and the page's style. */
+async function drawn(source: string) {
+  const { svg } = await mermaid.render(`m${Math.random().toString(36).slice(2)}`, source);
+  // Parsed as HTML: the labels are HTML inside foreignObject, with void tags (`<br>`).
+  const page = new JSDOM(svg).window.document;
+  return {
+    texts: new Set([...page.querySelectorAll(".nodeLabel, .edgeLabel")].map((e) => e.textContent)),
+    title: page.querySelector(".flowchartTitleText")?.textContent,
+    titleElements: page.querySelector(".flowchartTitleText")?.children.length,
+    style: [...page.querySelectorAll("style")].map((e) => e.textContent).join(""),
+    elements: [...page.querySelectorAll("*")].map((e) => e.localName),
+  };
+}
+
+describe("Mermaid takes no label for syntax (issue 26)", () => {
+  it("a label of only a directive, not escaped, breaks the flowchart (so the checks below can fail)", async () => {
+    await expect(mermaid.parse('flowchart TD\n  a["%%{init: {}}%%"]\n')).rejects.toThrow(
+      /Parse error/,
+    );
+  });
+
+  it("parses every hostile label, title and id as what it is", async () => {
+    await expectUnderstood(HOSTILE, HOSTILE_TITLE);
+  });
+
+  it("draws every hostile label and the title as their text, and nothing else", async () => {
+    const { texts, title, style, elements } = await drawn(toMermaid(HOSTILE, HOSTILE_TITLE));
+    for (const label of HOSTILE_LABELS) expect(texts, label).toContain(label);
+    expect(title).toBe(HOSTILE_TITLE);
+    // No directive reached the style (a theme, a remote url()), no label became markup.
+    expect(style).not.toMatch(/evil|url\(|forest/);
+    expect(elements).not.toContain("img");
+  });
+
+  it.each(HOSTILE_LABELS)("a label of only %j is a drawing", async (label) => {
+    const graph: Graph = {
+      nodes: [
+        { id: "a", label, kind: "box" },
+        { id: "b", label: "b", kind: "box" },
+      ],
+      edges: [{ from: "a", to: "b", label, directed: true }],
+    };
+    await expectUnderstood(graph, label);
+    const { texts, title, titleElements } = await drawn(toMermaid(graph, label));
+    expect(texts).toContain(label);
+    // Mermaid sets the title as text, after DOMPurify has cleaned it: a title that looks like a
+    // tag comes out cleaned (`<img src="x">`), still text, never markup.
+    if (!label.includes("<")) expect(title).toBe(label);
+    expect(titleElements).toBe(0);
   });
 });

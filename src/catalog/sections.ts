@@ -1,0 +1,66 @@
+import { type DocumentEntry, formatDocument, readDocument } from "../document/document.js";
+import { scanMarkdown } from "../document/fences.js";
+
+/**
+ * A diagram's place in a user's own document, which may hold prose, other
+ * drawings and appendices around it: `remove` takes out only that place, and
+ * `add --replace` writes the new diagram there, so that nothing else of the
+ * document is lost or moved.
+ */
+
+/** 1-based lines: the heading, the drawing's closing fence, and the last line before the next heading. */
+export interface Section {
+  heading: number;
+  level: number;
+  drawingEnd: number;
+  end: number;
+}
+
+/** Where the diagram with this id stands in `text`; undefined when no diagram there has it. */
+export function sectionOf(text: string, id: string): Section | undefined {
+  const entry = readDocument(text).diagrams.find((d) => d.id === id);
+  if (!entry?.bodyLine) return undefined;
+  const tokens = scanMarkdown(text);
+  const heading = tokens.find((t) => t.kind === "heading" && t.line === entry.line);
+  // The fence token's line is its opening line, the one above the drawing's first.
+  const fence = tokens.find((t) => t.kind === "fence" && t.line === (entry.bodyLine ?? 0) - 1);
+  if (heading?.kind !== "heading" || fence?.kind !== "fence") return undefined;
+  const drawingEnd = fence.line + (fence.body === "" ? 0 : fence.body.split(/\r?\n/).length) + 1;
+  // The prose after the drawing is its own, up to the next heading of any level.
+  const next = tokens.find((t) => t.kind === "heading" && t.line > drawingEnd);
+  const lineCount = text.split("\n").length;
+  return {
+    heading: heading.line,
+    level: heading.level,
+    drawingEnd,
+    end: next ? next.line - 1 : lineCount,
+  };
+}
+
+/** Whether a document holds nothing but headings and blank lines: nothing of a person's to keep. */
+export function holdsNothing(text: string): boolean {
+  return scanMarkdown(text).every(
+    (t) => t.kind === "heading" || (t.kind === "text" && t.text.trim() === ""),
+  );
+}
+
+/** The document without the diagram's section (its heading to the next heading). */
+export function withoutSection(text: string, section: Section): string {
+  const lines = text.split("\n");
+  return [...lines.slice(0, section.heading - 1), ...lines.slice(section.end)].join("\n");
+}
+
+/**
+ * The document with the diagram's heading, facts and drawing replaced by `entry`'s,
+ * under a heading of the same level; the prose around it is kept. Its category
+ * stays the one of its place in the document.
+ */
+export function withReplaced(text: string, section: Section, entry: DocumentEntry): string {
+  const lines = text.split("\n");
+  // formatDocument's `## category`, a blank line, then `### title`, the facts and the drawing.
+  const own = formatDocument(entry).split("\n").slice(2, -1);
+  own[0] = `${"#".repeat(section.level)}${(own[0] as string).slice(3)}`;
+  return [...lines.slice(0, section.heading - 1), ...own, ...lines.slice(section.drawingEnd)].join(
+    "\n",
+  );
+}
