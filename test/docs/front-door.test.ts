@@ -1,0 +1,90 @@
+import { existsSync, readdirSync } from "node:fs";
+import { dirname, join, normalize } from "node:path";
+import { describe, expect, it } from "vitest";
+import { ROOT } from "../helpers.js";
+import { blocks, links, page, pages, prose, sections, slug } from "./markdown.js";
+
+/**
+ * The README is a front door: short, what sysdiag is first, then the two commands
+ * (install and run; test). Everything it and docs/ point at must be there.
+ */
+
+const readme = page("README.md");
+const all = pages();
+
+describe("README.md", () => {
+  it("is at most 250 lines", () => {
+    expect(readme.text.split("\n").length - 1).toBeLessThanOrEqual(250);
+  });
+
+  it("starts with what sysdiag is", () => {
+    const [title, blank, first] = readme.text.split("\n");
+    expect(title).toBe("# sysdiag");
+    expect(blank).toBe("");
+    expect(first).toMatch(/^sysdiag \w+ .*diagrams/);
+  });
+
+  it("gives its two commands first: install and run, then test", () => {
+    const [install, test] = blocks(readme.text);
+    expect(install?.body).toBe("npm install && npx sysdiag show cache-aside");
+    expect(test?.body).toBe("npm test");
+    // Before any section: nothing but what sysdiag is comes ahead of them.
+    const firstHeading = readme.text.indexOf("\n## ");
+    expect(test?.line).toBeLessThan(readme.text.slice(0, firstHeading).split("\n").length);
+  });
+
+  it("links every page of the reference", () => {
+    const targets = links(readme.text).map((l) => l.replace(/#.*$/, ""));
+    const reference = readdirSync(join(ROOT, "docs")).filter((f) => f.endsWith(".md"));
+    expect(reference.length).toBeGreaterThanOrEqual(6);
+    for (const file of reference) expect(targets).toContain(`docs/${file}`);
+    expect(targets).toContain("docs/decisions/README.md");
+  });
+});
+
+describe.each(all.map((p) => [p.path, p] as const))("%s", (path, doc) => {
+  it("links only to files that exist, and to headings they have", () => {
+    const broken = links(doc.text)
+      .filter((l) => !/^[a-z]+:/.test(l))
+      .filter((l) => {
+        const [file, anchor] = l.split("#") as [string, string | undefined];
+        const target = file === "" ? path : normalize(join(dirname(path), file));
+        if (!existsSync(join(ROOT, target))) return true;
+        if (anchor === undefined) return false;
+        const text = file === "" ? doc.text : page(target).text;
+        return !sections(text).some((s) => slug(s.heading) === anchor);
+      });
+    expect(broken).toEqual([]);
+  });
+
+  it("names only files of the repository that exist", () => {
+    const named = [
+      ...prose(doc.text).matchAll(/`((?:src|test|scripts|data|bin|man|docs|\.ci)\/[^`\s]*)`/g),
+    ]
+      .map((m) => m[1] as string)
+      // A pattern, not a path: `data/repairs/<id>.txt`, `docs/*.png`, `dist/cli.*.cache`.
+      .filter((p) => !/[<*]|NNNN/.test(p));
+    expect(named.filter((p) => !existsSync(join(ROOT, p)))).toEqual([]);
+  });
+});
+
+describe("the documentation tests' reader", () => {
+  it("finds the repository's paths the pages name", () => {
+    const named = all.flatMap((p) => [
+      ...prose(p.text).matchAll(/`((?:src|test|scripts|data|bin|man|docs|\.ci)\/[^`\s]*)`/g),
+    ]);
+    expect(named.length).toBeGreaterThan(20);
+  });
+
+  it("finds links, anchors and code spans (a reader that found none would pass anything)", () => {
+    expect(links('see [a](docs/a.md#b-c) and <img src="x.png">\n```\n[no](t.md)\n```\n')).toEqual([
+      "docs/a.md#b-c",
+      "x.png",
+    ]);
+    expect(slug("`sysdiag show <name...>`")).toBe("sysdiag-show-name");
+    expect(slug("Paging and `--copy`")).toBe("paging-and---copy");
+    expect(sections("# A\n```\n## not a heading\n```\n## B\ntext\n").map((s) => s.heading)).toEqual(
+      ["A", "B"],
+    );
+  });
+});
