@@ -1,7 +1,7 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, normalize } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ROOT } from "../helpers.js";
+import { catalog, ROOT } from "../helpers.js";
 import { blocks, links, page, pages, prose, sections, slug } from "./markdown.js";
 
 /**
@@ -22,6 +22,29 @@ describe("README.md", () => {
     expect(title).toBe("# sysdiag");
     expect(blank).toBe("");
     expect(first).toMatch(/^sysdiag \w+ .*diagrams/);
+  });
+
+  it("counts the catalog as it is", () => {
+    for (const doc of [readme, page("docs/catalog.md")]) {
+      const [, diagrams, categories] =
+        /catalog of (\d+) ASCII architecture diagrams\s+in (\d+) categories/.exec(doc.text) ?? [];
+      expect(Number(diagrams)).toBe(catalog.diagrams.length);
+      expect(Number(categories)).toBe(catalog.categories.length);
+    }
+  });
+
+  it("counts the repairs and the judged queries and drawings as they are", () => {
+    const text = page("docs/catalog.md").text;
+    const count = (pattern: RegExp) => Number(pattern.exec(text)?.[1]);
+    const json = (path: string) => JSON.parse(readFileSync(join(ROOT, path), "utf8"));
+    const size = (x: object) => (Array.isArray(x) ? x.length : Object.keys(x).length);
+    expect(count(/(\d+) of the \d+ diagrams were drawn wrong/)).toBe(
+      readdirSync(join(ROOT, "data/repairs")).length,
+    );
+    expect(count(/holds (\d+) queries/)).toBe(size(json("test/search/judgments.json").judgments));
+    expect(count(/holds the graphs of (\d+) catalog diagrams/)).toBe(
+      size(json("test/diagram/graph-judgments.json").diagrams),
+    );
   });
 
   it("gives its two commands first: install and run, then test", () => {
