@@ -91,6 +91,37 @@ describe.each(all.map((p) => [p.path, p] as const))("%s", (path, doc) => {
   });
 });
 
+describe("docs/architecture.md", () => {
+  const text = page("docs/architecture.md").text;
+  const scripts = Object.keys(JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).scripts);
+
+  it.each(scripts.map((name) => [name]))("says what npm run %s does", (name) => {
+    const rows = text.split("\n").filter((l) => l.startsWith("| `npm "));
+    const spelt = name === "test" ? "`npm test`" : `\`npm run ${name}\``;
+    expect(rows.some((row) => row.startsWith(`| ${spelt} `))).toBe(true);
+  });
+
+  it("names only scripts there are, here and on every page", () => {
+    const named = all.flatMap((p) => [...p.text.matchAll(/`npm run ([\w:-]+)/g)].map((m) => m[1]));
+    expect(named.length).toBeGreaterThan(5);
+    expect(named.filter((name) => !scripts.includes(name as string))).toEqual([]);
+  });
+
+  it("gives the order of the folders that test/layers.test.ts keeps", () => {
+    const layers = /const LAYERS = \[([^\]]*)\]/.exec(
+      readFileSync(join(ROOT, "test/layers.test.ts"), "utf8"),
+    )?.[1];
+    const order = [...(layers ?? "").matchAll(/"(\w+)"/g)].map((m) => m[1]).join(" -> ");
+    expect(order.split(" -> ").length).toBeGreaterThanOrEqual(9);
+    expect(text).toContain(`\n${order}\n`);
+    const floors = text
+      .split("\n")
+      .filter((l) => /^\| `\w+` +\|/.test(l))
+      .map((l) => /`(\w+)`/.exec(l)?.[1]);
+    expect(floors.join(" -> ")).toBe(order);
+  });
+});
+
 describe("the documentation tests' reader", () => {
   it("finds the repository's paths the pages name", () => {
     const named = all.flatMap((p) => [
