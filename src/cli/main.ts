@@ -2,8 +2,9 @@ import { fstatSync, statSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
+import { openCatalog } from "../catalog/open-catalog.js";
+import { readSources, type SourcedCatalog } from "../catalog/read-sources.js";
 import { places, userCacheDir } from "../catalog/sources.js";
-import { type Loaded, loadPlaces, loadSources } from "../catalog/store.js";
 import type { Context } from "../commands/context.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { Result } from "../commands/spec.js";
@@ -42,7 +43,7 @@ const BUILT_IN_STORE = BUNDLED ? join(dirname(HERE), "catalog.store") : undefine
 /** Problems in the catalog sources shown one by one; the rest are counted. */
 const PROBLEMS_SHOWN = 20;
 
-export { writeBuiltInStore } from "../catalog/store.js";
+export { writeBuiltInStore } from "../catalog/open-catalog.js";
 
 /** The code that compiles catalogs: a store another build made is not read. */
 function codeId(): string {
@@ -147,7 +148,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   }
   const toFile = output !== undefined && output !== "-";
   const builtIn = io.env.SYSDIAG_CATALOG || DEFAULT_CATALOG;
-  let loaded: Loaded | undefined;
+  let loaded: SourcedCatalog | undefined;
   let index: SearchIndex | undefined;
   const where = () =>
     places({
@@ -158,7 +159,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     });
   let progressShown = false;
   const read = () =>
-    loadSources(where(), {
+    openCatalog(where(), {
       cacheDir: userCacheDir(io.env),
       codeId: codeId(),
       builtInStore: io.env.SYSDIAG_CATALOG ? undefined : BUILT_IN_STORE,
@@ -170,7 +171,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
         io.stderr.write(`\r\u001b[K${text === undefined ? "" : `sysdiag: ${text}…`}`);
       },
     });
-  const load = (): Loaded => {
+  const load = (): SourcedCatalog => {
     if (loaded) return loaded;
     loaded = read();
     // Said once a run, on standard error, and skipped: the rest of the catalog works.
@@ -198,7 +199,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const ctx: Context = {
     catalog: () => load().catalog,
     // Afresh from the sources themselves, under the lock of a change: no store in between.
-    reload: () => loadPlaces(where()).catalog,
+    reload: () => readSources(where()).catalog,
     env: io.env,
     programs: {
       pick: async ({ catalog, rank, style, ascii, query, category }) => {

@@ -4,7 +4,7 @@ import type { Entry } from "../core/types.js";
 import { fenceFor } from "../core/width.js";
 import { isDrawing } from "./blocks.js";
 import { repairMojibake } from "./encoding.js";
-import { scanMarkdown, trimNewlines } from "./fences.js";
+import { scanMarkdown, type Token, trimNewlines } from "./fences.js";
 import { NUMBERED } from "./markdown.js";
 
 /**
@@ -78,151 +78,182 @@ function hashId(title: string): string {
   return `diagram-${(hash >>> 0).toString(16).padStart(8, "0")}`;
 }
 
-export function readDocument(raw: string): ReadDocument {
-  const text = repairIfGarbled(raw);
-  const diagrams: DocumentEntry[] = [];
-  const problems: Problem[] = [];
-  let category: string | undefined;
-  let heading:
-    | { title: string; line: number; used: boolean; meta: Record<string, string> }
-    | undefined;
-  let comment: { line: number; lines: string[] } | undefined;
-  let section: (NonNullable<typeof heading> & { level: number }) | undefined;
+/** A heading that may title the next drawing, and the facts its sysdiag comment gave. */
+interface Heading {
+  title: string;
+  line: number;
+  /** Whether a drawing has been titled by it already. */
+  used: boolean;
+  meta: Record<string, string>;
+}
 
-  // `sameLine`: the entries are a one-line comment's, split at `;`, all on its line.
-  const readMeta = (lines: string[], line: number, sameLine: boolean) => {
-    const target = heading ?? (section && !section.used ? section : undefined);
-    if (!target) {
-      problems.push({ line, message: "a sysdiag comment with no heading above it" });
+/** What reading a document has found so far, and where it stands. */
+interface Reading {
+  diagrams: DocumentEntry[];
+  problems: Problem[];
+  /** The `##` heading the next diagrams are filed under. */
+  category?: string;
+  /** The `###` heading that titles the next drawing. */
+  heading?: Heading;
+  /** The last `#` or `##` heading: it titles a drawing straight under it. */
+  section?: Heading & { level: number };
+  /** A sysdiag comment opened on an earlier line and not yet closed. */
+  comment?: { line: number; lines: string[] };
+}
+
+export function readDocument(raw: string): ReadDocument {
+  const reading: Reading = { diagrams: [], problems: [] };
+  for (const token of scanMarkdown(repairIfGarbled(raw))) {
+    if (reading.comment && readCommentLine(reading, token)) continue;
+    if (token.kind === "heading") readHeading(reading, token);
+    else if (token.kind === "text") openComment(reading, token);
+    else if (!token.closed) {
+      reading.problems.push({ line: token.line, message: "fenced block is never closed" });
+      break;
+    } else readFence(reading, token);
+  }
+  return { diagrams: reading.diagrams, problems: reading.problems };
+}
+
+/**
+ * A line of an open sysdiag comment: kept, or (with its `-->`) the comment read.
+ * False when the token is not the comment's (a fence: the comment was never closed).
+ */
+function readCommentLine(reading: Reading, token: Token): boolean {
+  const comment = reading.comment as NonNullable<Reading["comment"]>;
+  if (token.kind === "fence") {
+    reading.problems.push({
+      line: comment.line,
+      message: "a sysdiag comment that is never closed with -->",
+    });
+    reading.comment = undefined;
+    return false;
+  }
+  const line = token.kind === "heading" ? token.raw : token.text;
+  const end = line.indexOf("-->");
+  if (end < 0) {
+    comment.lines.push(line);
+    return true;
+  }
+  comment.lines.push(line.slice(0, end));
+  readMeta(reading, comment.lines, comment.line, false);
+  reading.comment = undefined;
+  return true;
+}
+
+/**
+ * A sysdiag comment's entries (`key: value`), given to the heading above it.
+ * `sameLine`: the entries are a one-line comment's, split at `;`, all on its line.
+ */
+function readMeta(reading: Reading, lines: string[], line: number, sameLine: boolean): void {
+  const { heading, section, problems } = reading;
+  const target = heading ?? (section && !section.used ? section : undefined);
+  if (!target) {
+    problems.push({ line, message: "a sysdiag comment with no heading above it" });
+    return;
+  }
+  lines.forEach((entry, i) => {
+    if (entry.trim() === "") return;
+    const match = /^\s*([a-z]+)\s*:\s*(.*)$/s.exec(entry);
+    if (!match || !KEYS.has(match[1] as string)) {
+      problems.push({
+        line: sameLine ? line : line + i,
+        message: `'${entry.trim()}' is not one of id, aliases, tags, summary, related (key: value)`,
+      });
       return;
     }
-    lines.forEach((entry, i) => {
-      if (entry.trim() === "") return;
-      const match = /^\s*([a-z]+)\s*:\s*(.*)$/s.exec(entry);
-      if (!match || !KEYS.has(match[1] as string)) {
-        problems.push({
-          line: sameLine ? line : line + i,
-          message: `'${entry.trim()}' is not one of id, aliases, tags, summary, related (key: value)`,
-        });
-        return;
-      }
-      target.meta[match[1] as string] = (match[2] as string).trim();
-    });
-  };
+    target.meta[match[1] as string] = (match[2] as string).trim();
+  });
+}
 
-  for (const token of scanMarkdown(text)) {
-    if (comment) {
-      const line = token.kind === "heading" ? token.raw : token.kind === "text" ? token.text : "";
-      const end = line.indexOf("-->");
-      if (token.kind === "fence" || end < 0) {
-        if (token.kind === "fence") {
-          problems.push({
-            line: comment.line,
-            message: "a sysdiag comment that is never closed with -->",
-          });
-          comment = undefined;
-        } else {
-          comment.lines.push(line);
-          continue;
-        }
-      } else {
-        comment.lines.push(line.slice(0, end));
-        readMeta(comment.lines, comment.line, false);
-        comment = undefined;
-        continue;
-      }
-    }
-    if (token.kind === "heading") {
-      if (token.level <= 2) {
-        if (token.level === 2) category = token.text;
-        heading = undefined;
-        // A design doc titles its drawings with whatever heading stands over them: a `##`
-        // (or `#`) with a drawing straight under it titles that drawing.
-        section = {
-          title: token.text.replace(NUMBERED, ""),
-          line: token.line,
-          used: false,
-          meta: {},
-          level: token.level,
-        };
-      } else if (token.level === 3) {
-        heading = {
-          title: token.text.replace(NUMBERED, ""),
-          line: token.line,
-          used: false,
-          meta: {},
-        };
-      }
-      continue;
-    }
-    if (token.kind === "text") {
-      const open = /^\s*<!--\s*sysdiag\b(.*)$/s.exec(token.text);
-      if (open) {
-        const rest = open[1] as string;
-        const end = rest.indexOf("-->");
-        if (end >= 0) readMeta(rest.slice(0, end).split(";"), token.line, true);
-        else comment = { line: token.line, lines: [rest] };
-      }
-      continue;
-    }
-    // A fence.
-    if (!token.closed) {
-      problems.push({ line: token.line, message: "fenced block is never closed" });
-      break;
-    }
-    const info = (token.info.split(/\s+/)[0] ?? "").toLowerCase();
-    if (!DRAWING_INFO.has(info) && !isDrawing(token.body)) continue; // code, not a drawing
-    if (!heading && section && !section.used) {
-      heading = section;
-      // Its own heading is its title; the category is the one it is filed under, if any.
-      if (section.level === 2) category = undefined;
-    }
-    if (!heading) {
-      problems.push({
-        line: token.line,
-        message: "a drawing with no heading above it to title it",
-      });
-      continue;
-    }
-    if (heading.used) {
-      problems.push({ line: token.line, message: `a second drawing under '### ${heading.title}'` });
-      continue;
-    }
-    heading.used = true;
-    if (token.body.length > LIMITS.diagramChars) {
-      problems.push({
-        line: token.line,
-        message: `the drawing of '${heading.title}' is over ${thousands(LIMITS.diagramChars)} characters`,
-      });
-      continue;
-    }
-    if (token.body.trim() === "") {
-      problems.push({ line: token.line, message: `the drawing of '${heading.title}' is empty` });
-      continue;
-    }
-    const { meta } = heading;
-    const id = meta.id ?? (normalizeName(heading.title) || hashId(heading.title));
-    if (!KEBAB.test(id) || id.length > LIMITS.idChars) {
-      problems.push({
-        line: heading.line,
-        message: `id '${id}' is not kebab-case (a-z, 0-9 and single dashes, at most ${LIMITS.idChars})`,
-      });
-      continue;
-    }
-    diagrams.push({
-      id,
-      title: heading.title.replace(/\s+/g, " ").trim(),
-      category: category ?? DEFAULT_CATEGORY,
-      aliases: list(meta.aliases ?? ""),
-      tags: list(meta.tags ?? ""),
-      summary: (meta.summary ?? "").trim(),
-      related: list(meta.related ?? ""),
-      diagram: trimNewlines(token.body),
-      line: heading.line,
-      bodyLine: token.line + 1,
-    });
+function readHeading(reading: Reading, token: Extract<Token, { kind: "heading" }>): void {
+  if (token.level <= 2) {
+    if (token.level === 2) reading.category = token.text;
+    reading.heading = undefined;
+    // A design doc titles its drawings with whatever heading stands over them: a `##`
+    // (or `#`) with a drawing straight under it titles that drawing.
+    reading.section = {
+      title: token.text.replace(NUMBERED, ""),
+      line: token.line,
+      used: false,
+      meta: {},
+      level: token.level,
+    };
+  } else if (token.level === 3) {
+    reading.heading = {
+      title: token.text.replace(NUMBERED, ""),
+      line: token.line,
+      used: false,
+      meta: {},
+    };
   }
-  return { diagrams, problems };
+}
+
+/** A line of text that opens a sysdiag comment: read at once when it closes on that line. */
+function openComment(reading: Reading, token: Extract<Token, { kind: "text" }>): void {
+  const open = /^\s*<!--\s*sysdiag\b(.*)$/s.exec(token.text);
+  if (!open) return;
+  const rest = open[1] as string;
+  const end = rest.indexOf("-->");
+  if (end >= 0) readMeta(reading, rest.slice(0, end).split(";"), token.line, true);
+  else reading.comment = { line: token.line, lines: [rest] };
+}
+
+/** A closed fence: a diagram when it is a drawing under a heading that titles it. */
+function readFence(reading: Reading, token: Extract<Token, { kind: "fence" }>): void {
+  const { problems } = reading;
+  const info = (token.info.split(/\s+/)[0] ?? "").toLowerCase();
+  if (!DRAWING_INFO.has(info) && !isDrawing(token.body)) return; // code, not a drawing
+  if (!reading.heading && reading.section && !reading.section.used) {
+    reading.heading = reading.section;
+    // Its own heading is its title; the category is the one it is filed under, if any.
+    if (reading.section.level === 2) reading.category = undefined;
+  }
+  const heading = reading.heading;
+  if (!heading) {
+    problems.push({
+      line: token.line,
+      message: "a drawing with no heading above it to title it",
+    });
+    return;
+  }
+  if (heading.used) {
+    problems.push({ line: token.line, message: `a second drawing under '### ${heading.title}'` });
+    return;
+  }
+  heading.used = true;
+  if (token.body.length > LIMITS.diagramChars) {
+    problems.push({
+      line: token.line,
+      message: `the drawing of '${heading.title}' is over ${thousands(LIMITS.diagramChars)} characters`,
+    });
+    return;
+  }
+  if (token.body.trim() === "") {
+    problems.push({ line: token.line, message: `the drawing of '${heading.title}' is empty` });
+    return;
+  }
+  const { meta } = heading;
+  const id = meta.id ?? (normalizeName(heading.title) || hashId(heading.title));
+  if (!KEBAB.test(id) || id.length > LIMITS.idChars) {
+    problems.push({
+      line: heading.line,
+      message: `id '${id}' is not kebab-case (a-z, 0-9 and single dashes, at most ${LIMITS.idChars})`,
+    });
+    return;
+  }
+  reading.diagrams.push({
+    id,
+    title: heading.title.replace(/\s+/g, " ").trim(),
+    category: reading.category ?? DEFAULT_CATEGORY,
+    aliases: list(meta.aliases ?? ""),
+    tags: list(meta.tags ?? ""),
+    summary: (meta.summary ?? "").trim(),
+    related: list(meta.related ?? ""),
+    diagram: trimNewlines(token.body),
+    line: heading.line,
+    bodyLine: token.line + 1,
+  });
 }
 
 const flat = (text: string) => text.replace(/\s+/g, " ").replace(/-->/g, "-- >").trim();

@@ -54,7 +54,7 @@ export interface Words {
 
 /**
  * Each word's posting list by the word's position. An array of arrays is one (as
- * built, and as read from JSON); a compiled store (src/catalog/cache.ts) gives one
+ * built, and as read from JSON); a compiled store (src/catalog/stored-index.ts) gives one
  * that makes a word's list from typed arrays only when the word is looked up.
  */
 export interface Postings {

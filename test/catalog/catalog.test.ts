@@ -2,7 +2,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadCatalog } from "../../src/catalog/load.js";
+import { readBuiltInJson } from "../../src/catalog/built-in-json.js";
 import { validateCatalog } from "../../src/catalog/validate.js";
 import { normalizeName } from "../../src/core/names.js";
 import { CATALOG_FILE, catalog } from "../helpers.js";
@@ -25,7 +25,7 @@ describe("normalizeName", () => {
   });
 });
 
-describe("loadCatalog", () => {
+describe("readBuiltInJson", () => {
   const dir = mkdtempSync(join(tmpdir(), "sysdiag-"));
   const file = (name: string, text: string) => {
     writeFileSync(join(dir, name), text);
@@ -33,7 +33,7 @@ describe("loadCatalog", () => {
   };
 
   it("loads the shipped catalog", () => {
-    expect(loadCatalog(CATALOG_FILE).diagrams).toHaveLength(51);
+    expect(readBuiltInJson(CATALOG_FILE).diagrams).toHaveLength(51);
   });
 
   it.each([
@@ -45,7 +45,7 @@ describe("loadCatalog", () => {
     ["broken JSON", file("broken.json", "{"), /is not valid JSON/],
     ["another shape", file("other.json", '{"version":2}'), /not a version 1 sysdiag catalog/],
   ])("refuses %s in one line", (_name, path, message) => {
-    expect(() => loadCatalog(path)).toThrow(message);
+    expect(() => readBuiltInJson(path)).toThrow(message);
   });
 });
 

@@ -5,10 +5,11 @@ import type { Catalog } from "../core/types.js";
 import { checkCatalog } from "./validate.js";
 
 /**
- * Reads the built-in catalog (or the one SYSDIAG_CATALOG names in its place),
- * checked field by field: what the commands read is what they assume.
+ * Reads the built-in catalog's JSON (or the file SYSDIAG_CATALOG names in its place),
+ * checked field by field: what the commands read is what they assume. Unlike a
+ * source's problems, any problem here stops the tool.
  */
-export function loadCatalog(path: string): Catalog {
+export function readBuiltInJson(path: string): Catalog {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
