@@ -45,7 +45,9 @@ export default defineConfig({
   // run from source, where it is an ES module.
   shims: false,
   minify: true,
-  sourcemap: false,
+  // For bug reports: an internal error's stack names src/ files and lines through it
+  // (src/cli/stack.ts); scripts/code-cache.cjs keeps only what a stack needs.
+  sourcemap: true,
   dts: false,
   // import() of a Node module (node:child_process, when a command needs it) becomes
   // require(): bin/sysdiag.cjs compiles the bundle with vm.Script, where an import()
@@ -53,6 +55,8 @@ export default defineConfig({
   esbuildOptions(options) {
     options.supported = { ...options.supported, "dynamic-import": false };
     options.logOverride = { ...options.logOverride, "empty-import-meta": "silent" };
+    // The map names the source files; their text is in the repository, not the package.
+    options.sourcesContent = false;
   },
   // Built-ins keep their `node:` prefix, so that the plugin below sees them.
   removeNodeProtocol: false,

@@ -12,9 +12,39 @@ if (require.main !== module) {
   module.exports = { load, wrap, kindOf, bundleFile, cacheFile, keep, writeCache, stampOf, KINDS };
 } else {
   const argv = process.argv.slice(2);
-  if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+  if (!(argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V") && printVersion())) {
+    run(argv);
+  }
+}
+
+/**
+ * `--version` without the bundle; false when the line could not be written (a closed
+ * pipe, a full disk), which the bundle then says as it says any write error.
+ */
+function printVersion() {
+  try {
     require("node:fs").writeSync(1, `${require("../package.json").version}\n`);
-  } else load(kindOf(argv)).exports.runMain();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Runs the bundle; before a build there is none, and one line says what to do. */
+function run(argv) {
+  let exports;
+  try {
+    ({ exports } = load(kindOf(argv)));
+  } catch (error) {
+    if (error?.code !== "ENOENT" || error.path !== bundleFile()) throw error;
+    const root = require("node:path").join(__dirname, "..");
+    process.stderr.write(
+      `sysdiag: ${bundleFile()} is missing: run \`npm install\` (or \`npm run build\`) in ${root}\n`,
+    );
+    process.exitCode = 3;
+    return;
+  }
+  exports.runMain();
 }
 
 /**
@@ -57,13 +87,13 @@ function kindOf(argv) {
  * V8 flags for a kind, set before the bundle is compiled (V8 checks a code cache
  * against its flags, so the kind's cache is made with them too). Lint's loops run
  * long enough for V8 to start optimising them on a background thread, and the
- * process then waits at exit for compiles it no longer needs (14 ms for one function,
- * traced with --trace-opt; a lint of the catalog took 43 ms against 34). With eight
- * times the interrupt budget short runs stay in the interpreter and long ones (a
- * large file) are still optimised.
+ * process then waits at exit for compiles it no longer needs. With sixteen times
+ * V8's default interrupt budget (67,584 on Node 20) short runs stay in the
+ * interpreter and long ones (a large file) are still optimised
+ * (docs/decisions/0003-lint-interrupt-budget.md).
  */
 function FLAGS() {
-  return { lint: [`--interrupt-budget=${8 * 132 * 1024}`] };
+  return { lint: [`--interrupt-budget=${16 * 67584}`] };
 }
 
 /**
@@ -98,12 +128,9 @@ function load(kind, keeping = true) {
       // None yet: made below as this process exits.
     }
   }
-  const flags = kind ? FLAGS()[kind] : undefined;
-  try {
-    if (flags) setFlags(flags);
-  } catch {
-    // A Node that no longer takes flags once started: only speed is lost.
-  }
+  // V8 prints a flag it does not know on standard error and goes on: a Node whose V8
+  // lost this one would say so on every lint, and only speed would be lost.
+  for (const flag of (kind && FLAGS()[kind]) || []) require("node:v8").setFlagsFromString(flag);
   const vm = require("node:vm");
   // The bundle holds no import(): a script compiled by vm could not run one (tsup.config.ts).
   // It is compiled as it was read, already wrapped (wrap): a wrapper added here would
@@ -115,29 +142,6 @@ function load(kind, keeping = true) {
   const module = { exports: {}, filename: file, id: file };
   script.runInThisContext()(module.exports, require, module, file, path.dirname(file));
   return { exports: module.exports, script };
-}
-
-/**
- * Sets V8 flags. node:v8 loads the stream modules for its heap snapshots, 1.5 to 2 ms
- * of a lint; process.binding("v8") holds the same setFlagsFromString without them.
- * Node warns once that the binding is deprecated, so the warning is silenced for that
- * one call (the user's own setting is put back), and a Node without it falls back to
- * node:v8.
- */
-function setFlags(flags) {
-  let binding;
-  const quiet = process.noDeprecation;
-  try {
-    process.noDeprecation = true;
-    binding = process.binding("v8");
-  } catch {
-    // Removed, or refused: node:v8 below.
-  } finally {
-    process.noDeprecation = quiet;
-  }
-  const { setFlagsFromString } =
-    typeof binding?.setFlagsFromString === "function" ? binding : require("node:v8");
-  for (const flag of flags) setFlagsFromString(flag);
 }
 
 /** What a cache file begins with: the bundle it was made from. */
@@ -183,7 +187,11 @@ function writeCache(kind, data, stamp) {
   const file = cacheFile(kind);
   const temporary = `${file}.${process.pid}.tmp`;
   try {
-    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(headOf(stamp), "latin1"), data]));
+    // Created here or not at all (O_EXCL): a file or a link someone put at this name is
+    // never written through.
+    fs.writeFileSync(temporary, Buffer.concat([Buffer.from(headOf(stamp), "latin1"), data]), {
+      flag: "wx",
+    });
     fs.renameSync(temporary, file);
     return true;
   } catch {
@@ -196,7 +204,10 @@ function writeCache(kind, data, stamp) {
   }
 }
 
-/** The wrapper the build puts around tsup's CommonJS output: Node's own. */
+/**
+ * The wrapper the build puts around tsup's CommonJS output: Node's own, on a line of
+ * its own so that the bundle's source map needs only to start a line later.
+ */
 function wrap(source) {
-  return `(function (exports, require, module, __filename, __dirname) { ${source}\n});`;
+  return `(function (exports, require, module, __filename, __dirname) {\n${source}\n});`;
 }

@@ -1,5 +1,6 @@
-// npm run bench [-- --runs N] [-- --no-scale]: start-up, scale and drawing-shape
-// measurements of the built CLI, whole processes, written to BENCHMARKS.md. Not part of npm test.
+// npm run bench [-- --runs N] [-- --no-scale]: start-up (to a file and on a terminal), scale
+// and drawing-shape measurements of the built CLI, whole processes, written to BENCHMARKS.md.
+// Not part of npm test.
 import { execFileSync, spawnSync } from "node:child_process";
 import {
   closeSync,
@@ -178,6 +179,67 @@ function startup(): string[] {
   return lines;
 }
 
+/**
+ * Where users are: a command on a terminal, whose output Node sets up as a terminal
+ * stream (node:tty, node:net and the streams), which any Node program that asks the
+ * terminal's width pays. The floor is such a program: it reads
+ * process.stdout.columns and prints a line.
+ */
+const TERMINAL_ROWS: Array<[string, string[], number]> = [
+  ["sysdiag show cache-aside", ["show", "cache-aside"], 1.25],
+  ["sysdiag list", ["list"], 1.25],
+  ["sysdiag search replication", ["search", "replication"], 1.25],
+];
+const TERMINAL = { rows: 50, columns: 120 };
+
+/** Each command and the floor, in turns, on pseudo-terminals of their own (scripts/pty-times.py). */
+function terminal(): string[] {
+  const floor = join(work, "floor.cjs");
+  writeFileSync(floor, 'process.stdout.write(String(process.stdout.columns) + " columns\\n");\n');
+  const floorArgv = [process.execPath, floor];
+  const commands = TERMINAL_ROWS.flatMap(([, argv]) => [
+    floorArgv,
+    [process.execPath, bin, ...argv],
+  ]);
+  const pty = spawnSync(
+    "python3",
+    [
+      join(root, "scripts/pty-times.py"),
+      String(TERMINAL.rows),
+      String(TERMINAL.columns),
+      String(runs),
+    ],
+    {
+      input: JSON.stringify(commands),
+      encoding: "utf8",
+      // list is taller than the terminal: a pager would wait for a key.
+      env: { ...env, TERM: "xterm-256color", SYSDIAG_PAGER: "cat" },
+      maxBuffer: 16 * 1024 * 1024,
+    },
+  );
+  if (pty.error || pty.status !== 0) {
+    const why = pty.error ? "python3 was not found" : pty.stderr.trim();
+    process.stdout.write(`  no terminal rows: ${why}\n`);
+    return [`Not measured: ${why}.`];
+  }
+  const times = JSON.parse(pty.stdout) as number[][];
+  const lines = [
+    `Each command on a pseudo-terminal of its own (${TERMINAL.columns}×${TERMINAL.rows}, made by \`scripts/pty-times.py\` with Python's pty module: no script(1) or shell in between), as a user at a terminal runs it, with \`SYSDIAG_PAGER=cat\` (\`list\` is taller than the terminal) and \`TERM=xterm-256color\`; median of ${runs} runs, each right after a run of the floor: a Node script that reads \`process.stdout.columns\` and prints a line, which costs what any Node program pays for a terminal stream (\`node:tty\`, \`node:net\`, the streams). The ratio is to the floor's median.`,
+    "",
+    "| command | median ms | floor ms | ratio | pairs | budget | within |",
+    "| --- | ---: | ---: | ---: | ---: | ---: | :---: |",
+  ];
+  TERMINAL_ROWS.forEach(([name, , budget], k) => {
+    const r = summary(times[2 * k] ?? [], times[2 * k + 1] ?? []);
+    const label = `${name} on a terminal`;
+    lines.push(
+      `| \`${name}\` | ${ms(r.median)} | ${ms(r.base)} | ${r.ratio.toFixed(2)}× | ${r.spread} | ≤ ${budget.toFixed(2)}× | ${verdict(label, r.ratio, budget)} |`,
+    );
+    process.stdout.write(`  ${label}: ${r.ratio.toFixed(2)}×\n`);
+  });
+  return lines;
+}
+
 const SCALE_ROWS: Array<[string, string[], number]> = [
   ["show user-diagram-5000", ["show", "user-diagram-5000"], 2.0],
   ["search kafka gateway", ["search", "kafka", "gateway"], 4.0],
@@ -345,6 +407,10 @@ const sections = [
   "## Start-up",
   "",
   ...startup(),
+  "",
+  "## On a terminal",
+  "",
+  ...terminal(),
   "",
   ...(scale ? ["## Scale", "", ...scaling(), ""] : []),
   "## Drawings of every shape",

@@ -45,8 +45,15 @@ function buildTime() {
   // run of this script alone, with no new output, keeps the bundle it finds).
   const output = path.join(DIST, "cli.cjs");
   if (fs.existsSync(output)) {
-    fs.writeFileSync(bundleFile(), wrap(fs.readFileSync(output, "latin1")), "latin1");
+    const source = fs
+      .readFileSync(output, "latin1")
+      .replace(
+        /\/\/# sourceMappingURL=cli\.cjs\.map\s*$/,
+        `//# sourceMappingURL=${path.basename(mapFile())}\n`,
+      );
+    fs.writeFileSync(bundleFile(), wrap(source), "latin1");
     fs.rmSync(output);
+    moveMap(`${output}.map`);
   } else if (!fs.existsSync(bundleFile())) {
     process.stderr.write(
       "code cache: no dist/cli.cjs or dist/cli.js: run tsup (npm run build) first\n",
@@ -67,6 +74,40 @@ function buildTime() {
     path.join(DIST, "catalog.store"),
     JSON.parse(fs.readFileSync(path.join(data, "diagrams.index.json"), "utf8")),
   );
+}
+
+/**
+ * tsup's source map, made small and put beside the bundle it maps: read only when an
+ * internal error is reported (src/cli/stack.ts), to name the source file and line of
+ * each of the bundle's frames. A stack needs lines, not esbuild's mapping of every
+ * token with its name: a generated line keeps one mapping for each run of it that
+ * comes from one source line, which makes the packed map a quarter of the size
+ * (docs/decisions/0007-source-map-for-bug-reports.md). The bundle's lines are tsup's
+ * one line down (wrap puts the wrapper on a line of its own).
+ */
+function moveMap(from) {
+  if (!fs.existsSync(from)) {
+    fs.rmSync(mapFile(), { force: true });
+    return;
+  }
+  const { decode, encode } = require("@jridgewell/sourcemap-codec");
+  const map = JSON.parse(fs.readFileSync(from, "utf8"));
+  const lines = decode(map.mappings).map((segments) =>
+    segments
+      .filter((segment, i) => {
+        const before = segments[i - 1];
+        return segment.length >= 4 && !(before?.[1] === segment[1] && before?.[2] === segment[2]);
+      })
+      .map(([column, source, line, sourceColumn]) => [column, source, line, sourceColumn]),
+  );
+  const small = { ...map, file: path.basename(bundleFile()), names: [] };
+  small.mappings = encode([[], ...lines]);
+  fs.writeFileSync(mapFile(), JSON.stringify(small));
+  fs.rmSync(from);
+}
+
+function mapFile() {
+  return `${bundleFile()}.map`;
 }
 
 /** Runs one kind's command lines in this process, then writes its cache (atomically). */

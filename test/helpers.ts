@@ -112,3 +112,21 @@ export function expectOneLineError(
   expect(result.stderr).toMatch(/^sysdiag: [^\n]+\n$/);
   expect(result.stderr).toMatch(pattern);
 }
+
+/**
+ * Whether `text` holds a character that steers a terminal or hides text: what the
+ * sanitizer escapes, written out here independently of it (src/core/sanitize.ts).
+ */
+export function hasControl(text: string): boolean {
+  return [...text].some((c) => {
+    const code = c.codePointAt(0) ?? 0;
+    return (
+      (code < 0x20 && code !== 0x0a && code !== 0x09) ||
+      (code >= 0x7f && code <= 0x9f) ||
+      (code >= 0x202a && code <= 0x202e) ||
+      (code >= 0x2066 && code <= 0x2069) ||
+      (code >= 0xe0000 && code <= 0xe007f) ||
+      [0x061c, 0x200b, 0x200e, 0x200f, 0x2028, 0x2029, 0x2060, 0xfeff].includes(code)
+    );
+  });
+}

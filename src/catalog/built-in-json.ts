@@ -1,24 +1,20 @@
-import { readFileSync } from "node:fs";
 import { DataError } from "../core/errors.js";
-import { errnoWords } from "../core/io.js";
+import { readText } from "../core/io.js";
+import { SOURCE_LIMIT } from "../core/limits.js";
 import type { Catalog } from "../core/types.js";
 import { checkCatalog } from "./validate.js";
 
 /**
  * Reads the built-in catalog's JSON (or the file SYSDIAG_CATALOG names in its place),
- * checked field by field: what the commands read is what they assume. Unlike a
- * source's problems, any problem here stops the tool.
+ * within the limits of every source and checked field by field: what the commands
+ * read is what they assume. Unlike a source's problems, any problem here stops the
+ * tool (exit 3).
  */
 export function readBuiltInJson(path: string): Catalog {
-  let text: string;
-  try {
-    text = readFileSync(path, "utf8");
-  } catch (error) {
-    throw new DataError(`cannot read the catalog ${path}: ${errnoWords(error)}`);
-  }
+  const text = readText(path, SOURCE_LIMIT, { name: `the catalog ${path}` });
   let data: unknown;
   try {
-    data = JSON.parse(text.replace(/^\uFEFF/, ""));
+    data = JSON.parse(text);
   } catch (error) {
     throw new DataError(`the catalog ${path} is not valid JSON: ${(error as Error).message}`);
   }

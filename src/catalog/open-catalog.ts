@@ -1,10 +1,11 @@
-import { accessSync, constants, readFileSync, statSync } from "node:fs";
+import { statSync } from "node:fs";
 import { join } from "node:path";
 import { DataError, SysdiagError } from "../core/errors.js";
-import { errnoWords, makeDirectory, readFileBytes, writeFileAtomic } from "../core/io.js";
+import { errnoWords, readFileBytes, writeFileAtomic } from "../core/io.js";
 import { SOURCE_LIMIT } from "../core/limits.js";
 import type { Catalog } from "../core/types.js";
 import { buildIndex, type SearchIndex } from "../search/inverted-index.js";
+import { cacheProblem, clearNonFile, evictStores } from "./cache-dir.js";
 import { checksum } from "./checksum.js";
 import { readSources, type SourcedCatalog } from "./read-sources.js";
 import { type Scan, scanPlace, stampOf } from "./source-scan.js";
@@ -131,7 +132,12 @@ function checkRacySources(stored: OpenStore, scans: readonly Scan[], path: strin
   }
   if (checked && Date.now() - latest > CLOCK_SLACK_MS) {
     try {
-      const again = restamped(readFileSync(path), Date.now());
+      const bytes = readFileBytes(
+        path,
+        { limit: stored.stamp.size, purpose: "it changed since it was read" },
+        { own: true, follow: false },
+      );
+      const again = restamped(bytes, Date.now());
       if (again) writeFileAtomic(path, again, true);
     } catch {
       // Kept as it is: the next read checks them again.
@@ -177,13 +183,18 @@ function rebuildStore(
     if (!said.has(text)) options.note(text);
     said.add(text);
   };
+  let skipped: string | undefined;
   try {
-    makeDirectory(options.cacheDir);
-    accessSync(options.cacheDir, constants.W_OK);
+    skipped = cacheProblem(options.cacheDir);
   } catch (error) {
+    cannot(error);
+    skipped = "";
+  }
+  if (skipped !== undefined) {
     // Uncached: the index is made only if this command searches.
     options.progress?.(undefined);
-    cannot(error);
+    if (skipped && !said.has(skipped)) options.note(`${skipped}; working without it`);
+    said.add(skipped);
     return loaded;
   }
   // Indexing takes about as long again as reading: said now if the whole may pass a second.
@@ -194,7 +205,10 @@ function rebuildStore(
   const index = () => built;
   const stamp: StoreKey = { key, builtAt, hashes };
   try {
-    writeFileAtomic(path, encodeStore({ ...loaded, index }, stamp), true);
+    clearNonFile(path);
+    // Private: the catalogs it holds may be.
+    writeFileAtomic(path, encodeStore({ ...loaded, index }, stamp), true, 0o600);
+    evictStores(options.cacheDir, path);
   } catch (error) {
     cannot(error);
   }

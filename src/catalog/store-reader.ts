@@ -1,10 +1,10 @@
-import { closeSync, openSync } from "node:fs";
-import { strictUtf8, type Utf8Decoder } from "../core/io.js";
+import { closeSync } from "node:fs";
+import { type OpenedFile, openFile, strictUtf8, type Utf8Decoder } from "../core/io.js";
 import { normalizeName } from "../core/names.js";
 import type { Catalog, Entries, Entry, Listed, Listing } from "../core/types.js";
 import type { SearchIndex } from "../search/inverted-index.js";
 import { sum32 } from "./checksum.js";
-import { Damaged, readAt, readPart, StaleStore } from "./store-file.js";
+import { Damaged, readAt, readPart, StaleStore, type StoreFile } from "./store-file.js";
 import {
   HEAD,
   type Header,
@@ -18,8 +18,10 @@ import {
   type StoreContents,
   type StoreKey,
 } from "./store-format.js";
+import { checkHeader, checkMeta, checkRow } from "./store-shape.js";
 import { entryOf, type ReadBody } from "./stored-entry.js";
 import { type IndexStore, readStoredIndex } from "./stored-index.js";
+import { whyNotTrusted } from "./trusted-place.js";
 
 /** How much of the bodies part one read takes in: a drawing and those after it. */
 const READ_AHEAD = 64 * 1024;
@@ -31,8 +33,8 @@ export interface OpenStore extends StoreContents {
   listing(): Listing;
   /** The entries by position, each row read when first asked for (the results of a search). */
   entries(): Entries;
-  /** Header fields, for the caller's own checks (the racy-source check). */
-  stamp: StoreKey;
+  /** Header fields, for the caller's own checks (the racy-source check), and the file's size. */
+  stamp: StoreKey & { size: number };
 }
 
 /** What the sources give when a store turns out damaged after it was opened. */
@@ -40,9 +42,14 @@ export type Recover = () => { catalog: Catalog; index: () => SearchIndex };
 
 /**
  * Opens a store and checks its header against `key` (exactly) and its metadata
- * against its checksum; throws StaleStore for anything wrong. The rest is read
- * when first needed and checked then (see store-format.ts). A part that fails
- * then is asked of `recover` (the sources).
+ * against its checksum, and both for their shape; throws StaleStore for anything
+ * wrong. The rest is read when first needed and checked then (see store-format.ts).
+ * A part that fails then is asked of `recover` (the sources).
+ *
+ * A store in the cache is opened as sysdiag's own file (openFile: no link followed,
+ * nothing but a regular file read, never blocking) and must be the user's (or root's)
+ * and writable by no one else (whyNotTrusted), checked by the one fstat of the open
+ * descriptor; a store shipped with the code is trusted as the code is.
  */
 export function openStore(
   path: string,
@@ -50,36 +57,41 @@ export function openStore(
   recover: Recover,
   { trusted = false }: { trusted?: boolean } = {},
 ): OpenStore {
-  let fd: number;
+  let opened: OpenedFile;
   try {
-    fd = openSync(path, "r");
+    opened = openFile(path, { own: true, follow: trusted });
   } catch (error) {
     throw new StaleStore(`no store: ${(error as Error).message}`);
   }
+  const { fd, stat } = opened;
+  const file: StoreFile = { fd, size: stat.size };
   let open = true;
   try {
-    const head = readAt(fd, 0, HEAD);
+    const distrust = trusted ? undefined : whyNotTrusted(stat);
+    if (distrust !== undefined) throw new StaleStore(`not used, as ${distrust}`);
+    const head = readAt(file, 0, HEAD);
     if (Buffer.from(head.subarray(0, MAGIC.length)).toString("latin1") !== MAGIC) {
       throw new StaleStore("not a store of this format");
     }
     const length = new DataView(head.buffer).getUint32(MAGIC.length, true);
-    if (length > 64 * 1024 * 1024) throw new StaleStore("header too long");
-    let header: Header;
+    if (HEAD + length > stat.size) throw new StaleStore("header too long");
+    let parsed: unknown;
     try {
-      header = JSON.parse(strictUtf8().decode(readAt(fd, HEAD, length))) as Header;
+      parsed = JSON.parse(strictUtf8().decode(readAt(file, HEAD, length)));
     } catch {
       throw new StaleStore("header is not JSON");
     }
-    if (header.key !== key) throw new StaleStore("built from other sources");
     const data = pad8(HEAD + length);
+    const header = checkHeader(parsed);
+    if (header.key !== key) throw new StaleStore("built from other sources");
     const decoder = strictUtf8();
     let meta: Meta;
     try {
-      meta = JSON.parse(decoder.decode(readPart(fd, data, header.meta, trusted))) as Meta;
+      meta = checkMeta(JSON.parse(decoder.decode(readPart(file, data, header.meta, trusted))));
     } catch (error) {
       throw new StaleStore(`damaged: ${(error as Error).message}`);
     }
-    const reader = new Reader(fd, data, header, meta, decoder, recover, trusted);
+    const reader = new Reader(file, data, header, meta, decoder, recover, trusted);
     const store: OpenStore = {
       reports: meta.reports,
       get catalog() {
@@ -89,7 +101,7 @@ export function openStore(
       named: (name) => reader.named(name),
       listing: () => reader.listing(),
       entries: () => reader,
-      stamp: { key: header.key, builtAt: header.builtAt, hashes: header.hashes },
+      stamp: { key: header.key, builtAt: header.builtAt, hashes: header.hashes, size: stat.size },
     };
     open = false;
     // Kept open for the drawings: the process ends soon, and with it the descriptor.
@@ -109,9 +121,11 @@ interface ListingView {
   text: string;
 }
 
-function decodeListing(bytes: Uint8Array, decoder: Utf8Decoder): ListingView {
+function decodeListing(bytes: Uint8Array, decoder: Utf8Decoder, size: number): ListingView {
   const [n = 0] = new Uint32Array(bytes.buffer, bytes.byteOffset, 1);
-  if (bytes.length < 4 * (1 + 5 * n)) throw new Damaged("listing of the wrong size");
+  if (n !== size || bytes.length < 4 * (1 + 5 * n)) {
+    throw new Damaged("listing of the wrong size");
+  }
   const view = new Uint32Array(bytes.buffer, bytes.byteOffset, 1 + 5 * n);
   const text = decoder.decode(bytes.subarray(4 * (1 + 5 * n)));
   if (text.length !== (n === 0 ? 0 : view[2 * n])) throw new Damaged("listing of the wrong size");
@@ -140,7 +154,7 @@ class Reader implements Entries, IndexStore {
   private ahead?: { at: number; bytes: Uint8Array };
 
   constructor(
-    private fd: number,
+    private file: StoreFile,
     private data: number,
     readonly header: Header,
     readonly meta: Meta,
@@ -156,11 +170,11 @@ class Reader implements Entries, IndexStore {
   }
 
   private section(part: Section): Uint8Array {
-    return readPart(this.fd, this.data, part, this.trusted);
+    return readPart(this.file, this.data, part, this.trusted);
   }
 
   readData(offset: number, length: number): Uint8Array {
-    return readAt(this.fd, this.data + offset, length);
+    return readAt(this.file, this.data + offset, length);
   }
 
   /** Whether a small part read alone is as it was written (a trusted store's always is). */
@@ -205,14 +219,14 @@ class Reader implements Entries, IndexStore {
     let bytes: Uint8Array;
     try {
       bytes = readAt(
-        this.fd,
+        this.file,
         position,
         onward ? Math.max(size, Math.min(READ_AHEAD, length - at)) : size,
       );
     } catch (error) {
       // A store cut short inside the drawings after this one: this one may be whole.
       if (!onward) throw error;
-      bytes = readAt(this.fd, position, size);
+      bytes = readAt(this.file, position, size);
     }
     this.ahead = { at, bytes };
     return bytes.subarray(0, size);
@@ -222,7 +236,7 @@ class Reader implements Entries, IndexStore {
   private listed(): ListingView | undefined {
     if (this.list) return this.list;
     try {
-      this.list = decodeListing(this.section(this.header.listing), this.decoder);
+      this.list = decodeListing(this.section(this.header.listing), this.decoder, this.meta.size);
     } catch {
       return undefined;
     }
@@ -233,7 +247,11 @@ class Reader implements Entries, IndexStore {
     if (this.whole) return this.whole;
     let rows: Row[];
     try {
-      rows = JSON.parse(this.decoder.decode(this.section(this.header.rows))) as Row[];
+      const parsed: unknown = JSON.parse(this.decoder.decode(this.section(this.header.rows)));
+      if (!Array.isArray(parsed) || parsed.length !== this.meta.size) {
+        throw new Damaged("rows of the wrong number");
+      }
+      rows = parsed.map((row, doc) => (this.made.has(doc) ? row : this.checked(row)));
     } catch {
       this.whole = this.fromSources().catalog;
       return this.whole;
@@ -257,14 +275,25 @@ class Reader implements Entries, IndexStore {
     const { categories, sources } = this.meta;
     const entries: Listed[] = new Array(n);
     for (let doc = 0; doc < n; doc++) {
-      const [category = "", categoryId = ""] = categories[view[1 + 2 * n + doc] as number] ?? [];
+      const category = categories[view[1 + 2 * n + doc] as number];
+      const source = sources[view[1 + 3 * n + doc] as number];
       const over = view[1 + 4 * n + doc] as number;
+      if (
+        category === undefined ||
+        source === undefined ||
+        !(over === NONE || over < sources.length)
+      ) {
+        // Pointing past its tables: damaged, and the rows hold all it does.
+        this.list = undefined;
+        const { categories, diagrams } = this.catalog();
+        return { categories, entries: diagrams };
+      }
       const entry: Listed = {
         id: idOf(list, doc),
         title: titleOf(list, doc),
-        category,
-        categoryId,
-        source: sources[view[1 + 3 * n + doc] as number] as string,
+        category: category[0],
+        categoryId: category[1],
+        source,
       };
       if (over !== NONE) entry.overrides = sources[over] as string;
       entries[doc] = entry;
@@ -301,7 +330,12 @@ class Reader implements Entries, IndexStore {
     if (from + length > this.header.rows[1]) throw new Damaged("a row out of place");
     const bytes = this.readData(this.header.rows[0] + from, length);
     if (!this.sound(bytes, hash)) throw new Damaged("row checksum mismatch");
-    return JSON.parse(this.decoder.decode(bytes)) as Row;
+    return this.checked(JSON.parse(this.decoder.decode(bytes)));
+  }
+
+  /** A row read, if it has the shape of one (Damaged if not). */
+  private checked(row: unknown): Row {
+    return checkRow(row, this.meta, this.header.bodies[1]);
   }
 
   named(name: string): Entry | undefined {

@@ -98,6 +98,24 @@ const ENTRY_FIELDS: Array<[keyof Entry, (value: unknown) => boolean, string, boo
   ["line", (v) => Number.isInteger(v), "a whole number", false],
 ];
 
+/**
+ * What is wrong with the first field of an entry read from a file that is not what
+ * every command assumes (`"title" is not a non-empty string`), or undefined. The
+ * fields in `skip` are checked elsewhere (a store's drawings, when they are read).
+ */
+export function wrongField(
+  fields: Record<string, unknown>,
+  skip?: ReadonlySet<string>,
+): string | undefined {
+  const wrong = ENTRY_FIELDS.find(
+    ([key, ok, , required]) =>
+      !skip?.has(key) && (required || fields[key] !== undefined) && !ok(fields[key]),
+  );
+  if (!wrong) return undefined;
+  const [key, , expected, required] = wrong;
+  return fields[key] === undefined && required ? `missing "${key}"` : `"${key}" is not ${expected}`;
+}
+
 export interface Checked {
   catalog: Catalog;
   /** What was wrong, each naming where: `diagrams[3].title: expected a non-empty string`. */
@@ -149,14 +167,9 @@ export function checkCatalog(data: unknown): Checked {
       continue;
     }
     const fields = item as Record<string, unknown>;
-    const wrong = ENTRY_FIELDS.find(
-      ([key, ok, , required]) => (required || fields[key] !== undefined) && !ok(fields[key]),
-    );
+    const wrong = wrongField(fields);
     if (wrong) {
-      const [key, , expected, required] = wrong;
-      problems.push(
-        `diagrams[${i}]${isString(fields.id) ? ` (${fields.id})` : ""}: ${fields[key] === undefined && required ? `missing "${key}"` : `"${key}" is not ${expected}`}`,
-      );
+      problems.push(`diagrams[${i}]${isString(fields.id) ? ` (${fields.id})` : ""}: ${wrong}`);
       continue;
     }
     diagrams.push({

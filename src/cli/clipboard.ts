@@ -1,26 +1,18 @@
 import { spawn, spawnSync } from "node:child_process";
+import { guardOutput } from "../core/sanitize.js";
+import { type Control, setClipboard } from "./terminal.js";
 
 type Env = Record<string, string | undefined>;
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is removed
 const SGR = /\u001b\[[0-9;]*m/g;
 
-/** What is copied: the text as printed, without its colour codes. */
-export function plainText(text: string): string {
-  return text.replace(SGR, "");
-}
-
 /**
- * OSC 52, which asks the terminal itself to set its clipboard: it works over
- * SSH, where no clipboard tool can reach the user's desktop. Inside tmux the
- * sequence is sent plain (tmux takes it into a buffer and passes it on when
- * `set-clipboard` is on) and again wrapped for passthrough (for the terminal
- * outside, when `allow-passthrough` is on).
+ * What is copied: the text as printed, guarded as the terminal's output is (a copy is
+ * pasted into terminals), without its colour codes.
  */
-export function osc52(text: string, env: Env): string {
-  const sequence = `\u001b]52;c;${Buffer.from(text, "utf8").toString("base64")}\u0007`;
-  if (!env.TMUX) return sequence;
-  return `${sequence}\u001bPtmux;${sequence.replaceAll("\u001b", "\u001b\u001b")}\u001b\\`;
+export function plainText(text: string): string {
+  return guardOutput(text).replace(SGR, "");
 }
 
 /** The clipboard programs tried, in order, with the display each needs. */
@@ -72,14 +64,16 @@ export interface CopyTarget {
   /** What was printed, for the note: "cache-aside", "the output". */
   subject: string;
   /** Writes to the terminal, when a standard stream is one. */
-  terminal?: (sequence: string) => unknown;
+  terminal?: (sequence: Control) => unknown;
   platform?: NodeJS.Platform;
 }
 
 /**
  * Copies the plain text of `text` to the clipboard: with the system's clipboard
  * tool where one works (a local desktop), else with OSC 52 through the terminal.
- * Returns the note for standard error, which says what was copied, or why not.
+ * Returns the note for standard error, which says what was done, or why nothing was.
+ * OSC 52 has no answer: a terminal (or tmux with its default `set-clipboard external`)
+ * may drop it unseen, so the note says the terminal was asked, not that it copied.
  */
 export async function copyToClipboard(text: string, target: CopyTarget): Promise<string> {
   const plain = plainText(text);
@@ -89,8 +83,9 @@ export async function copyToClipboard(text: string, target: CopyTarget): Promise
     if (await runTool(tool, plain)) return `copied ${what} to the clipboard`;
   }
   if (target.terminal) {
-    target.terminal(osc52(plain, target.env));
-    return `copied ${what} to the clipboard`;
+    target.terminal(setClipboard(plain, Boolean(target.env.TMUX)));
+    const tmux = target.env.TMUX ? "; in tmux, `set -g set-clipboard on` lets it through" : "";
+    return `asked the terminal to copy ${what} (OSC 52): not every terminal allows it${tmux}`;
   }
   return "nothing copied: no terminal to ask (OSC 52) and no clipboard tool (wl-copy, xclip, xsel, pbcopy)";
 }

@@ -4,7 +4,7 @@ import { fileURLToPath } from "node:url";
 import pkg from "../../package.json" with { type: "json" };
 import { openCatalog } from "../catalog/open-catalog.js";
 import { readSources, type SourcedCatalog } from "../catalog/read-sources.js";
-import { places, userCacheDir } from "../catalog/sources.js";
+import { type Place, places, userCacheDir } from "../catalog/sources.js";
 import type { Context } from "../commands/context.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { Result } from "../commands/spec.js";
@@ -19,10 +19,12 @@ import {
   writeFd,
 } from "../core/io.js";
 import { thousands } from "../core/limits.js";
-import { guardOutput, sanitizeLine } from "../core/sanitize.js";
+import { sanitizeLine } from "../core/sanitize.js";
 import { indexPathFor, readIndex, type SearchIndex } from "../search/inverted-index.js";
-import { decideAscii, decideColor } from "./globals.js";
+import { decideAscii, decideColor, type Globals } from "./globals.js";
 import { commandPosition, type Parsed, quickParse } from "./parse.js";
+import { sourceStack } from "./stack.js";
+import { type Control, forTerminal, REWRITE_LINE } from "./terminal.js";
 
 /**
  * This module's file: dist/cli.js in the bundle (CommonJS, where bin/sysdiag.cjs
@@ -113,11 +115,11 @@ export function withImplicitShow(argv: string[]): string[] {
  * returns the exit code (see EXIT). Never exits the process.
  */
 export async function main(argv: string[], io: Io): Promise<number> {
-  const columns = io.stdout.isTTY ? io.stdout.columns : undefined;
+  const columns = terminalColumns(io);
   try {
     // The version needs no parser: commander is most of what a start-up loads.
     if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
-      io.stdout.write(`${pkg.version}\n`);
+      io.stdout.write(forTerminal(`${pkg.version}\n`));
       return EXIT.ok;
     }
     // On a terminal, the picker; piped or in a script, the help it always printed.
@@ -128,7 +130,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     let parsed = quickParse(line, COMMANDS);
     if (!parsed) {
       const { slowParse } = await import("./program.js");
-      parsed = await slowParse(line, (text) => io.stdout.write(text), columns);
+      parsed = await slowParse(line, (text) => io.stdout.write(forTerminal(text)), columns);
       if (!parsed) return EXIT.ok;
     }
     return await dispatch(parsed, io);
@@ -137,8 +139,34 @@ export async function main(argv: string[], io: Io): Promise<number> {
   }
 }
 
+/**
+ * The terminal's width, when standard output is one. A terminal that says 0 (`stty
+ * cols 0`, an unsized pty in CI or `docker exec -t`) is taken as 80 wide, as the picker
+ * takes it: every width below is at least 1.
+ */
+function terminalColumns(io: Io): number | undefined {
+  if (!io.stdout.isTTY) return undefined;
+  const columns = io.stdout.columns;
+  return columns !== undefined && columns > 0 ? columns : 80;
+}
+
+/** A line on standard error, as every note and problem is said. */
+const say = (io: Io, text: string) =>
+  io.stderr.write(forTerminal(`sysdiag: ${sanitizeLine(text)}\n`));
+
+/** Runs a parsed command line: its options checked, the command run, its result delivered. */
 async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const { command, args, options, globals } = parsed;
+  const output = checkedOutput(options, globals);
+  const toFile = output !== undefined && output !== "-";
+  const ctx = await contextFor(io, globals, toFile);
+  const result: Result = await command.run(ctx, { args, options });
+  await deliver(result, io, { options, globals, file: toFile ? output : undefined });
+  return result.exitCode ?? EXIT.ok;
+}
+
+/** The --output file (or - for standard output), with what goes with it checked. */
+function checkedOutput(options: Record<string, unknown>, globals: Globals): string | undefined {
   const output = options.output as string | undefined;
   if (output === "") throw new UsageError("--output needs a file name (or - for standard output)");
   // An empty path would be the working directory, read whole as a catalog.
@@ -146,9 +174,12 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   if (options.force && output === undefined) {
     throw new UsageError("--force goes with --output: it allows overwriting that file");
   }
-  const toFile = output !== undefined && output !== "-";
+  return output;
+}
+
+/** What a command is given: the catalog (read once, when first asked for), the terminal's look, the programs. */
+async function contextFor(io: Io, globals: Globals, toFile: boolean): Promise<Context> {
   const builtIn = io.env.SYSDIAG_CATALOG || DEFAULT_CATALOG;
-  let loaded: SourcedCatalog | undefined;
   let index: SearchIndex | undefined;
   const where = () =>
     places({
@@ -157,46 +188,11 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
       cwd: workingDirectory(io),
       builtIn,
     });
-  let progressShown = false;
-  const read = () =>
-    openCatalog(where(), {
-      cacheDir: userCacheDir(io.env),
-      codeId: codeId(),
-      builtInStore: io.env.SYSDIAG_CATALOG ? undefined : BUILT_IN_STORE,
-      note: (text) => io.stderr.write(`sysdiag: ${sanitizeLine(text)}\n`),
-      // Only a person at a terminal is told that a first run over many files takes a while.
-      progress: (text) => {
-        if (!io.stderr.isTTY || (text === undefined && !progressShown)) return;
-        progressShown = text !== undefined;
-        io.stderr.write(`\r\u001b[K${text === undefined ? "" : `sysdiag: ${text}…`}`);
-      },
-    });
-  const load = (): SourcedCatalog => {
-    if (loaded) return loaded;
-    loaded = read();
-    // Said once a run, on standard error, and skipped: the rest of the catalog works.
-    // The first few, then how many more: a source can hold thousands of one mistake.
-    const problems = loaded.reports.flatMap((r) => r.problems);
-    for (const problem of problems.slice(0, PROBLEMS_SHOWN)) {
-      io.stderr.write(`sysdiag: ${sanitizeLine(problem)}\n`);
-    }
-    const more = problems.length - PROBLEMS_SHOWN;
-    if (more > 0) {
-      io.stderr.write(
-        `sysdiag: ${thousands(more)} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all\n`,
-      );
-    }
-    if (globals.strict && problems.length > 0) {
-      throw new DataError(
-        `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the catalog sources (--strict)`,
-      );
-    }
-    return loaded;
-  };
+  const load = catalogOnce(io, globals, where);
   const { createStyle } = await import("../render/style.js");
   // A file is not a terminal: no colour in it, whatever the terminal would get.
   const color = !toFile && decideColor(globals.color, io.env, io.stdout.isTTY === true);
-  const ctx: Context = {
+  return {
     catalog: () => load().catalog,
     // Afresh from the sources themselves, under the lock of a change: no store in between.
     reload: () => readSources(where()).catalog,
@@ -241,23 +237,78 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
       decodeText(await (io.readStdin ?? (async () => new Uint8Array()))(limit), "standard input"),
     style: await createStyle(color),
     ascii: decideAscii(globals, io.env),
-    columns: !toFile && io.stdout.isTTY ? io.stdout.columns : undefined,
+    columns: toFile ? undefined : terminalColumns(io),
     // Asked for only by a command that reads keys: telling needs node:tty when
     // standard input is a character device (as /dev/null is), ~3 ms of a start-up.
     get terminal() {
       return io.stdin?.isTTY ? { color: decideColor(globals.color, io.env, true) } : undefined;
     },
   };
-  const result: Result = await command.run(ctx, { args, options });
-  if (toFile) {
+}
+
+/**
+ * The catalog from its places, read on the first call: its sources' problems said
+ * once, on standard error, and with --strict an error.
+ */
+function catalogOnce(io: Io, globals: Globals, where: () => Place[]): () => SourcedCatalog {
+  let loaded: SourcedCatalog | undefined;
+  let progressShown = false;
+  const read = () =>
+    openCatalog(where(), {
+      cacheDir: userCacheDir(io.env),
+      codeId: codeId(),
+      builtInStore: io.env.SYSDIAG_CATALOG ? undefined : BUILT_IN_STORE,
+      note: (text) => say(io, text),
+      // Only a person at a terminal is told that a first run over many files takes a while.
+      progress: (text) => {
+        if (!io.stderr.isTTY || (text === undefined && !progressShown)) return;
+        progressShown = text !== undefined;
+        io.stderr.write(
+          forTerminal(REWRITE_LINE, text === undefined ? "" : `sysdiag: ${sanitizeLine(text)}…`),
+        );
+      },
+    });
+  return (): SourcedCatalog => {
+    if (loaded) return loaded;
+    loaded = read();
+    // Said once a run, on standard error, and skipped: the rest of the catalog works.
+    // The first few, then how many more: a source can hold thousands of one mistake.
+    const problems = loaded.reports.flatMap((r) => r.problems);
+    for (const problem of problems.slice(0, PROBLEMS_SHOWN)) say(io, problem);
+    const more = problems.length - PROBLEMS_SHOWN;
+    if (more > 0) {
+      say(
+        io,
+        `${thousands(more)} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all`,
+      );
+    }
+    if (globals.strict && problems.length > 0) {
+      throw new DataError(
+        `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the catalog sources (--strict)`,
+      );
+    }
+    return loaded;
+  };
+}
+
+/** A command's result written where it goes (a file, the pager, standard output), copied if asked, its notes said. */
+async function deliver(
+  result: Result,
+  io: Io,
+  { options, globals, file }: { options: Record<string, unknown>; globals: Globals; file?: string },
+): Promise<void> {
+  if (file !== undefined) {
     const { writeFileAtomic } = await import("../core/io.js");
-    writeFileAtomic(output, result.stdout, options.force === true);
+    writeFileAtomic(file, result.stdout, options.force === true);
   } else {
-    const text = guardOutput(result.stdout);
+    const guarded = forTerminal(result.stdout);
     // Only output taller than a terminal is paged, so the pager is loaded only for a terminal.
     const pageable = io.stdout.isTTY && io.stdout.rows !== undefined && globals.pager !== false;
-    const { page } = pageable ? await import("./pager.js") : { page: undefined };
-    if (!(await page?.(text, io.stdout.rows as number, io.env))) io.stdout.write(text);
+    const paged = pageable
+      ? await (await import("./pager.js")).page(guarded, io.stdout.rows || 24, io.env)
+      : { shown: false };
+    if (!paged.shown) io.stdout.write(guarded);
+    if (paged.note) say(io, paged.note);
   }
   if (options.copy && result.stdout !== "") {
     const { copyToClipboard } = await import("./clipboard.js");
@@ -266,12 +317,11 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
     const note = await copyToClipboard(result.stdout, {
       env: io.env,
       subject: result.subject ?? "the output",
-      ...(tty ? { terminal: (seq: string) => tty.write(seq) } : {}),
+      ...(tty ? { terminal: (sequence: Control) => tty.write(forTerminal(sequence)) } : {}),
     });
-    io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
+    say(io, note);
   }
-  for (const note of result.notes ?? []) io.stderr.write(`sysdiag: ${sanitizeLine(note)}\n`);
-  return result.exitCode ?? EXIT.ok;
+  for (const note of result.notes ?? []) say(io, note);
 }
 
 /** Where relative paths and the project's `.sysdiag/` are found; a deleted one is the user's to fix. */
@@ -295,7 +345,7 @@ function report(error: unknown, argv: string[], io: Io): number {
   if (error instanceof ClosedPipe) return EXIT.ok;
   const say = (text: string) => {
     try {
-      io.stderr.write(text);
+      io.stderr.write(forTerminal(text));
     } catch {
       // Standard error is gone too: the exit code is all that is left to say it.
     }
@@ -308,7 +358,11 @@ function report(error: unknown, argv: string[], io: Io): number {
     say(`sysdiag: ${sanitizeLine(error.message)}\n`);
     return error.exitCode;
   }
-  say(`sysdiag: internal error, please report it:\n${(error as Error)?.stack ?? String(error)}\n`);
+  const stack = (error as Error)?.stack ?? String(error);
+  // The bundle's minified names and places, given as the source's (src/…:line:column).
+  say(
+    `sysdiag: internal error, please report it:\n${BUNDLED ? sourceStack(stack, HERE) : stack}\n`,
+  );
   return EXIT.internal;
 }
 

@@ -1,22 +1,31 @@
 import { spawn } from "node:child_process";
+import { splitWords } from "../core/quote.js";
 
 type Env = Record<string, string | undefined>;
 
+/** The pager asked for, as a program and its arguments; or why it cannot be run. */
+export type PagerCommand =
+  | { argv: string[]; chosen: boolean }
+  | { problem: string; setting: string }
+  | undefined;
+
 /**
- * The pager for output of `lines` lines on a terminal of `rows` rows, as a program
- * and its arguments; undefined when the output fits or paging is off. Only
- * output taller than the terminal is paged, so that a short answer never waits
- * for a key. `$SYSDIAG_PAGER`, else `$PAGER`, else `less -FRX` (-R keeps colour,
- * -X leaves the page on screen after quitting, -F quits by itself on one screen).
- * An empty value or `cat` means no pager.
+ * The pager for output of `lines` lines on a terminal of `rows` rows; undefined when
+ * the output fits or paging is off. Only output taller than the terminal is paged, so
+ * that a short answer never waits for a key. `$SYSDIAG_PAGER`, else `$PAGER`, else
+ * `less -FRX` (-R keeps colour, -X leaves the page on screen after quitting, -F quits
+ * by itself on one screen). An empty value or `cat` means no pager. The setting is split
+ * into words as a shell splits them (`less "+G"`, `sh -c '... | less'`); no shell is run.
+ * `chosen`: the user set it (a default `less` that is missing is not worth a note).
  */
-export function pagerFor(lines: number, rows: number, env: Env): string[] | undefined {
+export function pagerFor(lines: number, rows: number, env: Env): PagerCommand {
   if (lines <= rows - 1) return undefined;
-  const chosen = env.SYSDIAG_PAGER ?? env.PAGER ?? "less -FRX";
-  // Words split at blanks, as most pager settings are written; no shell is run.
-  const words = chosen.trim().split(/\s+/).filter(Boolean);
+  const setting = env.SYSDIAG_PAGER ?? env.PAGER;
+  const split = splitWords(setting ?? "less -FRX");
+  if ("problem" in split) return { problem: split.problem, setting: setting ?? "" };
+  const { words } = split;
   if (words.length === 0 || words[0] === "cat") return undefined;
-  return words;
+  return { argv: words, chosen: setting !== undefined };
 }
 
 /** Lines the text takes on screen, not counting a final newline's empty line. */
@@ -26,16 +35,30 @@ export function lineCount(text: string): number {
   return text.endsWith("\n") ? lines - 1 : lines;
 }
 
+/** What became of the output: shown by the pager, or not (the caller prints it), and why. */
+export interface Paged {
+  shown: boolean;
+  /** For standard error: why a pager the user set did not show the output. */
+  note?: string;
+}
+
 /**
- * Shows `text` through the pager when it is taller than the terminal. Returns
- * false when it did not (it fits, paging is off, or the pager cannot be started:
- * the caller then prints the text itself). Quitting the pager before the end is
- * not an error.
+ * Shows `text` through the pager when it is taller than the terminal. Not shown when
+ * it fits, paging is off, or the pager cannot be started or fails (exits with an
+ * error or is killed): the caller then prints the text itself, and the note says why.
+ * Quitting the pager before the end is not an error (less exits 0).
  */
-export async function page(text: string, rows: number, env: Env): Promise<boolean> {
+export async function page(text: string, rows: number, env: Env): Promise<Paged> {
   const command = pagerFor(lineCount(text), rows, env);
-  if (!command) return false;
-  const [program, ...args] = command as [string, ...string[]];
+  if (!command) return { shown: false };
+  if ("problem" in command) {
+    return {
+      shown: false,
+      note: `the pager '${command.setting}' was not run: ${command.problem}; the output is printed here instead`,
+    };
+  }
+  const [program, ...args] = command.argv as [string, ...string[]];
+  const name = command.argv.join(" ");
   // less reads LESS for its options; as git does, give it ours when the user has none.
   const childEnv = { ...env, LESS: env.LESS ?? "FRX" };
   // Ctrl-C belongs to the pager while it runs (less stops a long read with it).
@@ -44,7 +67,7 @@ export async function page(text: string, rows: number, env: Env): Promise<boolea
   const ignore = () => {};
   process.on("SIGINT", ignore);
   try {
-    return await new Promise<boolean>((resolve) => {
+    return await new Promise<Paged>((resolve) => {
       const child = spawn(program, args, { stdio: ["pipe", "inherit", "inherit"], env: childEnv });
       let started = false;
       child.on("spawn", () => {
@@ -54,10 +77,28 @@ export async function page(text: string, rows: number, env: Env): Promise<boolea
         });
         child.stdin.end(text);
       });
-      child.on("error", () => {
-        if (!started) resolve(false);
+      child.on("error", (error: NodeJS.ErrnoException) => {
+        if (started) return;
+        const why = error.code === "ENOENT" ? "not found" : (error.code ?? error.message);
+        resolve({
+          shown: false,
+          ...(command.chosen
+            ? {
+                note: `cannot run the pager '${name}' (${why}); the output is printed here instead`,
+              }
+            : {}),
+        });
       });
-      child.on("close", () => resolve(started));
+      child.on("close", (code, signal) => {
+        if (!started) return;
+        // Ctrl-C reaches a pager's shell too (`sh -c '... | less'`): the user quit.
+        if (code === 0 || code === 130 || signal === "SIGINT") return resolve({ shown: true });
+        const how = code === null ? `was killed by ${signal}` : `exited with ${code}`;
+        resolve({
+          shown: false,
+          note: `the pager '${name}' ${how}; the output is printed here instead`,
+        });
+      });
     });
   } finally {
     process.off("SIGINT", ignore);

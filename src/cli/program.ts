@@ -54,17 +54,10 @@ export interface Program {
 }
 
 /**
- * The program. A command's options are all added only when `named` holds its name,
- * or when `named` is not given: commander parses a command's options, and shows them
- * in help, only once the command line has named it, and the 40 options cost help
- * 0.25 ms. Each command's help text is made only when it is shown, and the help
- * option is the program's, which its commands share.
+ * The program: every command with its options, each command's help text made only
+ * when it is shown. The help option is the program's, which its commands share.
  */
-export function buildProgram(
-  write: (text: string) => void,
-  columns: number | undefined,
-  named?: ReadonlySet<string>,
-): Program {
+export function buildProgram(write: (text: string) => void, columns: number | undefined): Program {
   let parsed: Parsed | undefined;
   const program = new Command("sysdiag")
     .description("System-design diagrams one command away.")
@@ -101,11 +94,7 @@ export function buildProgram(
     const command = program.command(spec.name, { hidden: spec.hidden === true });
     command.description(spec.summary);
     for (const arg of spec.args) command.argument(argumentOf(arg), arg.description);
-    // A command not named needs only its first option: the list of commands marks
-    // `[options]` on a command that has any.
-    const options = Object.values(optionsOf(spec));
-    const wanted = named === undefined || named.has(spec.name) ? options : options.slice(0, 1);
-    for (const option of wanted) command.addOption(toOption(option));
+    for (const option of Object.values(optionsOf(spec))) command.addOption(toOption(option));
     command.addHelpText("after", () => {
       const codes: Array<readonly [number, string]> = [
         [0, "ok"],
@@ -166,8 +155,7 @@ export async function slowParse(
   write: (text: string) => void,
   columns: number | undefined,
 ): Promise<Parsed | undefined> {
-  // commander goes on to a command only when the line names it.
-  const program = buildProgram(write, columns, new Set(argv));
+  const program = buildProgram(write, columns);
   try {
     await program.command.parseAsync(argv, { from: "user" });
   } catch (error) {
@@ -181,13 +169,9 @@ export async function slowParse(
 /** The help of the program, or of one command. */
 export function helpText(name: string | undefined, columns: number | undefined): string {
   let text = "";
-  const program = buildProgram(
-    (chunk) => {
-      text += chunk;
-    },
-    columns,
-    new Set(name === undefined ? [] : [name]),
-  );
+  const program = buildProgram((chunk) => {
+    text += chunk;
+  }, columns);
   if (name === undefined) {
     program.command.outputHelp();
     return text;

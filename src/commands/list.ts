@@ -64,6 +64,6 @@ export default defineCommand({
       };
     }
     const { formatList } = await import("../render/listing.js");
-    return { stdout: formatList(listing, entries, ctx.style) };
+    return { stdout: formatList(listing, entries, ctx.style, ctx.columns, ctx.ascii) };
   },
 });

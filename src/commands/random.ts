@@ -1,6 +1,6 @@
 import { NotFoundError } from "../core/errors.js";
-import { FORMAT_HELP, FORMATS } from "../render/formats.js";
-import { defineCommand, type OptionSpec, oneOf, text } from "./spec.js";
+import { chosenFormat, outputOptions } from "./output-options.js";
+import { defineCommand, type OptionSpec, text } from "./spec.js";
 
 /** A whole number, 0 or more: the same seed picks the same diagram from the same catalog. */
 const seed: OptionSpec<number | undefined> = {
@@ -26,7 +26,7 @@ export default defineCommand({
       "categories",
     ),
     seed,
-    format: oneOf("-f, --format <format>", FORMAT_HELP, FORMATS),
+    ...outputOptions,
   },
   output: true,
   copy: true,
@@ -35,6 +35,7 @@ export default defineCommand({
     "sysdiag random --category databases",
     "sysdiag random --seed 42",
     'sysdiag random --seed "$(date +%j)"',
+    "sysdiag random --raw",
   ],
   details: "Printed as `show` prints it. Without --seed, a different pick each time.",
   exitCodes: [
@@ -52,10 +53,14 @@ export default defineCommand({
     }
     const { pick } = await import("../search/random.js");
     const { renderAs } = await import("../render/formats.js");
-    const entry = pick(entries, options.seed);
-    if (entry === undefined) throw new NotFoundError("no diagram to pick from");
+    const format = chosenFormat(options);
+    const picked = pick(entries, options.seed);
+    if (picked === undefined) throw new NotFoundError("no diagram to pick from");
+    const entry = options.original
+      ? { ...picked, diagram: picked.original ?? picked.diagram }
+      : picked;
     return {
-      stdout: await renderAs(options.format ?? "text", [entry], ctx),
+      stdout: await renderAs(format, [entry], ctx, options.transparent === true),
       subject: entry.id,
     };
   },

@@ -56,6 +56,6 @@ export default defineCommand({
       );
     }
     const { formatResults } = await import("../render/listing.js");
-    return { stdout: formatResults(hits, ctx.style, options.explain, ctx.ascii) };
+    return { stdout: formatResults(hits, ctx.style, options.explain, ctx.ascii, ctx.columns) };
   },
 });

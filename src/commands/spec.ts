@@ -143,11 +143,7 @@ export const arg = (
   ...(shape.complete ? { complete: shape.complete } : {}),
 });
 
-/**
- * `-f, --format <format>` -> { long: "format", short: "f", value: "format", negated: false }.
- * Read with string methods rather than regular expressions: every option of the
- * command run is read at start-up, and each expression is compiled on its first use.
- */
+/** `-f, --format <format>` -> { long: "format", short: "f", value: "format", negated: false, key: "format" } */
 export function parseFlags(flags: string): {
   long: string;
   short?: string;
@@ -155,44 +151,12 @@ export function parseFlags(flags: string): {
   negated: boolean;
   key: string;
 } {
-  const bad = () => new Error(`bad flags spec '${flags}'`);
-  let at = 0;
-  let short: string | undefined;
-  if (flags[0] === "-" && flags[1] !== "-") {
-    short = flags[1] ?? "";
-    if (!isWord(short) || flags.slice(2, 4) !== ", ") throw bad();
-    at = 4;
-  }
-  if (flags.slice(at, at + 2) !== "--") throw bad();
-  const space = flags.indexOf(" ", at);
-  const long = flags.slice(at + 2, space < 0 ? flags.length : space);
-  const value = space < 0 ? undefined : flags.slice(space + 2, -1);
-  const valueOk =
-    value === undefined ||
-    (flags.slice(space, space + 2) === " <" && flags.endsWith(">") && isWord(value, "-."));
-  if (!isWord(long, "-") || !valueOk) throw bad();
+  const match = /^(?:-(\w), )?--([\w-]+)(?: <([\w.-]+)>)?$/.exec(flags);
+  if (!match) throw new Error(`bad flags spec '${flags}'`);
+  const [, short, long = "", value] = match;
   const negated = long.startsWith("no-");
   const base = negated ? long.slice(3) : long;
   // kebab-case to camelCase: `dry-run` -> `dryRun`.
-  let key = "";
-  for (let i = 0; i < base.length; i++) {
-    const char = base[i] as string;
-    const next = base[i + 1];
-    if (char === "-" && next !== undefined && isWord(next)) {
-      key += next.toUpperCase();
-      i++;
-    } else key += char;
-  }
+  const key = base.replace(/-(\w)/g, (_, c: string) => c.toUpperCase());
   return { long, negated, key, ...(short ? { short } : {}), ...(value ? { value } : {}) };
-}
-
-/** Whether a text is one or more word characters (`\w`) or `extra` ones. */
-function isWord(text: string, extra = ""): boolean {
-  if (text === "") return false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
-    if (!word && !extra.includes(text[i] as string)) return false;
-  }
-  return true;
 }

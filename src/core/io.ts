@@ -1,4 +1,4 @@
-import { Buffer, isUtf8 } from "node:buffer";
+import { Buffer } from "node:buffer";
 import {
   closeSync,
   constants,
@@ -76,33 +76,84 @@ export interface ReadLimit {
   purpose: string;
 }
 
+/** How a file is opened to be read (see openFile). */
+export interface OpenOptions {
+  /** What the file is called in a refusal: "the catalog /x.json"; by default its path. */
+  name?: string;
+  /**
+   * A file sysdiag wrote (a compiled store), not one a person names: not stat'ed before
+   * it is opened (see openFile).
+   */
+  own?: boolean;
+  /** false: a symbolic link is refused by the open itself (O_NOFOLLOW). */
+  follow?: boolean;
+}
+
+/** A file open for reading, and what fstat said of it once open. */
+export interface OpenedFile {
+  fd: number;
+  stat: Stats;
+}
+
 /**
- * A regular file's bytes, refused at once when it is anything else (a FIFO or a
- * device would block or never end, and `stat` says 0 bytes for them), and refused
- * by the bytes actually read, not by what `stat` says, when it is over the limit.
+ * The one way a file is opened to be read: never blocking (O_NONBLOCK: a FIFO or a
+ * terminal put where a file was expected opens at once and is refused), and refused
+ * unless the open descriptor is a regular file (fstat, so that the file checked is
+ * the file read). A file a person names is also stat'ed before it is opened, as
+ * opening a device can act on it (a tape rewinds, a watchdog arms). For sysdiag's own
+ * files (`own`, opened at every start-up) the open and its fstat are the whole check:
+ * only root can make a device node, and a link is refused (`follow` false) where none
+ * belongs.
  */
-export function readFileBytes(path: string, { limit, purpose }: ReadLimit): Uint8Array {
-  let stat: Stats;
+export function openFile(
+  path: string,
+  { name = path, own = false, follow = true }: OpenOptions = {},
+): OpenedFile {
+  const refuse = (why: string): never => {
+    throw new IoError(`cannot read ${name}: ${why}`);
+  };
+  if (!own) {
+    let stat: Stats | undefined;
+    try {
+      stat = statSync(path);
+    } catch (error) {
+      refuse(errnoWords(error));
+    }
+    if (stat && !stat.isFile()) refuse(`it is ${kindOf(stat)}`);
+  }
+  let fd = -1;
   try {
-    stat = statSync(path);
+    fd = openSync(
+      path,
+      constants.O_RDONLY | constants.O_NONBLOCK | (follow ? 0 : constants.O_NOFOLLOW),
+    );
   } catch (error) {
-    throw new IoError(`cannot read ${path}: ${errnoWords(error)}`);
+    refuse(!follow && errnoCode(error) === "ELOOP" ? "it is a symbolic link" : errnoWords(error));
   }
-  if (!stat.isFile()) throw new IoError(`cannot read ${path}: it is ${kindOf(stat)}`);
-  if (stat.size > limit) {
-    throw new IoError(`${path} is ${megabytes(stat.size)}; ${purpose}`);
-  }
-  let fd: number;
   try {
-    // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it does not hang.
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+    const stat = fstatSync(fd);
+    if (!stat.isFile()) refuse(`it is ${kindOf(stat)}`);
+    return { fd, stat };
   } catch (error) {
-    throw new IoError(`cannot read ${path}: ${errnoWords(error)}`);
+    closeSync(fd);
+    throw error;
   }
+}
+
+/**
+ * A regular file's bytes (opened by openFile), refused by the bytes actually read,
+ * not only by what `fstat` says, when it is over the limit.
+ */
+export function readFileBytes(
+  path: string,
+  { limit, purpose }: ReadLimit,
+  options: OpenOptions = {},
+): Uint8Array {
+  const name = options.name ?? path;
+  const { fd, stat } = openFile(path, options);
   try {
-    const opened = fstatSync(fd);
-    if (!opened.isFile()) throw new IoError(`cannot read ${path}: it is ${kindOf(opened)}`);
-    return readAll(fd, limit, () => `${path} is over ${megabytes(limit)}; ${purpose}`, path);
+    if (stat.size > limit) throw new IoError(`${name} is ${megabytes(stat.size)}; ${purpose}`);
+    return readAll(fd, limit, () => `${name} is over ${megabytes(limit)}; ${purpose}`, name);
   } finally {
     closeSync(fd);
   }
@@ -166,19 +217,9 @@ export interface Utf8Decoder {
   decode(bytes: Uint8Array): string;
 }
 
-/**
- * A fatal TextDecoder's decoding (a TypeError on bytes that are not UTF-8, a leading
- * byte-order mark dropped), from isUtf8 and Buffer's own decoding: a TextDecoder's
- * first use costs 0.17 ms of a start-up that reads a store, these 0.04 ms.
- */
-const STRICT_UTF8: Utf8Decoder = {
-  decode(bytes) {
-    if (!isUtf8(bytes)) throw new TypeError("The encoded data was not valid for encoding utf-8");
-    const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
-    return Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom).toString();
-  },
-};
-export const strictUtf8 = (): Utf8Decoder => STRICT_UTF8;
+let strict: Utf8Decoder | undefined;
+/** A fatal TextDecoder: a TypeError on bytes that are not UTF-8, a leading byte-order mark dropped. */
+export const strictUtf8 = (): Utf8Decoder => (strict ??= new TextDecoder("utf-8", { fatal: true }));
 
 /** Bytes as text: UTF-8 or refused, a byte-order mark dropped, NUL taken for a binary file. */
 export function decodeText(bytes: Uint8Array, name: string): string {
@@ -193,8 +234,8 @@ export function decodeText(bytes: Uint8Array, name: string): string {
 }
 
 /** The text of a file, within a limit. */
-export function readText(path: string, limit: ReadLimit): string {
-  return decodeText(readFileBytes(path, limit), path);
+export function readText(path: string, limit: ReadLimit, options: OpenOptions = {}): string {
+  return decodeText(readFileBytes(path, limit, options), options.name ?? path);
 }
 
 /**
@@ -202,8 +243,14 @@ export function readText(path: string, limit: ReadLimit): string {
  * temporary file beside it, is flushed, and then takes the name in one step. Without
  * `force` an existing file is left alone (the name is taken with link(), which
  * fails rather than replace). A full disk or a read-only directory leaves no trace.
+ * A replaced file keeps its permissions unless `mode` says what they are to be.
  */
-export function writeFileAtomic(path: string, text: string | Uint8Array, force: boolean): void {
+export function writeFileAtomic(
+  path: string,
+  text: string | Uint8Array,
+  force: boolean,
+  mode?: number,
+): void {
   const dir = dirname(path);
   let dirStat: Stats;
   try {
@@ -214,12 +261,12 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, force: 
     throw new IoError(`cannot write ${path}: ${errnoWords(error)}`);
   }
   if (!dirStat.isDirectory()) throw new IoError(`cannot write ${path}: ${dir} is not a directory`);
-  let mode = 0o644;
+  let kept = 0o644;
   try {
     // lstat: a link, a FIFO or a device is not a file to be replaced by one, even with --force.
     const target = lstatSync(path);
     // A replaced file keeps its permissions: a private file stays private.
-    mode = target.mode & 0o7777;
+    kept = target.mode & 0o7777;
     if (target.isDirectory()) throw new IoError(`cannot write ${path}: it is a directory`);
     if (!target.isFile()) {
       throw new IoError(
@@ -236,7 +283,7 @@ export function writeFileAtomic(path: string, text: string | Uint8Array, force: 
   let fd: number | undefined;
   try {
     fd = openSync(temp, "wx", 0o600);
-    fchmodSync(fd, mode);
+    fchmodSync(fd, mode ?? kept);
     const bytes = typeof text === "string" ? Buffer.from(text) : text;
     let written = 0;
     while (written < bytes.length) written += writeSync(fd, bytes, written);
@@ -330,11 +377,11 @@ function sweepTemporaries(dir: string, prefix: string): void {
  * which on Node 20 loops for ever where a directory exists but cannot hold one
  * (`/proc/self`): each directory is tried once more after its parent, and that error is
  * the answer. Another process making the same directories meanwhile (two `add`s at
- * once, on a first run) is no error.
+ * once, on a first run) is no error. `mode` (less the umask) is the last directory's.
  */
-export function makeDirectory(dir: string): void {
+export function makeDirectory(dir: string, mode = 0o777): void {
   try {
-    mkdirSync(dir);
+    mkdirSync(dir, { mode });
     return;
   } catch (error) {
     const code = errnoCode(error);
@@ -344,7 +391,7 @@ export function makeDirectory(dir: string): void {
     makeDirectory(parent);
   }
   try {
-    mkdirSync(dir);
+    mkdirSync(dir, { mode });
   } catch (error) {
     if (errnoCode(error) !== "EEXIST") throw error;
   }

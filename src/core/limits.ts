@@ -22,6 +22,8 @@ export const LIMITS = {
   graphEdges: 100_000,
   /** Characters of edge labels, a label counted once for every edge it is written on. */
   graphLabelChars: 1_000_000,
+  /** Compiled catalogs kept in the cache (one a set of sources), the last used. */
+  cachedStores: 8,
 } as const;
 
 /** A query or name longer than the limit is a usage error, not a slow search. */

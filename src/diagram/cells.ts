@@ -35,8 +35,8 @@ export interface Cells {
   readonly reach: Uint8Array;
 }
 
-// Functions, not a class: a class in a module imported on demand is compiled whole on
-// its first import in every process.
+// Functions over plain arrays. Not for speed: V8 compiles a class's method, as any
+// function, only when it is first called.
 export function cellsOf(grid: Grid): Cells {
   const h = grid.height;
   const start = new Int32Array(h + 1);

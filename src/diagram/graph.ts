@@ -99,8 +99,8 @@ interface Extraction {
   readonly runIds: Int32Array;
 }
 
-// Plain functions over an Extraction rather than a class: a class in a module that is
-// imported on demand is compiled, all of it, on the first import of each process.
+// Plain functions over an Extraction, one a step. Not for speed: V8 compiles a class's
+// method, as any function, only when it is first called.
 function extraction(cells: Cells, found: Box[]): Extraction {
   const { h } = cells;
   const size = cells.start[h] as number;

@@ -145,22 +145,12 @@ const ASCII_SHAPED = new Set([
 ]);
 
 export class Grid {
-  /**
-   * A process reads its first drawings cell by cell, until they come to this many
-   * UTF-16 units, and searches the rest with regular expressions. Each search is
-   * compiled on its first use and again to machine code on its second, 0.05 ms
-   * together: more than reading a drawing of a thousand characters cell by cell, as
-   * `show --format svg` does, and less than reading a whole catalog so, as lint does.
-   * Tests set it to hold the two ways equal.
-   */
-  static searchFrom = 2048;
-  /** The UTF-16 units of the drawings laid out so far in this process (tests reset it). */
-  static read = 0;
   readonly width: number;
-  /** Whether `+ - |` and `v ^ < >` are strokes and heads (an ASCII drawing). */
+  /**
+   * Whether `+ - |` and `v ^ < >` are strokes and heads (an ASCII drawing): then a
+   * cell's class depends on its neighbours, and every row is read cell by cell.
+   */
   readonly ascii: boolean;
-  /** Whether every row is read cell by cell: an ASCII drawing, or a small one. */
-  private readonly cellwise: boolean;
   /** Cells read so far: the work lint does, counted so a test can bound it. */
   probes = 0;
   private readonly source: string;
@@ -181,8 +171,7 @@ export class Grid {
   /**
    * The runs of strokes and heads, in reading order, as [row, from, to, ...] (columns
    * [from, to)) in the first `drawnLength` places: outside them a row holds only text.
-   * A row that is not NARROW, and any row of a drawing read cell by cell, is one run
-   * end to end.
+   * A row that is not NARROW, and any row of an ASCII drawing, is one run end to end.
    */
   private drawn = new Int32Array(48);
   private drawnLength = 0;
@@ -222,8 +211,6 @@ export class Grid {
     this.size = after;
     this.width = width;
     this.ascii = options.ascii ?? isAsciiDrawing(text);
-    Grid.read += text.length;
-    this.cellwise = this.ascii || Grid.read < Grid.searchFrom;
   }
 
   /** The cells of each row, as layOut gives them. */
@@ -318,7 +305,7 @@ export class Grid {
    * cells ends: the cellAt place just past the run, plus one (so that 0, in a zeroed
    * array, means no run), written at the cell's own place in `ends`. Cells that do not
    * pass are left as they are. A NARROW line is searched for its runs at once, natively,
-   * rather than cell by cell (unless the grid is read cell by cell: see searchFrom).
+   * rather than cell by cell.
    */
   runsAcross(row: number, carries: Uint8Array, ends: Int32Array): void {
     // A run of text would need its cells: only strokes and heads are searched for, and
@@ -329,7 +316,7 @@ export class Grid {
     const start = this.starts[row] as number;
     const length = this.lengths[row] as number;
     this.probes += length;
-    if (!this.cellwise && !this.isWide(row)) {
+    if (!this.ascii && !this.isWide(row)) {
       const line = this.line(row);
       const { first, rest } = runSearch(carries);
       first.lastIndex = 0;
@@ -353,7 +340,7 @@ export class Grid {
   /**
    * Every stroke with exactly these arms, in reading order, as [row, col, row, col, ...]:
    * the text is searched for them at once, and only a line that is not NARROW (or any
-   * line of a grid read cell by cell) is read cell by cell.
+   * line of an ASCII drawing) is read cell by cell.
    */
   strokesWith(arms: number): number[] {
     const classes = this.classed();
@@ -368,7 +355,7 @@ export class Grid {
       for (let i = start; i < end; i++) if (classes[i] === cell) found.push(row, i - start);
     };
     const height = this.lengths.length;
-    if (this.cellwise) {
+    if (this.ascii) {
       for (let row = 0; row < height; row++) cellwise(row);
       return found;
     }
@@ -474,7 +461,7 @@ export class Grid {
     const height = this.lengths.length;
     const text = this.source;
     this.probes += text.length;
-    if (this.cellwise) {
+    if (this.ascii) {
       for (let row = 0; row < height; row++) {
         this.classify(row, table);
         this.addRun(row, 0, this.lengths[row] as number);
@@ -518,7 +505,7 @@ export class Grid {
     this.addRun(row, 0, this.lengths[row] as number);
   }
 
-  /** Classes a row cell by cell: one that is not NARROW, or one of a grid read cell by cell. */
+  /** Classes a row cell by cell: one that is not NARROW, or one of an ASCII drawing. */
   private classify(row: number, table: Uint8Array) {
     const out = this.classes as Uint8Array;
     const start = this.starts[row] as number;

@@ -1,5 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { readText } from "../core/io.js";
+import { SOURCE_LIMIT } from "../core/limits.js";
 
 /**
  * Hand repairs of diagrams drawn wrong in the source document: `data/repairs/<id>.txt`
@@ -17,7 +19,7 @@ export function readRepairs(dir: string): Record<string, string> {
   }
   for (const file of files.sort()) {
     if (!file.endsWith(".txt")) continue;
-    repairs[file.slice(0, -4)] = readFileSync(join(dir, file), "utf8").replace(/\n$/, "");
+    repairs[file.slice(0, -4)] = readText(join(dir, file), SOURCE_LIMIT).replace(/\n$/, "");
   }
   return repairs;
 }

@@ -76,7 +76,7 @@ export function renderEntry(
     const pad = cuts[i]?.pad;
     return pad === undefined ? line : `${line}${pad}${marker}`;
   });
-  // The command is kept on one line, so that it can be copied as it stands.
+  // The command is kept on one line where it fits, so that it can be copied as it stands.
   const hint =
     clipped === 0
       ? ""
@@ -87,11 +87,26 @@ export function renderEntry(
             ),
             columns,
           ),
-          `  ${sanitizeLine(whole)} | less -S`,
+          ...commandLines(`${sanitizeLine(whole)} | less -S`, columns),
         ]
           .map((line) => style.dim(line))
           .join("\n")}\n`;
   return `${title}\n${lines.join("\n")}\n${hint}${notes}`;
+}
+
+/**
+ * A command to copy, indented: on one line where it fits, else broken between words
+ * with a trailing backslash, which a shell reads as one line (never mid-word).
+ */
+function commandLines(command: string, columns: number): string[] {
+  const line = `  ${command}`;
+  if (displayWidth(line) <= columns) return [line];
+  // Shell words: a quoted name with a blank in it ('my file.txt') is one.
+  const words = command.match(/(?:'[^']*'|[^\s'])+/g) ?? [command];
+  const lines = wrapWords(words, Math.max(1, columns - 4), "");
+  return lines.map(
+    (text, i) => `${i === 0 ? "  " : "    "}${text}${i < lines.length - 1 ? " \\" : ""}`,
+  );
 }
 
 /** The summary and what to look at next, under the diagram: prose, wrapped at words. */

@@ -1,19 +1,38 @@
 import type { SourceReport } from "../catalog/sources.js";
 import { sanitize, sanitizeLine } from "../core/sanitize.js";
 import type { Catalog, Category, Listed } from "../core/types.js";
-import { displayWidth, largest, padEnd } from "../core/width.js";
+import { cutToWidth, displayWidth, largest, padEnd } from "../core/width.js";
 import type { Ranked } from "../search/rank.js";
 import { explainMatches } from "./explain.js";
 import type { Style } from "./style.js";
 
+/** Columns a search row's category keeps before its title column is narrowed. */
+const MIN_CATEGORY = 12;
 const widest = (texts: string[]) => largest(texts.map(displayWidth));
+// biome-ignore lint/suspicious/noControlCharactersInRegex: colour codes are what is measured out
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
 
-/** What a listing reads of an entry (a compiled store gives only this for `list`). */
-/** `list`: ids and titles under category headings, ids aligned across all groups. */
+/**
+ * Text cut to `width` columns with an ellipsis when it is wider: a row of a listing
+ * fits its terminal rather than wrapping mid-word onto the next line. Too little room
+ * (under 4 columns) leaves it whole.
+ */
+export function clip(text: string, width: number, ascii = false): string {
+  if (width < 4 || displayWidth(text) <= width) return text;
+  const more = ascii ? "..." : "…";
+  return `${cutToWidth(text, width - displayWidth(more)).text.trimEnd()}${more}`;
+}
+
+/**
+ * `list`: ids and titles under category headings, ids aligned across all groups. On a
+ * terminal (`columns`), a title too long for its row is clipped.
+ */
 export function formatList(
   catalog: Pick<Catalog, "categories">,
   entries: readonly Listed[],
   style: Style,
+  columns?: number,
+  ascii = false,
 ): string {
   const idWidth = widest(entries.map((e) => sanitizeLine(e.id)));
   // A user's 10,000 diagrams come from a few files: each file's note is made once.
@@ -37,13 +56,17 @@ export function formatList(
   for (const category of catalog.categories) {
     const members = byCategory.get(category.id) ?? [];
     if (members.length === 0) continue;
-    const rows = members.map(
-      (e) =>
-        `  ${style.id(padEnd(sanitizeLine(e.id), idWidth))}  ${sanitizeLine(e.title)}${noteOf(e)}`,
-    );
+    const rows = members.map((e) => {
+      const note = noteOf(e);
+      const room =
+        columns === undefined
+          ? Number.POSITIVE_INFINITY
+          : columns - 4 - idWidth - displayWidth(plain(note));
+      return `  ${style.id(padEnd(sanitizeLine(e.id), idWidth))}  ${clip(sanitizeLine(e.title), room, ascii)}${note}`;
+    });
     blocks.push(
       [
-        `${style.heading(sanitizeLine(category.name))} ${style.dim(`(${sanitizeLine(category.id)})`)}`,
+        `${style.heading(clip(sanitizeLine(category.name), (columns ?? Number.POSITIVE_INFINITY) - 3 - displayWidth(sanitizeLine(category.id)), ascii))} ${style.dim(`(${sanitizeLine(category.id)})`)}`,
         ...rows,
       ].join("\n"),
     );
@@ -106,17 +129,35 @@ export function formatResults(
   style: Style,
   explain = false,
   ascii = false,
+  /** On a terminal, its width: titles and categories too long for a row are clipped. */
+  columns?: number,
 ): string {
   const rankWidth = String(results.length).length;
   const ids = results.map((r) => sanitizeLine(r.entry.id));
-  const titles = results.map((r) => sanitizeLine(r.entry.title));
+  let titles = results.map((r) => sanitizeLine(r.entry.title));
+  let categories = results.map((r) => sanitizeLine(r.entry.category));
   const idWidth = widest(ids);
-  const titleWidth = widest(titles);
+  let titleWidth = widest(titles);
+  if (columns !== undefined) {
+    // What a row has besides its title and category: rank, id and the gaps.
+    const room = columns - (rankWidth + 2) - idWidth - 4;
+    const categoryWidth = widest(categories);
+    if (room - titleWidth >= MIN_CATEGORY) {
+      // The titles fit: only a category too long for its row is clipped.
+      categories = categories.map((c) => clip(c, room - titleWidth, ascii));
+    } else if (titleWidth + categoryWidth > room) {
+      // The title keeps what it needs, down to half the room; the category the rest.
+      titleWidth = Math.min(titleWidth, Math.max(Math.ceil(room / 2), room - categoryWidth));
+      titles = titles.map((t) => clip(t, titleWidth, ascii));
+      titleWidth = widest(titles);
+      categories = categories.map((c) => clip(c, room - titleWidth, ascii));
+    }
+  }
   const indent = " ".repeat(rankWidth + 2);
   return results
     .map(({ entry: e, score, matches }, i) => {
       const rank = String(i + 1).padStart(rankWidth);
-      const line = `${style.dim(`${rank}.`)} ${style.id(padEnd(ids[i] as string, idWidth))}  ${padEnd(titles[i] as string, titleWidth)}  ${style.dim(sanitizeLine(e.category))}\n`;
+      const line = `${style.dim(`${rank}.`)} ${style.id(padEnd(ids[i] as string, idWidth))}  ${padEnd(titles[i] as string, titleWidth)}  ${style.dim(categories[i] as string)}\n`;
       return explain ? `${line}${indent}${explainMatches(score, matches, style, ascii)}\n` : line;
     })
     .join("");

@@ -1,3 +1,4 @@
+import { escapeUnsafe } from "../core/sanitize.js";
 import { type Box, closes, type Outline, perimeterCounter } from "../diagram/boxes.js";
 import {
   analyse,
@@ -78,9 +79,13 @@ function xmlClean(text: string, markup: boolean): string {
   return out + text.slice(from);
 }
 
-/** Text fit for XML content and attribute values: forbidden characters dropped, the rest escaped. */
+/**
+ * Text fit for XML content and attribute values: forbidden characters dropped, the rest
+ * escaped, and what the terminal guard escapes (C1, DEL, bidi, invisible characters)
+ * written as character references: the same text to a reader, inert on a terminal.
+ */
 export function xmlText(text: string): string {
-  return xmlClean(text, true);
+  return escapeUnsafe(xmlClean(text, true), (code) => `&#x${code.toString(16)};`);
 }
 
 const cx = (col: number) => PAD + col * CW + CW / 2;

@@ -1,4 +1,5 @@
-import { readFileSync } from "node:fs";
+import { readText } from "../core/io.js";
+import { SOURCE_LIMIT } from "../core/limits.js";
 import type { Catalog, Entry } from "../core/types.js";
 import { compact, words } from "./tokens.js";
 
@@ -146,10 +147,10 @@ export function serializeIndex(index: BuiltIndex): string {
 /** The catalog's index written beside it, or, when absent or out of date, a new one. */
 export function readIndex(path: string, catalog: Catalog): SearchIndex {
   try {
-    const index = JSON.parse(readFileSync(path, "utf8")) as SearchIndex;
+    const index = JSON.parse(readText(path, SOURCE_LIMIT)) as SearchIndex;
     if (indexMatches(index, catalog)) return index;
   } catch {
-    // No index file (a user's catalog, say): searching still works, only slower.
+    // No index file (a user's catalog, say), or not one: searching still works, only slower.
   }
   return buildIndex(catalog);
 }

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -11,6 +11,7 @@ import { buildIndex, type SearchIndex } from "../../src/search/inverted-index.js
 import { rank } from "../../src/search/rank.js";
 import { resolveName } from "../../src/search/resolve.js";
 import { catalog } from "../helpers.js";
+import { type Forged, forge } from "./forge-store.js";
 
 const dir = mkdtempSync(join(tmpdir(), "sysdiag-store-"));
 
@@ -68,7 +69,12 @@ describe("a compiled store", () => {
     expect(store.catalog.diagrams.map((d) => Object.keys(d))).toEqual(
       merged.diagrams.map((d) => Object.keys(d)),
     );
-    expect(store.stamp).toEqual({ key: "k", builtAt: 1, hashes: { a: "b" } });
+    expect(store.stamp).toEqual({
+      key: "k",
+      builtAt: 1,
+      hashes: { a: "b" },
+      size: expect.any(Number),
+    });
   });
 
   it("gives back the index it was made of, word by word", () => {
@@ -330,5 +336,150 @@ describe("a compiled store", () => {
       expect(JSON.stringify(store.catalog)).toBe(JSON.stringify(merged));
       expect(asked, part).toBe(expected);
     }
+  });
+});
+
+describe("a store of the wrong shape, its checksums made to match", () => {
+  const fresh = { catalog: merged, index: () => buildIndex(merged) };
+  const good = readFileSync(write("shape-good.store"));
+  const first = merged.diagrams[0] as Entry;
+
+  /** A forged store at a path of its own. */
+  function forged(name: string, edit: (store: Forged) => void): string {
+    const path = join(dir, `${name.replace(/\W+/g, "-")}.store`);
+    writeFileSync(path, forge(good, edit), { mode: 0o600 });
+    return path;
+  }
+
+  const row = (edit: (row: unknown[]) => void) => (store: Forged) => {
+    edit(store.rows[0] as unknown[]);
+  };
+  // Each a row a checksum cannot tell from a good one, and a reader that trusts it crashes on.
+  const rows: Array<[string, (store: Forged) => void]> = [
+    ["an id that is a number", row((r) => (r[0] = 5))],
+    ["an id that is not kebab-case", row((r) => (r[0] = "Not An Id"))],
+    ["an empty title", row((r) => (r[1] = ""))],
+    ["a category past the table", row((r) => (r[2] = 999))],
+    ["aliases that are a number", row((r) => (r[3] = 5))],
+    ["tags that hold a number", row((r) => (r[4] = ["a", 1]))],
+    ["a summary that is null", row((r) => (r[5] = null))],
+    ["related that is a string", row((r) => (r[6] = "x"))],
+    ["a line that is a string", row((r) => (r[7] = "7"))],
+    ["a source past the table", row((r) => (r[8] = 999))],
+    ["an overridden source past the table", row((r) => (r[9] = 999))],
+    ["a drawing past the bodies", row((r) => (r[10] = [0, 4_000_000_000, 0]))],
+    ["a drawing that is not a span", row((r) => (r[10] = "┌┐"))],
+    ["an original that is a number", row((r) => (r[11] = 1))],
+    ["eleven fields", row((r) => r.pop())],
+    [
+      "a row that is not an array",
+      (store) => {
+        store.rows[0] = 5;
+      },
+    ],
+    [
+      "a row that is null",
+      (store) => {
+        store.rows[0] = null;
+      },
+    ],
+    [
+      "fewer rows than entries",
+      (store) => {
+        store.rows.pop();
+      },
+    ],
+  ];
+
+  it.each(rows)("reads the entry from the sources for a row with %s", (name, edit) => {
+    const path = forged(name, edit);
+    let asked = 0;
+    const recover = () => {
+      asked++;
+      return fresh;
+    };
+    // By name (show), by position (search's results), listed (list), whole (lint).
+    const byName = openStore(path, "k", recover).named(first.id);
+    if (byName) expect(byName.diagram).toBe(first.diagram);
+    const entry = openStore(path, "k", recover).entries().at(0);
+    expect(entry?.id).toBe(first.id);
+    expect(entry?.aliases).toEqual(first.aliases);
+    const store = openStore(path, "k", recover);
+    expect(store.listing().entries.map((e) => [e.id, e.source])).toEqual(
+      merged.diagrams.map((d) => [d.id, d.source]),
+    );
+    expect(JSON.stringify(openStore(path, "k", recover).catalog)).toBe(JSON.stringify(merged));
+    expect(asked).toBeGreaterThan(0);
+  });
+
+  it("reads a listing pointing past its tables from the rows", () => {
+    const path = forged("listing", (store) => {
+      const listing = Buffer.from(store.parts.listing);
+      const view = new Uint32Array(listing.buffer, listing.byteOffset, 1);
+      const n = view[0] as number;
+      // The first entry's category, then the second's source.
+      listing.writeUInt32LE(999, 4 * (1 + 2 * n));
+      listing.writeUInt32LE(999, 4 * (1 + 3 * n + 1));
+      store.parts.listing = listing;
+    });
+    const listed = openStore(path, "k", never).listing().entries;
+    expect(listed.map((e) => [e.id, e.category, e.source])).toEqual(
+      merged.diagrams.map((d) => [d.id, d.category, d.source]),
+    );
+  });
+
+  // Each a header or metadata a checksum cannot tell: the store is stale (rebuilt).
+  const stale: Array<[string, (store: Forged) => void]> = [
+    ["hashes that are null", (s) => (s.header.hashes = null)],
+    ["a hash that is a number", (s) => (s.header.hashes = { a: 1 })],
+    ["a build time that is text", (s) => (s.header.builtAt = "now")],
+    ["a part at a negative offset", (s) => (s.header.rows = [-8, 10, "0"])],
+    ["a part's length in text", (s) => (s.header.listing = [0, "10", "0"])],
+    ["bodies' length in text", (s) => (s.header.bodies = [0, "10"])],
+    ["a part of two numbers where three are", (s) => (s.header.meta = [0, 10])],
+    ["reports that are null", (s) => (s.meta.reports = null)],
+    ["a report without problems", (s) => (s.meta.reports = [{ path: "x", origin: "user" }])],
+    ["categories of numbers", (s) => (s.meta.categories = [[1, 2]])],
+    ["sources of numbers", (s) => (s.meta.sources = [1])],
+    ["a size below zero", (s) => (s.meta.size = -1)],
+    ["no tips", (s) => delete (s.meta.catalog as Record<string, unknown>).tips],
+    [
+      "catalog categories that are null",
+      (s) => ((s.meta.catalog as { categories: unknown }).categories = null),
+    ],
+    ["metadata that is an array", (s) => (s.meta = [] as unknown as Record<string, unknown>)],
+  ];
+
+  it.each(stale)("is stale with %s", (name, edit) => {
+    const path = forged(name, edit);
+    expect(() => openStore(path, "k", never)).toThrow(StaleStore);
+  });
+
+  it("reads from the sources what a header or a row places past the file's end", () => {
+    const path = forged("past the end", (s) => {
+      s.header.rows = [0, 2 ** 40, "0"];
+      s.header.bodies = [0, 2 ** 40];
+      (s.rows[0] as unknown[])[10] = [0, 2 ** 39, 0];
+    });
+    let asked = 0;
+    const store = openStore(path, "k", () => {
+      asked++;
+      return fresh;
+    });
+    expect(store.entries().at(0)?.diagram).toBe(first.diagram);
+    expect(JSON.stringify(store.catalog)).toBe(JSON.stringify(merged));
+    expect(asked).toBe(1);
+  });
+
+  it("is not read when another user may have written it", () => {
+    const path = forged("mode", () => {});
+    openStore(path, "k", never);
+    chmodSync(path, 0o620);
+    expect(() => openStore(path, "k", never)).toThrow(/its group may write to it/);
+    chmodSync(path, 0o602);
+    expect(() => openStore(path, "k", never)).toThrow(/anyone may write to it/);
+    chmodSync(path, 0o600);
+    chownSync(path, 4321, 4321);
+    expect(() => openStore(path, "k", never)).toThrow(/another user \(uid 4321\)/);
   });
 });

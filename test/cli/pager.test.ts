@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { lineCount, pagerFor } from "../../src/cli/pager.js";
+import { lineCount, page, pagerFor } from "../../src/cli/pager.js";
 
 describe("pagerFor", () => {
   it.each<[string, number, number, Record<string, string>, string[] | undefined]>([
@@ -10,8 +10,58 @@ describe("pagerFor", () => {
     ["PAGER=cat: none", 100, 24, { PAGER: "cat" }, undefined],
     ["an empty SYSDIAG_PAGER: none", 100, 24, { SYSDIAG_PAGER: "", PAGER: "less" }, undefined],
     ["blanks around words", 100, 24, { PAGER: "  less  -R " }, ["less", "-R"]],
+    ["quotes, as a shell takes them", 100, 24, { PAGER: 'less "+G" -R' }, ["less", "+G", "-R"]],
+    [
+      "a shell's command line, one word",
+      100,
+      24,
+      { PAGER: "sh -c 'tr a-z A-Z | less'" },
+      ["sh", "-c", "tr a-z A-Z | less"],
+    ],
   ])("%s", (_, lines, rows, env, expected) => {
-    expect(pagerFor(lines, rows, env)).toEqual(expected);
+    const command = pagerFor(lines, rows, env);
+    expect(command && "argv" in command ? command.argv : command).toEqual(expected);
+  });
+
+  it("refuses what only a shell can run, saying why", () => {
+    expect(pagerFor(100, 24, { PAGER: "tr a-z A-Z | less" })).toEqual({
+      problem: "it uses the shell's | (run it as sh -c '...')",
+      setting: "tr a-z A-Z | less",
+    });
+  });
+});
+
+describe("page", () => {
+  const tall = `${"line\n".repeat(50)}`;
+  it.each<[string, string, RegExp | undefined]>([
+    ["a pager that fails", "false", /^the pager 'false' exited with 1; the output is printed here/],
+    [
+      "a pager that cannot start",
+      "no-such-pager-here",
+      /^cannot run the pager 'no-such-pager-here' \(not found\)/,
+    ],
+    [
+      "a shell's pipe",
+      "tr a | cat",
+      /^the pager 'tr a \| cat' was not run: it uses the shell's \|/,
+    ],
+  ])("%s: not shown, and says so", async (_, pager, note) => {
+    const paged = await page(tall, 24, { SYSDIAG_PAGER: pager, PATH: process.env.PATH });
+    expect(paged.shown).toBe(false);
+    expect(paged.note).toMatch(note as RegExp);
+  });
+
+  it("a pager that works shows it", async () => {
+    const paged = await page(tall, 24, {
+      SYSDIAG_PAGER: "sh -c 'cat >/dev/null'",
+      PATH: process.env.PATH,
+    });
+    expect(paged).toEqual({ shown: true });
+  });
+
+  it("a missing default less is no news: printed without a note", async () => {
+    const paged = await page(tall, 24, { PATH: "/nonexistent" });
+    expect(paged).toEqual({ shown: false });
   });
 });
 

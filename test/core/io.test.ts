@@ -9,9 +9,8 @@ import {
 } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import fc from "fast-check";
 import { describe, expect, it, vi } from "vitest";
-import { decodeText, makeDirectory, strictUtf8, writeFileAtomic } from "../../src/core/io.js";
+import { decodeText, makeDirectory, writeFileAtomic } from "../../src/core/io.js";
 
 /** Directory listings made through node:fs, counted (the module is the real one otherwise). */
 const listings = vi.hoisted(() => ({ count: 0 }));
@@ -85,62 +84,8 @@ describe("makeDirectory", () => {
   });
 });
 
-describe("strictUtf8: a fatal TextDecoder's decoding, without one", () => {
-  const fatal = new TextDecoder("utf-8", { fatal: true });
-  const same = (bytes: Uint8Array) => {
-    let want: string | Error;
-    try {
-      want = fatal.decode(bytes);
-    } catch (error) {
-      want = error as Error;
-    }
-    if (typeof want === "string") expect(strictUtf8().decode(bytes)).toBe(want);
-    else expect(() => strictUtf8().decode(bytes)).toThrow(TypeError);
-  };
-
-  it.each([
-    ["empty", []],
-    ["ASCII", [0x61, 0x62]],
-    ["a box corner", [0xe2, 0x94, 0x8c]],
-    ["a byte-order mark, dropped", [0xef, 0xbb, 0xbf, 0x61]],
-    ["a byte-order mark alone", [0xef, 0xbb, 0xbf]],
-    ["two byte-order marks, one dropped", [0xef, 0xbb, 0xbf, 0xef, 0xbb, 0xbf]],
-    ["a lone continuation byte", [0x80]],
-    ["a cut sequence", [0xe2, 0x94]],
-    ["an overlong slash", [0xc0, 0xaf]],
-    ["a surrogate", [0xed, 0xa0, 0x80]],
-    ["past U+10FFFF", [0xf4, 0x90, 0x80, 0x80]],
-    ["Latin-1", [0x63, 0x61, 0x66, 0xe9]],
-  ])("%s", (_, bytes) => same(Uint8Array.from(bytes)));
-
-  it("agrees on any bytes, and on a view into a larger buffer", () => {
-    fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 24 }), fc.nat(4), fc.nat(4), (bytes, cut, end) => {
-        same(bytes);
-        // A view with bytes on both sides of it, as a store's part is read.
-        same(bytes.subarray(Math.min(cut, bytes.length), Math.max(cut, bytes.length - end)));
-        const padded = new Uint8Array(bytes.length + 8).fill(0x61);
-        padded.set(bytes, 4);
-        same(padded.subarray(4, 4 + bytes.length));
-      }),
-      { numRuns: 5000 },
-    );
-    fc.assert(
-      fc.property(fc.string({ unit: "binary" }), fc.boolean(), (text, bom) => {
-        same(new TextEncoder().encode(bom ? `\uFEFF${text}` : text));
-      }),
-      { numRuns: 2000 },
-    );
-  });
-
-  it("decodes a small Buffer, which Node takes from a shared pool", () => {
-    const pooled = Buffer.from("\uFEFF┌─┐ café");
-    expect(pooled.byteOffset > 0 || pooled.buffer.byteLength > pooled.length).toBe(true);
-    expect(strictUtf8().decode(pooled)).toBe("┌─┐ café");
-    expect(strictUtf8().decode(pooled.subarray(3, 6))).toBe("┌");
-  });
-
-  it("decodeText still refuses what is not UTF-8, and drops a byte-order mark", () => {
+describe("decodeText", () => {
+  it("refuses what is not UTF-8, and drops a byte-order mark", () => {
     expect(decodeText(Uint8Array.from([0xef, 0xbb, 0xbf, 0x78]), "f")).toBe("x");
     expect(() => decodeText(Uint8Array.from([0xff]), "f")).toThrow("f is not UTF-8 text");
   });

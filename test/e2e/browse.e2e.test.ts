@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -229,13 +229,33 @@ describe("paging", () => {
     ["short output", "show cache-aside", 60, {}],
     ["PAGER=cat", "show microservices", 24, { PAGER: "cat" }],
     ["--no-pager", "show microservices --no-pager", 24, {}],
-    ["a missing pager", "show microservices", 24, { SYSDIAG_PAGER: "no-such-pager-here" }],
   ])("prints directly: %s", async (_, args, rows, env) => {
     const unset = ["PAGER", "SYSDIAG_PAGER"].filter((name) => !(name in env)).join(" ");
     const t = open(`unset ${unset}; node ${BIN} ${args}`, 80, rows, env);
     const screen = await t.waitFor(EXIT(0));
     expect(screen.join("\n")).toMatch(/Related:/);
     expect(screen.join("\n")).not.toMatch(/^:$/m);
+  });
+});
+
+describe("a pager that cannot show the output", () => {
+  it.each([
+    ["fails", "false", /the pager 'false' exited with 1; the output is printed here instead/],
+    ["is missing", "no-such-pager-here", /cannot run the pager 'no-such-pager-here' \(not found\)/],
+    ["needs a shell", "cat | less", /the pager 'cat \| less' was not run: it uses the shell's \|/],
+  ])("%s: the output is printed, and a note says why", async (_, pager, note) => {
+    const t = open(`node ${BIN} show microservices`, 80, 24, { SYSDIAG_PAGER: pager });
+    const screen = (await t.waitFor(EXIT(0))).join("\n");
+    expect(screen).toMatch(/Related:/);
+    expect(screen).toMatch(note);
+  });
+
+  it("runs a pager written with quotes, as a shell splits it", async () => {
+    const t = open(`node ${BIN} show microservices`, 80, 24, { SYSDIAG_PAGER: `less "+G"` });
+    const screen = await t.waitFor(/\(END\)|^:$/m);
+    expect(screen.join("\n")).toMatch(/Related:/);
+    t.keys("q");
+    await t.waitFor(EXIT(0));
   });
 });
 
@@ -248,9 +268,11 @@ describe("--copy", () => {
     const raw = `${diagramOf("cache-aside")}\n`;
     expect(t.run("show-buffer")).toBe(raw);
     const lines = raw.split("\n").length - 1;
+    // OSC 52 has no answer: the note says what was asked, not that it worked.
     expect(screen.join("\n")).toContain(
-      `sysdiag: copied cache-aside (${lines} lines) to the clipboard`,
+      `sysdiag: asked the terminal to copy cache-aside (${lines} lines) (OSC 52): not every`,
     );
+    expect(screen.join("\n")).toContain("set-clipboard on");
   });
 
   it("copies the chosen diagram from browse, without colour codes", async () => {
@@ -263,5 +285,98 @@ describe("--copy", () => {
     const buffer = t.run("show-buffer");
     expect(buffer).not.toContain("\u001b");
     expect(buffer).toBe(await showAt80("cache-aside"));
+  });
+});
+
+describe("browse and hostile input", () => {
+  const ESC = "\u001b";
+  const dir = mkdtempSync(join(tmpdir(), "sysdiag-browse-hostile-"));
+  const doc = join(dir, "evil.md");
+  writeFileSync(
+    doc,
+    `## Infra${ESC}]2;PWNED${ESC}\\ ${ESC}[31mred \u009bx \u202ertl \u200bzw\n\n` +
+      `### Trap${ESC}]2;PWNED2\u0007\n<!-- sysdiag\nid: trap\nsummary: s${ESC}]2;PWNED4\u0007\n-->\n` +
+      `\`\`\`\n┌──────┐ ${ESC}]2;PWNED3\u0007\n│ x    │\n└──────┘\n\`\`\`\n`,
+  );
+  const title = (t: Tmux) => t.run("display-message", "-p", "#{pane_title}").trim();
+
+  it("shows a catalog's escape sequences on every line, never obeys them", async () => {
+    const t = open(`printf '\\033]2;before\\007'; node ${BIN} --catalog ${doc} browse`, 100, 30);
+    await t.waitFor(KEYS);
+    expect(title(t)).toBe("before");
+    t.keys("BTab");
+    const screen = await t.waitFor(/1\/1 {2}Infra/);
+    expect(screen[0]).toContain("Infra\\e]2;PWNED\\e\\ \\e[31mred \\u009bx \\u202ertl \\u200bzw");
+    expect(screen[1]).toMatch(/^› trap /);
+    expect(screen[1]).toContain("Trap\\e]2;PWNED2\\a");
+    expect(screen[2]).toContain("┌──────┐ \\e]2;PWNED3\\a");
+    expect(title(t)).toBe("before");
+    t.keys("?");
+    await t.waitFor(/these keys/);
+    t.keys("Escape");
+    await t.waitFor(EXIT(130));
+    expect(title(t)).toBe("before");
+  });
+
+  it("takes a bracketed paste as text: its newlines do not choose, nothing reaches the shell", async () => {
+    const marker = join(dir, "pasted");
+    const t = open(`node ${BIN} browse; echo "<<browse $?>>"; sh`, 100, 30);
+    await t.waitFor(KEYS);
+    t.run("set-buffer", `cache\ntouch ${marker}\n`);
+    t.run("paste-buffer", "-p", "-t", "0");
+    const screen = await t.waitFor(/^> cache touch /m);
+    expect(screen[1]).toMatch(/^› /);
+    t.keys("Escape");
+    await t.waitFor(/<<browse 130>>/);
+    t.keys("exit", "Enter");
+    await t.waitFor(EXIT(0));
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("a paste the terminal does not bracket: the first line chooses, the rest is dropped", async () => {
+    const marker = join(dir, "unbracketed");
+    const t = open(`node ${BIN} browse; sh`, 100, 30);
+    await t.waitFor(KEYS);
+    // Without -p, tmux sends the paste as typed keys (newlines as Enter).
+    t.run("set-buffer", `cache-aside\ntouch ${marker}\n`);
+    t.run("paste-buffer", "-t", "0");
+    await t.waitFor(/Related:/);
+    t.keys("exit", "Enter");
+    await t.waitFor(EXIT(0));
+    expect(existsSync(marker)).toBe(false);
+  });
+
+  it("a paste of 50,000 characters is cut to the query's cap at once; Ctrl-C still leaves", async () => {
+    const t = open(`node ${BIN} browse`, 100, 30);
+    await t.waitFor(KEYS);
+    const paste = join(dir, "paste.txt");
+    writeFileSync(paste, "ab ".repeat(16_667));
+    t.run("load-buffer", paste);
+    t.run("paste-buffer", "-p", "-t", "0");
+    const screen = await t.waitFor(/no match/);
+    expect(screen[0]).toMatch(/^> (ab )+a/);
+    t.keys("C-c");
+    await t.waitFor(EXIT(130));
+  });
+});
+
+describe("a terminal that says it has 0 columns", () => {
+  it.each([
+    "show cache-aside",
+    "show cache-aside --ascii",
+    "random --seed 1",
+    "render README.md -b 1",
+    "list",
+    "search cache",
+    "show --help",
+  ])("%s: no crash, exit 0", async (args) => {
+    const t = open(
+      `stty cols 0; node ${BIN} ${args} --no-pager; echo "<<code $?>>"; stty cols 80`,
+      80,
+      200,
+    );
+    const screen = (await t.waitFor(EXIT(0))).join("\n");
+    expect(screen).toContain("<<code 0>>");
+    expect(screen).not.toMatch(/RangeError|internal error/);
   });
 });

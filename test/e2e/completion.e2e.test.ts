@@ -189,6 +189,17 @@ describe.runIf(has("bash"))("bash", () => {
     expect(bash(`sysdiag lint ${dir}/docs/`)).toEqual([`${dir}/docs/design.md`]);
   });
 
+  it("offers a file name as it is: never expanded as a pattern", () => {
+    const glob = join(dir, "glob");
+    mkdirSync(glob, { recursive: true });
+    for (const name of ["[ab].md", "a.md", "b.md", "*.md", "my file.md"]) {
+      writeFileSync(join(glob, name), "");
+    }
+    expect(bash(`sysdiag lint ${glob}/[`)).toEqual([`${glob}/[ab].md`]);
+    expect(bash(`sysdiag lint ${glob}/*`)).toEqual([`${glob}/*.md`]);
+    expect(bash(`sysdiag show cqrs -o ${glob}/m`)).toEqual([`${glob}/my file.md`]);
+  });
+
   it("completes --format=<value> as bash splits it at the '='", () => {
     // bash's COMP_WORDS for `--format=m` are `--format`, `=`, `m`; readline replaces only `m`.
     const driver = `source ${bashScript}

@@ -15,7 +15,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/registry.js";
 import { isUnsafe } from "../../src/core/sanitize.js";
-import { BIN, catalog, expectOneLineError, spawnCli as sysdiag } from "../helpers.js";
+import { BIN, catalog, expectOneLineError, ROOT, spawnCli as sysdiag } from "../helpers.js";
 
 /** The exit-code contract, the one-line errors and -o, as a user meets them. */
 
@@ -156,6 +156,32 @@ describe("errors", () => {
     );
   });
 
+  it("--version to a reader that went away: exit 0, nothing said", async () => {
+    for (const flag of ["--version", "-V"]) {
+      const child = spawn(process.execPath, [BIN, flag], { stdio: ["ignore", "pipe", "pipe"] });
+      // The pipe's reader is closed before Node has started, so the write finds none.
+      child.stdout.destroy();
+      let stderr = "";
+      child.stderr.on("data", (chunk) => {
+        stderr += chunk;
+      });
+      const code = await new Promise((resolve) => child.on("close", resolve));
+      expect({ code, stderr }).toEqual({ code: 0, stderr: "" });
+    }
+  });
+
+  it("--version to a full disk: one line, exit 3", () => {
+    for (const flag of ["--version", "-V"]) {
+      const result = spawnSync("sh", ["-c", `node ${BIN} ${flag} > /dev/full`], {
+        encoding: "utf8",
+      });
+      expect(result.status).toBe(3);
+      expect(result.stderr).toBe(
+        "sysdiag: cannot write to standard output: no space left on the device (ENOSPC)\n",
+      );
+    }
+  });
+
   it("standard input over the limit is refused by the bytes read", () => {
     const result = sysdiag(["lint", "-"], { input: `┌─┐\n${"x".repeat(2 * 1024 * 1024)}` });
     expectOneLineError(result, 3, /standard input is over 1\.0 MB; lint reads files up to 1 MB/);
@@ -177,6 +203,47 @@ describe("errors", () => {
       },
     );
     expect(shell.stdout).toBe("130\n");
+  });
+
+  it("a bug: exit 70, and a stack that names the source files and lines, not the bundle's", () => {
+    // A preload that makes the first read of SYSDIAG_CATALOG throw: a TypeError from
+    // inside the command, as a bug would be.
+    const provoke = join(dir, "provoke.cjs");
+    writeFileSync(
+      provoke,
+      `const env = process.env;
+process.env = new Proxy(env, {
+  get(target, key) {
+    if (key === "SYSDIAG_CATALOG") throw new TypeError("provoked");
+    return target[key];
+  },
+});
+`,
+    );
+    const result = spawnSync(process.execPath, ["-r", provoke, BIN, "show", "cache-aside"], {
+      encoding: "utf8",
+    });
+    expect(result.status).toBe(70);
+    expect(result.stdout).toBe("");
+    const [head, error, thrower, ...frames] = result.stderr.split("\n");
+    expect([head, error, thrower]).toEqual([
+      "sysdiag: internal error, please report it:",
+      "TypeError: provoked",
+      expect.stringContaining(provoke),
+    ]);
+    // The command's own frames, each a src/ file at a line of it that exists.
+    const own = frames.filter((line) => / \(src\//.test(line));
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    // The first is the line that read the variable.
+    const [, first] = /^ {4}at \S+ \(src\/cli\/main\.ts:(\d+)\)$/.exec(own[0] as string) ?? [];
+    const main = readFileSync(join(ROOT, "src/cli/main.ts"), "utf8").split("\n");
+    expect(main[Number(first) - 1]).toContain("SYSDIAG_CATALOG");
+    for (const frame of own) {
+      const [, file, line] = / \((src\/[\w/.-]+\.ts):(\d+)\)$/.exec(frame) ?? [];
+      const source = readFileSync(join(ROOT, file as string), "utf8").split("\n");
+      expect(source.length, frame).toBeGreaterThanOrEqual(Number(line));
+    }
+    expect(result.stderr).not.toMatch(/dist\/cli\.js/);
   });
 
   it("a drawing taller than a call stack is drawn, not a crash", () => {

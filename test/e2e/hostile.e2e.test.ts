@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { main } from "../../src/cli/main.js";
 import { COMMANDS } from "../../src/commands/registry.js";
-import { spawnCli } from "../helpers.js";
+import { hasControl, spawnCli } from "../helpers.js";
 
 /**
  * A catalog written by an attacker, run through every command: nothing it holds
@@ -19,6 +20,7 @@ const evil = {
   c1: "\u009b31m",
   bidi: "\u202e\u2066",
   misc: "\u0008\r\u007f",
+  invisible: "\u200b\u2060\ufeff\u2028\u2029\u{e0041}\u{e007f}",
 };
 const all = Object.values(evil).join("");
 
@@ -97,15 +99,7 @@ const RUNS: Record<string, string[][]> = {
 function onlyOurColours(text: string): boolean {
   // biome-ignore lint/suspicious/noControlCharactersInRegex: our colour codes are what is allowed
   const stripped = text.replace(/\u001b\[[0-9;]*m/g, "");
-  return ![...stripped].some((c) => {
-    const code = c.codePointAt(0) ?? 0;
-    return (
-      (code < 0x20 && code !== 0x0a && code !== 0x09) ||
-      (code >= 0x7f && code <= 0x9f) ||
-      (code >= 0x202a && code <= 0x202e) ||
-      (code >= 0x2066 && code <= 0x2069)
-    );
-  });
+  return !hasControl(stripped);
 }
 
 describe("a catalog full of escape sequences", () => {
@@ -141,5 +135,61 @@ describe("a catalog full of escape sequences", () => {
     const { stdout } = spawnCli(["--catalog", doc, "show", "trap", "--raw"]);
     expect(stdout).toContain("\\e]0;pwned\\a");
     expect(stdout).toContain("\\u202e");
+  });
+});
+
+describe("what a hostile catalog leaves in a file (-o) and in a copy (--copy)", () => {
+  /** Every command that writes with -o or copies, in each of its formats. */
+  const FORMATS = ["text", "txt", "md", "svg", "json", "graph", "mermaid", "dot", "d2"];
+  const OUTPUTS: string[][] = [
+    ...FORMATS.map((f) => ["show", "trap", "-f", f]),
+    ...FORMATS.map((f) => ["show", "json-trap", "-f", f]),
+    ["random", "--category", "evil", "--seed", "1", "--json"],
+    ["random", "--category", "evil", "--seed", "1"],
+    ...FORMATS.map((f) => ["render", doc, "-b", "1", "-f", f]),
+  ];
+  const commands = COMMANDS.filter((c) => c.output || c.copy).map((c) => c.name);
+
+  it("covers every command that writes a file or copies (browse: under tmux)", () => {
+    for (const name of commands) {
+      if (name === "browse") continue;
+      expect(
+        OUTPUTS.some((args) => args[0] === name),
+        name,
+      ).toBe(true);
+    }
+  });
+
+  const named = OUTPUTS.map((args) => [args.join(" ").replace(dir, "DIR"), args] as const);
+
+  it.each(named)("%s: the file -o writes holds no control", (_, args) => {
+    const out = join(mkdtempSync(join(tmpdir(), "sysdiag-hostile-o-")), "out");
+    const result = spawnCli(["--catalog", doc, "--catalog", json, ...args, "-o", out]);
+    expect(result.code, result.stderr).toBe(0);
+    const written = readFileSync(out, "utf8");
+    expect(hasControl(written), written).toBe(false);
+    expect(written).not.toContain(ESC);
+  });
+
+  const copying = COMMANDS.filter((c) => c.copy).map((c) => c.name);
+  const copied = named.filter(([, args]) => copying.includes(args[0] as string));
+
+  it.each(copied)("%s: the --copy payload holds no control", async (_, args) => {
+    let stderr = "";
+    const code = await main(["--catalog", doc, "--catalog", json, ...args, "--copy"], {
+      stdout: { write: () => {}, isTTY: false },
+      stderr: {
+        write: (chunk: string) => {
+          stderr += chunk;
+        },
+        isTTY: true,
+      },
+      env: { HOME: mkdtempSync(join(tmpdir(), "sysdiag-hostile-home-")), PATH: process.env.PATH },
+    });
+    expect(code, stderr).toBe(0);
+    const payload = stderr.split(`${ESC}]52;c;`)[1]?.split("\u0007")[0];
+    expect(payload, stderr).toBeDefined();
+    const copied = Buffer.from(payload as string, "base64").toString("utf8");
+    expect(hasControl(copied), copied).toBe(false);
   });
 });

@@ -167,15 +167,27 @@ describe("renderEntry", () => {
     const clipped = renderEntry(entry(`${"─".repeat(30)}\n${"─".repeat(30)}`), PLAIN, 20);
     expect(clipped.match(/›/g)).toHaveLength(3);
     expect(clipped).toMatch(
-      /\n› 2 lines are cut at\n20 columns; to see\nthe whole diagram:\n {2}sysdiag show x --raw \| less -S\n$/,
+      /\n› 2 lines are cut at\n20 columns; to see\nthe whole diagram:\n {2}sysdiag show x \\\n {4}--raw \| less -S\n$/,
     );
+    // Where it fits, on one line, to copy as it stands.
+    const wide = renderEntry(entry("─".repeat(60)), PLAIN, 40);
+    expect(wide).toMatch(/\n {2}sysdiag show x --raw \| less -S\n$/);
+  });
+
+  it("breaks a command too long for the terminal between words, never in one", () => {
+    const clipped = renderEntry({ ...entry("─".repeat(60)), id: "microservices" }, PLAIN, 30);
+    const lines = clipped.split("\n").slice(-3, -1);
+    expect(lines).toEqual(["  sysdiag show microservices \\", "    --raw | less -S"]);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(30);
   });
 
   it("names the command given for a drawing that is not in the catalog (render's)", async () => {
     const whole = () => "sysdiag render 'my file.txt' -f txt --block 2";
     const options = { style: PLAIN, columns: 20, ascii: false, whole };
     const clipped = await renderAs("text", [entry("─".repeat(30))], options);
-    expect(clipped).toMatch(/\n {2}sysdiag render 'my file\.txt' -f txt --block 2 \| less -S\n$/);
+    expect(clipped).toMatch(
+      /\n {2}sysdiag render \\\n {4}'my file\.txt' -f \\\n {4}txt --block 2 \| \\\n {4}less -S\n$/,
+    );
   });
 
   it("wraps the summary and related ids at words on a terminal, not in a pipe", () => {

@@ -301,7 +301,11 @@ describe("xmlText", () => {
       .replace(/</g, "&lt;")
       .replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;")
-      .replace(/'/g, "&apos;");
+      .replace(/'/g, "&apos;")
+      // Then what the terminal guard escapes, as character references.
+      .replace(UNSAFE_FOR_TERMINAL, (c) => `&#x${(c.codePointAt(0) as number).toString(16)};`);
+  const UNSAFE_FOR_TERMINAL =
+    /[\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\u180e\u200b\u2028\u2029\u2060-\u2064\u206a-\u206f\ufeff\ufff9-\ufffb\u{e0000}-\u{e007f}]|(?<![\u0080-\u{10ffff}])[\u200c\u200d]|[\u200c\u200d](?![\u0080-\u{10ffff}])/gu;
 
   it.each([
     "",

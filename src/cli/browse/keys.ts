@@ -5,6 +5,8 @@
  */
 export type Key =
   | { name: "text"; text: string }
+  /** A paste (bracketed by the terminal): text, even its newlines, never keys. */
+  | { name: "paste"; text: string }
   | {
       name:
         | "up"
@@ -25,7 +27,7 @@ export type Key =
         | "backTab";
     };
 
-type Named = Exclude<Key, { name: "text" }>["name"];
+type Named = Exclude<Key, { name: "text" | "paste" }>["name"];
 
 const SEQUENCES: Record<string, Named> = {
   "\x1b[A": "up",
@@ -67,8 +69,67 @@ const CONTROLS: Record<string, Named> = {
 // biome-ignore lint/suspicious/noControlCharactersInRegex: escape sequences are what is decoded
 const CSI = /^\x1b(?:\[[0-9;?]*[\x40-\x7e]|O[\x40-\x7e])/;
 
-/** The keys in one chunk of terminal input; sequences it does not know are dropped. */
-export function decodeKeys(chunk: string): Key[] {
+const PASTE_START = "\x1b[200~";
+const PASTE_END = "\x1b[201~";
+
+/**
+ * Reads keys chunk by chunk, remembering across chunks whether a paste is under way:
+ * a long paste arrives in several reads, and its newlines must not become Enter.
+ */
+export class KeyReader {
+  private pasting = false;
+  private pasted = "";
+  /** The start of an end-of-paste marker cut off at the end of the last chunk. */
+  private held = "";
+
+  /** The keys in one chunk of terminal input; sequences it does not know are dropped. */
+  read(chunk: string): Key[] {
+    const keys: Key[] = [];
+    let rest = this.held + chunk;
+    this.held = "";
+    while (rest !== "") {
+      if (!this.pasting) {
+        const start = rest.indexOf(PASTE_START);
+        keys.push(...decodeTyped(start < 0 ? rest : rest.slice(0, start)));
+        if (start < 0) break;
+        this.pasting = true;
+        rest = rest.slice(start + PASTE_START.length);
+        continue;
+      }
+      const end = rest.indexOf(PASTE_END);
+      if (end < 0) {
+        const cut = partialEnd(rest);
+        this.pasted += rest.slice(0, rest.length - cut);
+        this.held = rest.slice(rest.length - cut);
+        break;
+      }
+      this.pasted += rest.slice(0, end);
+      keys.push({ name: "paste", text: asOneLine(this.pasted) });
+      this.pasting = false;
+      this.pasted = "";
+      rest = rest.slice(end + PASTE_END.length);
+    }
+    return keys;
+  }
+}
+
+/** How many characters at the end of `text` begin the end-of-paste marker. */
+function partialEnd(text: string): number {
+  for (let n = Math.min(PASTE_END.length - 1, text.length); n > 0; n--) {
+    if (PASTE_END.startsWith(text.slice(-n))) return n;
+  }
+  return 0;
+}
+
+/** A query is one line: a pasted line break or tab is a blank, other controls are dropped. */
+const asOneLine = (text: string) =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: controls are what is removed
+  text.replace(/[\r\n\t]/g, " ").replace(/[\x00-\x1f\x7f-\x9f]/g, "");
+
+/** The keys in one chunk of input, outside a paste. */
+export const decodeKeys = (chunk: string): Key[] => new KeyReader().read(chunk);
+
+function decodeTyped(chunk: string): Key[] {
   const keys: Key[] = [];
   let text = "";
   const flush = () => {

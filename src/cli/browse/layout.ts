@@ -1,6 +1,6 @@
 import { sanitizeLine } from "../../core/sanitize.js";
 import type { Entry } from "../../core/types.js";
-import { cutToWidth, displayWidth, padEnd } from "../../core/width.js";
+import { CONTINUATION, cutToWidth, displayWidth, layOut, padEnd } from "../../core/width.js";
 import { BY_ARMS, E, N, S, W } from "../../diagram/charset.js";
 import { toAscii } from "../../render/ascii.js";
 import { displayDiagram, entryHeading } from "../../render/entry.js";
@@ -98,16 +98,25 @@ export function drawScreen(
 /** `> query` and, at the right, how many match and in which category. */
 function queryLine(view: View, columns: number, style: Style): { line: string; cursor: number } {
   const prompt = "> ";
-  const status = `${view.results.length}/${view.total}  ${view.category ?? "all categories"}`;
+  const category = view.category === undefined ? "all categories" : sanitizeLine(view.category);
+  const status = `${view.results.length}/${view.total}  ${category}`;
   const room = columns - prompt.length - 1;
-  // A query longer than its room shows its end, where the typing is.
-  let query = sanitizeLine(view.state.query);
-  while (displayWidth(query) > room && query.length > 0) query = [...query].slice(1).join("");
+  // A query longer than its room shows its end, where the typing is: cut once.
+  const query = tailToWidth(sanitizeLine(view.state.query), Math.max(0, room));
   const used = prompt.length + displayWidth(query);
   const cursor = Math.min(columns - 1, used);
   const gap = columns - used - displayWidth(status);
   const right = gap >= 2 ? `${" ".repeat(gap)}${style.dim(status)}` : "";
   return { line: `${style.title(prompt)}${query}${right}`, cursor };
+}
+
+/** The end of `text` that fits in `columns`; a wide character cut in half is left out. */
+export function tailToWidth(text: string, columns: number): string {
+  if (displayWidth(text) <= columns) return text;
+  const cells = layOut(text);
+  let from = cells.length - columns;
+  while (cells[from] === CONTINUATION) from++;
+  return cells.slice(from).join("");
 }
 
 function bodyLines(view: View, layout: Panes, look: Look): string[] {
@@ -136,7 +145,7 @@ export function listLines(view: View, width: number, rows: number, look: Look): 
     const entry = view.results[i] as Entry;
     const chosen = i === view.state.selected;
     const text = cutToWidth(
-      `${chosen ? MARK[ascii ? "ascii" : "unicode"] : " "} ${entry.id}`,
+      `${chosen ? MARK[ascii ? "ascii" : "unicode"] : " "} ${sanitizeLine(entry.id)}`,
       width,
     ).text;
     const padded = padEnd(text, width);

@@ -1,3 +1,4 @@
+import { LIMITS } from "../../core/limits.js";
 import type { Key } from "./keys.js";
 
 /** What the picker remembers between keys; the results themselves are the driver's. */
@@ -46,7 +47,9 @@ export function applyKey(
   switch (key.name) {
     case "text":
       if (key.text === "?") return { state: { ...state, help: true }, outcome: undefined };
-      return requery(state.query + key.text);
+      return requery(capQuery(state.query + key.text));
+    case "paste":
+      return requery(capQuery(state.query + key.text));
     case "backspace":
       return requery([...state.query].slice(0, -1).join(""));
     case "deleteWord":
@@ -77,6 +80,17 @@ export function applyKey(
     default:
       return { state, outcome: undefined };
   }
+}
+
+/**
+ * A query at most as long as `search` takes (LIMITS.queryChars), cut once: a paste of
+ * 50,000 characters is cut to its first 1,000, not trimmed a character at a time.
+ */
+export function capQuery(query: string): string {
+  if (query.length <= LIMITS.queryChars) return query;
+  const cut = query.slice(0, LIMITS.queryChars);
+  // Not half of a character outside the Basic Multilingual Plane.
+  return /[\ud800-\udbff]$/.test(cut) ? cut.slice(0, -1) : cut;
 }
 
 /** -1 (every category), 0 .. n-1, and round again. */

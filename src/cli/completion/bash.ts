@@ -97,20 +97,27 @@ ${optionsByCommand}
   esac
 }
 
+# Adds each line a command prints to COMPREPLY as it stands: \`COMPREPLY+=($(...))\`
+# would also expand a file named [ab].md into a.md and b.md.
+_sysdiag_add() {
+  local line
+  while IFS= read -r line; do COMPREPLY+=("$line"); done < <("$@")
+}
+
 # Adds to COMPREPLY the completions of kind $1 that start with $2.
 _sysdiag_values() {
   local IFS=$'\\n' bin=\${COMP_WORDS[0]}
   case $1 in
     diagrams | categories)
       [[ $bin == "~/"* ]] && bin=$HOME/\${bin#"~/"}
-      COMPREPLY+=($(compgen -W "$("$bin" __complete "$1" 2>/dev/null)" -- "$2"))
+      _sysdiag_add compgen -W "$("$bin" __complete "$1" 2>/dev/null)" -- "$2"
       ;;
     files)
       compopt -o filenames 2>/dev/null
-      COMPREPLY+=($(compgen -f -- "$2"))
+      _sysdiag_add compgen -f -- "$2"
       ;;
-    commands) COMPREPLY+=($(IFS=' ' && compgen -W ${quote(commands)} -- "$2")) ;;
-    fixed\\ *) COMPREPLY+=($(IFS=' ' && compgen -W "\${1#fixed }" -- "$2")) ;;
+    commands) IFS=' ' _sysdiag_add compgen -W ${quote(commands)} -- "$2" ;;
+    fixed\\ *) IFS=' ' _sysdiag_add compgen -W "\${1#fixed }" -- "$2" ;;
   esac
 }
 
@@ -155,7 +162,7 @@ _sysdiag() {
       REPLY=${quote(`${globals} ${optionWords(model.leading)}`)}
     fi
     local IFS=$' \\n'
-    COMPREPLY=($(compgen -W "$REPLY" -- "$cur"))
+    _sysdiag_add compgen -W "$REPLY" -- "$cur"
   elif [[ -z $cmd ]]; then
     _sysdiag_values commands "$cur"
     _sysdiag_values diagrams "$cur"

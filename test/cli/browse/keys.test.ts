@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeKeys } from "../../../src/cli/browse/keys.js";
+import { decodeKeys, KeyReader } from "../../../src/cli/browse/keys.js";
 
 describe("decodeKeys", () => {
   it.each([
@@ -25,5 +25,33 @@ describe("decodeKeys", () => {
     ["é漢", [{ name: "text", text: "é漢" }]],
   ])("%j", (chunk, keys) => {
     expect(decodeKeys(chunk)).toEqual(keys);
+  });
+});
+
+describe("KeyReader: bracketed paste", () => {
+  it.each<[string, string[], Array<Record<string, string>>]>([
+    [
+      "a paste's newlines are text, not Enter",
+      ["\x1b[200~cache\rtouch /tmp/x\n\x1b[201~"],
+      [{ name: "paste", text: "cache touch /tmp/x " }],
+    ],
+    [
+      "keys around a paste are keys",
+      ["a\x1b[200~b\tc\x1b[201~\r"],
+      [{ name: "text", text: "a" }, { name: "paste", text: "b c" }, { name: "enter" }],
+    ],
+    [
+      "a paste over several reads, its end marker cut in two",
+      ["\x1b[200~one\r", "two\x1b[20", "1~\x1b[A"],
+      [{ name: "paste", text: "one two" }, { name: "up" }],
+    ],
+    [
+      "escape sequences in a paste are dropped",
+      ["\x1b[200~a\x1b]2;x\x07b\x1b[201~"],
+      [{ name: "paste", text: "a]2;xb" }],
+    ],
+  ])("%s", (_, chunks, keys) => {
+    const reader = new KeyReader();
+    expect(chunks.flatMap((chunk) => reader.read(chunk))).toEqual(keys);
   });
 });

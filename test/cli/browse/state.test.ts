@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import type { Key } from "../../../src/cli/browse/keys.js";
-import { applyKey, keepVisible, type PickerState, START } from "../../../src/cli/browse/state.js";
+import {
+  applyKey,
+  capQuery,
+  keepVisible,
+  type PickerState,
+  START,
+} from "../../../src/cli/browse/state.js";
+import { LIMITS } from "../../../src/core/limits.js";
 
 const at = (over: Partial<PickerState>): PickerState => ({ ...START, ...over });
 const key = (name: Exclude<Key, { name: "text" }>["name"]): Key => ({ name }) as Key;
@@ -62,5 +69,27 @@ describe("applyKey", () => {
   it("keeps a row on screen when the list grows shorter (a resize)", () => {
     expect(keepVisible(at({ selected: 12, top: 0 }), 5)).toEqual(at({ selected: 12, top: 8 }));
     expect(keepVisible(at({ selected: 2, top: 8 }), 5)).toEqual(at({ selected: 2, top: 2 }));
+  });
+});
+
+describe("the query's cap (as search's: LIMITS.queryChars)", () => {
+  it("cuts a long paste once, to the cap", () => {
+    const next = applyKey(START, { name: "paste", text: "x".repeat(50_000) }, 0, 10, 3);
+    expect(next.state.query).toBe("x".repeat(LIMITS.queryChars));
+  });
+
+  it("takes no more typing at the cap", () => {
+    const full = { ...START, query: "y".repeat(LIMITS.queryChars) };
+    expect(applyKey(full, { name: "text", text: "z" }, 0, 10, 3).state.query).toBe(full.query);
+  });
+
+  it("never keeps half of a character past U+FFFF", () => {
+    const query = capQuery(`${"a".repeat(LIMITS.queryChars - 1)}😀`);
+    expect(query).toBe("a".repeat(LIMITS.queryChars - 1));
+  });
+
+  it("a pasted ? is text, not the key list", () => {
+    const next = applyKey(START, { name: "paste", text: "?" }, 0, 10, 3);
+    expect(next.state).toMatchObject({ query: "?", help: false });
   });
 });
