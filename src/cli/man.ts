@@ -121,6 +121,7 @@ const LIMIT_TEXT: Record<keyof typeof LIMITS, string> = {
   filesPerDirectory: `${thousands(LIMITS.filesPerDirectory)}: files read from one directory, and so files in your data directory after an add.`,
   graphEdges: `${thousands(LIMITS.graphEdges)}: edges one drawing's lines make, for the graph formats.`,
   graphLabelChars: `${thousands(LIMITS.graphLabelChars)}: characters of edge labels, a label counted once for each edge it is on.`,
+  cachedStores: `${thousands(LIMITS.cachedStores)}: compiled catalogs kept in the cache, the last used.`,
 };
 
 export function renderMan(input: ManInput): string {
