@@ -95,7 +95,7 @@ export function syntheticCatalog(size: number, seed = 42): Catalog {
 
 /**
  * The same synthetic diagrams as a user's catalog: Markdown documents laid out as
- * the README says (`##` category, `###` title, facts in a `<!-- sysdiag -->`
+ * docs/your-diagrams.md says (`##` category, `###` title, facts in a `<!-- sysdiag -->`
  * comment, a fenced drawing), `files` of them, each holding its share.
  */
 export function syntheticMarkdown(size: number, files = 100, seed = 42): Map<string, string> {

@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,17 @@ import { type Io, main } from "../src/cli/main.js";
 import type { Catalog } from "../src/core/types.js";
 
 export const ROOT = fileURLToPath(new URL("..", import.meta.url));
+
+/** Every file under a directory, at any depth, whose name ends with `suffix`. */
+export function filesUnder(dir: string, suffix: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory()
+      ? filesUnder(join(dir, e.name), suffix)
+      : e.name.endsWith(suffix)
+        ? [join(dir, e.name)]
+        : [],
+  );
+}
 
 /**
  * A home of the tests' own with nothing in it, so that no diagram of the person

@@ -1,6 +1,7 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { dirname, join, relative, resolve, sep } from "node:path";
+import { readFileSync } from "node:fs";
+import { dirname, relative, resolve, sep } from "node:path";
 import { describe, expect, it } from "vitest";
+import { filesUnder } from "./helpers.js";
 
 /**
  * The folders of src/, lowest first. A file may import from its own folder and from
@@ -22,15 +23,7 @@ const LAYERS = [
 
 const SRC = resolve(__dirname, "../src");
 
-function sourceFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory()
-      ? sourceFiles(join(dir, e.name))
-      : e.name.endsWith(".ts")
-        ? [join(dir, e.name)]
-        : [],
-  );
-}
+const sourceFiles = (dir: string) => filesUnder(dir, ".ts");
 
 /** Every relative module a file names: static imports and re-exports (type-only too), and import(). */
 function importsOf(text: string): string[] {

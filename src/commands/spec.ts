@@ -1,8 +1,8 @@
 import type { Context } from "./context.js";
 
 /**
- * What a command is, as data: the parser, `--help`, the README's reference
- * checks, the man page and the shell completions are all built from these specs,
+ * What a command is, as data: the parser, `--help`, the man page and the shell
+ * completions are all built from these specs, the tests of docs/ check against them,
  * and the option types a command's `run` receives are inferred from them.
  */
 

@@ -11,7 +11,7 @@ export class SysdiagError extends Error {
   }
 }
 
-/** The documented exit codes, in the README and in `--help`. */
+/** The documented exit codes, in `--help`, the man page and docs/reference.md. */
 export const EXIT = {
   ok: 0,
   /** Nothing matched, no result, or lint found defects. */
@@ -51,7 +51,7 @@ export class UsageError extends SysdiagError {
 export class GraphTooLargeError extends SysdiagError {
   constructor(why: string) {
     super(
-      `the drawing is too large to read as a graph: ${why} (see Limits in the README)`,
+      `the drawing is too large to read as a graph: ${why} (see LIMITS in man sysdiag)`,
       EXIT.io,
     );
   }

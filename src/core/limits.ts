@@ -2,7 +2,7 @@ import { UsageError } from "./errors.js";
 import type { ReadLimit } from "./io.js";
 
 /**
- * The documented limits, in one place (the README's "Limits" table lists them).
+ * The documented limits, in one place (docs/reference.md and the man page list them).
  * Reads stop at a limit by the bytes actually read, never by what `stat` says.
  */
 export const LIMITS = {

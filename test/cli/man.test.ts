@@ -32,6 +32,18 @@ describe("man/sysdiag.1", () => {
     expect(readFileSync(MAN_PATH, "utf8")).toBe(manPage());
   });
 
+  it.each(COMMANDS.filter((c) => !c.hidden && c.exitCodes.length > 0).map((c) => [c.name, c]))(
+    "gives the exit codes of %s under it",
+    (name, command) => {
+      const page = readFileSync(MAN_PATH, "utf8");
+      const start = page.indexOf(`\n.SS ${roff(name)}\n`);
+      const end = page.indexOf("\n.S", start + 1);
+      const body = page.slice(start, end).replace(/\\-/g, "-");
+      expect(start).toBeGreaterThan(0);
+      for (const [code] of command.exitCodes) expect(body).toMatch(new RegExp(`[:;] ${code}: `));
+    },
+  );
+
   it.runIf(has("man"))("renders with man -l without a warning, every command in it", () => {
     const result = spawnSync("man", ["-l", MAN_PATH], {
       encoding: "utf8",
@@ -49,6 +61,7 @@ describe("man/sysdiag.1", () => {
       "EXIT STATUS",
       "ENVIRONMENT",
       "FILES",
+      "LIMITS",
       "EXAMPLES",
     ]) {
       expect(text).toMatch(new RegExp(`\\n${heading}\\n`));

@@ -239,7 +239,7 @@ describe.runIf(has("fish"))("fish", () => {
 });
 
 /**
- * zsh and the installs the README gives, in a real terminal: the script where
+ * zsh and the installs docs/commands.md gives, in a real terminal: the script where
  * each shell looks for completions, a key press of Tab, and the screen read back.
  */
 describe.runIf(has("zsh") && has("fish") && has("bash") && (hasTmux || needTmux()))(

@@ -82,7 +82,7 @@ describe("the SVG", () => {
       expectOneLineError(
         sysdiag(["render", file, "-f", format]),
         3,
-        /too large to read as a graph: its lines make more than 100,000 edges \(see Limits/,
+        /too large to read as a graph: its lines make more than 100,000 edges \(see LIMITS in man sysdiag\)/,
       );
     }
   });
