@@ -1,6 +1,9 @@
-import { readFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { builtin } from "../core/builtin.js";
+import { readText } from "../core/io.js";
+
+/** The build's map is some 100 KB; one far past that is not the build's. */
+const MAP_LIMIT = { limit: 16 * 1024 * 1024, purpose: "source maps are read up to 16 MB" };
 
 /**
  * A bug report's stack with the bundle's places given as the source's:
@@ -13,7 +16,8 @@ import { builtin } from "../core/builtin.js";
 export function sourceStack(stack: string, bundle: string): string {
   try {
     const { SourceMap } = builtin<typeof import("node:module")>("node:module");
-    const map = new SourceMap(JSON.parse(readFileSync(`${bundle}.map`, "utf8")));
+    // Through the one checked open: a FIFO or device there cannot hang a bug report.
+    const map = new SourceMap(JSON.parse(readText(`${bundle}.map`, MAP_LIMIT, { own: true })));
     const root = resolve(dirname(bundle), "..");
     return stack
       .split("\n")
