@@ -106,8 +106,9 @@ const LAZY = new Set(["diagram", "original"]);
  * `bodies` bytes; Damaged when not.
  */
 export function checkRow(value: unknown, meta: Meta, bodies: number): Row {
-  if (!Array.isArray(value) || value.length !== 12) throw new Damaged("a row of the wrong shape");
+  if (!Array.isArray(value) || value.length !== 15) throw new Damaged("a row of the wrong shape");
   const [id, title, c, aliases, tags, summary, related, line, s, overrides, body, original] = value;
+  const [notes, references, file] = value.slice(12);
   const category = isCount(c) ? meta.categories[c] : undefined;
   const inSources = (n: unknown) => isCount(n) && n < meta.sources.length;
   const wrong =
@@ -124,6 +125,8 @@ export function checkRow(value: unknown, meta: Meta, bodies: number): Row {
             summary,
             related,
             line,
+            notes,
+            references,
           },
           LAZY,
         );
@@ -132,7 +135,8 @@ export function checkRow(value: unknown, meta: Meta, bodies: number): Row {
     !inSources(s) ||
     !(overrides === null || inSources(overrides)) ||
     !isSpan(body, bodies) ||
-    !(original === null || isSpan(original, bodies))
+    !(original === null || isSpan(original, bodies)) ||
+    !(file === null || isString(file))
   ) {
     throw new Damaged("a row out of place");
   }
