@@ -8,7 +8,7 @@ import {
   WEIGHTS,
 } from "./inverted-index.js";
 import { compact, queryTerms } from "./tokens.js";
-import { typoOf } from "./typos.js";
+import { isSwap, typoOf } from "./typos.js";
 
 /**
  * exact: the word itself; prefix: a word it begins ("cach" for cache); stem: the
@@ -97,15 +97,24 @@ interface Candidate {
 function typoCandidates(index: SearchIndex, fuzzy: () => Set<number>, term: string): Candidate[] {
   const { words } = index;
   const found: Candidate[] = [];
+  const swaps: Candidate[] = [];
   for (let at = lowerBound(words, term[0] as string); at < words.length; at++) {
     const word = words.at(at) as string;
     if (word[0] !== term[0]) break;
     if (!fuzzy().has(at)) continue;
     const distance = typoOf(term, word);
     if (distance === undefined) continue;
-    found.push({ at, kind: "fuzzy", quality: QUALITY.fuzzy * (1 - distance / term.length) });
+    const candidate: Candidate = {
+      at,
+      kind: "fuzzy",
+      quality: QUALITY.fuzzy * (1 - distance / term.length),
+    };
+    found.push(candidate);
+    if (isSwap(term, word)) swaps.push(candidate);
   }
-  return found;
+  // A word typed with every letter of a catalog word, two of them swapped ("reids"), is
+  // read as that word, not also as a word one letter away ("reads"): the swap is the likelier slip.
+  return swaps.length > 0 ? swaps : found;
 }
 
 /** The word without each English ending it has ("phases": phase, phas). */
