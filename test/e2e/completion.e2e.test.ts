@@ -105,7 +105,8 @@ const has = (shell: string) => {
 const CASES: Array<[string, string[]]> = [
   // Aliases of several words ("shopping cart", "cache hierarchy") are typed as words:
   // in the form of an id they would be refused as ids that are not.
-  ["sysdiag sh", ["sharding", "shards", "show"]],
+  // "shuffle" is an alias of mapreduce, "linkerd" of the service mesh (both issue 24).
+  ["sysdiag sh", ["sharding", "shards", "show", "shuffle"]],
   ["sysdiag show cach", ["cache-aside"]],
   ["sysdiag cach", ["cache-aside"]],
   ["sysdiag list --category da", ["data-flow", "data-processing", "databases"]],
@@ -117,7 +118,7 @@ const CASES: Array<[string, string[]]> = [
   // Its alias "Zebra Pipe" is typed as words: "zebra-pipe" would be refused as an id.
   ["sysdiag show zeb", ["zebra-ingest"]],
   ["sysdiag zebra-i", ["zebra-ingest"]],
-  ["sysdiag --ascii li", ["lint", "list"]],
+  ["sysdiag --ascii li", ["linkerd", "lint", "list"]],
   ["sysdiag --no-color show cqrs sag", ["saga", "sagas"]],
   ["sysdiag completion ", ["bash", "fish", "zsh"]],
   ["sysdiag help ra", ["random"]],
