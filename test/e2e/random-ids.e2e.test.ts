@@ -52,7 +52,11 @@ describe("sysdiag list --ids", () => {
   it("is never coloured, and filters by category", () => {
     const result = sysdiag(["list", "--ids", "--color", "--category", "caching"]);
     expect(result.stdout).toBe("cache-aside\nwrite-through\nwrite-back\nmulti-level-cache\n");
-    expect(sysdiag(["list", "databases", "--ids"]).stdout.split("\n")).toHaveLength(6);
+    const databases = catalog.diagrams.filter((d) => d.categoryId === "databases");
+    expect(databases.length).toBeGreaterThan(5);
+    expect(sysdiag(["list", "databases", "--ids"]).stdout).toBe(
+      `${databases.map((d) => d.id).join("\n")}\n`,
+    );
   });
 
   it("does not go with --json", () => {

@@ -81,11 +81,12 @@ describe("show -f md: a title and summary are text, whatever they hold", () => {
     expect(rendered(markdown).tags).toEqual(["h2", "p", "pre", "code", "p"]);
   });
 
-  it.each(catalog.diagrams.map((d) => [d.id, d]))("%s is as it was", (_id, d) => {
-    const markdown = renderMarkdown(d);
-    // The catalog's words hold nothing to escape: its export is unchanged.
-    expect(markdown).toBe(
-      `## ${d.title}\n\n${d.summary ? `${d.summary}\n\n` : ""}${markdown.slice(markdown.indexOf("```"))}`,
-    );
+  // Some catalog words need escaping now ("R + W > N" in quorum's summary, issue 24):
+  // what counts is that each renders as written.
+  it.each(catalog.diagrams.map((d) => [d.id, d]))("%s reads as written", (_id, d) => {
+    const page = rendered(renderMarkdown(d));
+    expect(page.title).toBe(d.title);
+    if (d.summary) expect(page.summary).toBe(d.summary);
+    expect(page.code).toBe(`${d.diagram}\n`);
   });
 });
