@@ -34,7 +34,7 @@ describe("the packed package", () => {
   const [info] = packed;
   const tarball = join(work, info?.filename ?? "missing.tgz");
 
-  it("holds only what runs, under 300 KB", () => {
+  it("holds only what runs, under 360 KB", () => {
     const paths = (info?.files ?? []).map((f) => f.path).sort();
     expect(
       paths.every((p) => /^(bin|dist|data|man)\/|^(package\.json|README\.md|LICENSE)$/.test(p)),
@@ -46,7 +46,11 @@ describe("the packed package", () => {
     expect(paths.some((p) => p.startsWith("src/") || p.startsWith("test/"))).toBe(false);
     // A code cache suits only the V8 that made it: an install makes its own (below).
     expect(paths.filter((p) => p.endsWith(".cache"))).toEqual([]);
-    expect(info?.size).toBeLessThan(300 * 1024);
+    // Raised from 300 KB: measured 338,684 bytes packed (1,154,516 unpacked) on 2026-12-07,
+    // after issue 24 took the built-in catalog from 51 to 83 diagrams with notes and
+    // references (data/diagrams.json 269 KB, data/diagrams.index.json 113 KB unpacked).
+    // The code is not what grew; the budget leaves room for a few more diagrams only.
+    expect(info?.size).toBeLessThan(360 * 1024);
   });
 
   it("declares what a package must", () => {
@@ -129,7 +133,8 @@ describe("the packed package", () => {
       });
       expect(unwritable.stderr).toBe("");
       expect(unwritable.status).toBe(0);
-      expect(unwritable.stdout).toMatch(/^1\. master-slave-replication /);
+      // Ten hits or more: the ranks are right-aligned (" 1.").
+      expect(unwritable.stdout).toMatch(/^ 1\. master-slave-replication /);
       expect(readdirSync(join(installed, "dist")).filter((f) => f.includes("search"))).toEqual([]);
     } finally {
       chmodSync(join(installed, "dist"), 0o755);
