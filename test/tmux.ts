@@ -29,7 +29,9 @@ export class Tmux {
       String(rows),
       "sh",
       "-c",
-      `${exports} cd '${ROOT}'; ${shell}; echo "<<exit $?>>"; sleep 600`,
+      // The marker takes the row a shell's prompt would, without a newline of its own:
+      // output that leaves that one row free (as the pager's rule does) never scrolls.
+      `${exports} cd '${ROOT}'; ${shell}; printf '<<exit %s>>' "$?"; sleep 600`,
     );
     this.tmux("set-option", "-g", "status", "off");
   }

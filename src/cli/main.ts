@@ -307,7 +307,12 @@ async function deliver(
     // Only output taller than a terminal is paged, so the pager is loaded only for a terminal.
     const pageable = io.stdout.isTTY && io.stdout.rows !== undefined && globals.pager !== false;
     const paged = pageable
-      ? await (await import("./pager.js")).page(guarded, io.stdout.rows || 24, io.env)
+      ? await (await import("./pager.js")).page(
+          guarded,
+          io.stdout.rows || 24,
+          io.env,
+          terminalColumns(io),
+        )
       : { shown: false };
     if (!paged.shown) io.stdout.write(guarded);
     if (paged.note) say(io, paged.note);

@@ -1,5 +1,6 @@
 import { spawn } from "node:child_process";
 import { splitWords } from "../core/quote.js";
+import { displayWidth } from "../core/width.js";
 
 type Env = Record<string, string | undefined>;
 
@@ -28,11 +29,18 @@ export function pagerFor(lines: number, rows: number, env: Env): PagerCommand {
   return { argv: words, chosen: setting !== undefined };
 }
 
-/** Lines the text takes on screen, not counting a final newline's empty line. */
-export function lineCount(text: string): number {
+/**
+ * Rows the text takes on a screen `columns` wide, not counting a final newline's empty
+ * line. A line wider than the screen (a URL longer than a reference's wrap) is folded
+ * by the terminal onto more rows, and those rows decide whether the output fits.
+ */
+export function lineCount(text: string, columns = Number.POSITIVE_INFINITY): number {
   if (text === "") return 0;
-  const lines = text.split("\n").length;
-  return text.endsWith("\n") ? lines - 1 : lines;
+  const lines = text.split("\n");
+  if (text.endsWith("\n")) lines.pop();
+  let rows = 0;
+  for (const line of lines) rows += Math.max(1, Math.ceil(displayWidth(line) / columns));
+  return rows;
 }
 
 /** What became of the output: shown by the pager, or not (the caller prints it), and why. */
@@ -43,13 +51,14 @@ export interface Paged {
 }
 
 /**
- * Shows `text` through the pager when it is taller than the terminal. Not shown when
+ * Shows `text` through the pager when it is taller than the terminal (`columns` wide:
+ * rows, not lines, are counted). Not shown when
  * it fits, paging is off, or the pager cannot be started or fails (exits with an
  * error or is killed): the caller then prints the text itself, and the note says why.
  * Quitting the pager before the end is not an error (less exits 0).
  */
-export async function page(text: string, rows: number, env: Env): Promise<Paged> {
-  const command = pagerFor(lineCount(text), rows, env);
+export async function page(text: string, rows: number, env: Env, columns?: number): Promise<Paged> {
+  const command = pagerFor(lineCount(text, columns), rows, env);
   if (!command) return { shown: false };
   if ("problem" in command) {
     return {

@@ -102,7 +102,10 @@ export default defineCommand({
             `'${d.id}' in ${displayPath(hider, ctx.env.HOME)} comes first and still hides yours`,
           );
         }
-        return `${byId.has(d.id) ? "replaced" : "added"} ${d.id} (${d.title}) in ${displayPath(target, ctx.env.HOME)}\n`;
+        // Replaced: one of the data directory's, or the built-in one it now stands for; one
+        // that still wins from above is not.
+        const replaced = hider === "built-in" || (hider?.startsWith(`${dir}/`) ?? false);
+        return `${replaced ? "replaced" : "added"} ${d.id} (${d.title}) in ${displayPath(target, ctx.env.HOME)}\n`;
       });
     });
     return { stdout: lines.join(""), notes };

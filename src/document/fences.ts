@@ -37,12 +37,34 @@ function headingText(text: string): string {
   return text.slice(0, end);
 }
 
-/** 1-based line numbers throughout. */
+/** An HTML comment opening a line (CommonMark's HTML block of type 2). */
+const COMMENT = /^ {0,3}<!--/;
+
+/**
+ * 1-based line numbers throughout. An HTML comment is text to its closing `-->`, as
+ * CommonMark reads it: a heading or a drawing commented out is no heading and no
+ * drawing, and nothing cuts a document inside one.
+ */
 export function scanMarkdown(text: string): Token[] {
   const lines = text.split(/\r?\n/);
   const tokens: Token[] = [];
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
+    if (COMMENT.test(line)) {
+      // Its last line: the first from here holding `-->` after the opening (unclosed, the
+      // document's last).
+      let end = i;
+      let rest = line.slice(line.indexOf("<!--") + 4);
+      while (!rest.includes("-->") && end + 1 < lines.length) {
+        end++;
+        rest = lines[end] as string;
+      }
+      for (let at = i; at <= end; at++) {
+        tokens.push({ kind: "text", text: lines[at] as string, line: at + 1 });
+      }
+      i = end;
+      continue;
+    }
     const open = OPEN.exec(line);
     // A backtick fence's info string may not hold a backtick (CommonMark).
     if (open && !(open[1]?.startsWith("`") && open[2]?.includes("`"))) {

@@ -75,4 +75,14 @@ describe("lineCount", () => {
   ])("%j: %i", (text, count) => {
     expect(lineCount(text)).toBe(count);
   });
+  it.each([
+    ["a line as wide as the screen", `${"x".repeat(10)}\n`, 1],
+    ["a line one column wider: two rows", `${"x".repeat(11)}\nb\n`, 3],
+    ["three screens' width and a bit", "x".repeat(31), 4],
+    ["wide characters by their columns", "漢".repeat(6), 2],
+    ["colour codes take no columns", `\u001b[1m${"x".repeat(10)}\u001b[0m`, 1],
+    ["an empty line is still a row", "\n\n", 2],
+  ])("on a screen 10 columns wide, %s", (_name, text, rows) => {
+    expect(lineCount(text, 10)).toBe(rows);
+  });
 });

@@ -12,6 +12,19 @@ describe("scanMarkdown", () => {
   });
 
   it.each([
+    ["a comment over lines", "<!--\n## Old\n```\n┌┐\n```\n-->\n## New", 6],
+    ["a comment on one line", "<!-- ## not a heading --> \n## New", 1],
+    ["an unclosed comment runs to the end", "<!--\n## Old\n```\n┌┐", 4],
+    ["the metadata comment", "<!-- sysdiag\nid: a\n-->\n## New", 3],
+  ])("reads %s as text, headings and drawings in it too (CommonMark)", (_name, text, lines) => {
+    const tokens = scanMarkdown(text);
+    expect(tokens.slice(0, lines).every((t) => t.kind === "text")).toBe(true);
+    expect(tokens.slice(lines).map((t) => t.kind)).toEqual(
+      tokens.length > lines ? ["heading"] : [],
+    );
+  });
+
+  it.each([
     ["a shorter fence does not close a longer one", "````\n```\n````", "```"],
     ["a tilde fence is not closed by backticks", "~~~\n```\n~~~", "```"],
     ["a fence indented up to three spaces", "   ```\nx\n   ```", "x"],

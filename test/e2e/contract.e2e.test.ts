@@ -14,6 +14,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { COMMANDS } from "../../src/commands/registry.js";
+import { LIMITS } from "../../src/core/limits.js";
 import { isUnsafe } from "../../src/core/sanitize.js";
 import { BIN, catalog, expectOneLineError, ROOT, spawnCli as sysdiag } from "../helpers.js";
 
@@ -327,7 +328,20 @@ describe("-o", () => {
       expect(mounted, "mount -t tmpfs failed: these tests need root").toBe(true);
       const out = join(mnt, "all.json");
       writeFileSync(out, "old");
-      const all = catalog.diagrams.map((d) => d.id);
+      // As many names as one query holds: all the catalog's ids are past it (a usage error, exit 2).
+      const all: string[] = [];
+      let length = -1;
+      for (const { id } of catalog.diagrams) {
+        length += id.length + 1;
+        if (length > LIMITS.queryChars) break;
+        all.push(id);
+      }
+      const json = sysdiag(["show", ...all, "--json"]);
+      expect(json.code).toBe(0);
+      expect(
+        Buffer.byteLength(json.stdout),
+        "well past what the 16 KB file system holds",
+      ).toBeGreaterThan(64 * 1024);
       const result = sysdiag(["show", ...all, "--json", "-o", out, "--force"]);
       expectOneLineError(
         result,

@@ -99,6 +99,25 @@ describe("remove and add --replace change only the diagram, never the rest of a 
     expect(h.sysdiag(["show", "flow", "--raw"]).stdout).toBe("┌─────┐\n│ New │\n└─────┘\n");
   });
 
+  it("add --replace of an id that still wins from the project's .sysdiag/ says added, not replaced", () => {
+    const h = home();
+    const project = join(h.dir, "project");
+    mkdirSync(join(project, ".sysdiag"), { recursive: true });
+    chmodSync(join(project, ".sysdiag"), 0o755);
+    writeFileSync(
+      join(project, ".sysdiag", "team.md"),
+      "## Team\n\n### Flow\n```text\n┌┐\n└┘\n```\n",
+    );
+    const run = spawnCli(["add", "-", "--replace"], {
+      input: "## Flow\n```text\n┌─────┐\n│ New │\n└─────┘\n```\n",
+      env: h.env,
+      cwd: project,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^added flow \(Flow\) in /);
+    expect(run.stderr).toMatch(/'flow' in .*team\.md comes first and still hides yours/);
+  });
+
   it("add --replace of a diagram in a file of several keeps the others", () => {
     const h = home();
     writeFileSync(join(h.data, "team.md"), many("t", 3));

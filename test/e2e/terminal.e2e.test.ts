@@ -8,11 +8,21 @@ import { hasTmux, Tmux } from "../tmux.js";
 let tmux: Tmux | undefined;
 afterEach(() => tmux?.kill());
 
-function run(args: string, columns: number, rows = 60, env: Record<string, string> = {}) {
+/**
+ * The screen a person sees: all of the output when it fits; when it is taller, the
+ * pager's first page (less's `:` prompt on the last row), after which they quit with q
+ * and the command ends well.
+ */
+async function run(args: string, columns: number, rows = 60, env: Record<string, string> = {}) {
   if (!hasTmux) throw new Error("tmux is not installed: apt-get install tmux (.ci/run does)");
-  tmux = new Tmux();
-  tmux.start(`node ${BIN} ${args}`, columns, rows, env);
-  return tmux.waitFor(/<<exit \d+>>/);
+  const pane = new Tmux();
+  tmux = pane;
+  pane.start(`node ${BIN} ${args}`, columns, rows, env);
+  const screen = await pane.waitFor(/<<exit \d+>>|\n:$/);
+  if (screen.some((line) => /<<exit \d+>>/.test(line))) return screen;
+  pane.keys("q");
+  await pane.waitFor(/<<exit 0>>/);
+  return screen;
 }
 
 const diagramOf = (id: string) => catalog.diagrams.find((d) => d.id === id)?.diagram ?? "";
@@ -42,8 +52,12 @@ describe("a narrow terminal", () => {
       });
       const text = screen.join("\n");
       if (clipped > 0) {
-        // The command may be wider than the terminal, which then wraps it (it is prose).
-        expect(screen.join("")).toContain(`sysdiag show ${id} --raw | less -S`);
+        // A command wider than the terminal is broken between words with a trailing
+        // backslash: read as a shell reads it, it is the command, each row within the screen.
+        expect(screen.join("\n").replace(/ \\\n\s*/g, " ")).toContain(
+          `sysdiag show ${id} --raw | less -S`,
+        );
+        for (const line of screen) expect(displayWidth(line)).toBeLessThanOrEqual(columns);
         expect(text.replace(/\s+/g, " ").match(/to see the whole diagram/g)).toHaveLength(1);
       }
     },
