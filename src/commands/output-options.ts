@@ -61,7 +61,14 @@ export async function printEntries(
   const stdout = await renderAs(
     format,
     entries,
-    { ...ctx, ...(options.direction ? { direction: options.direction } : {}) },
+    // Named one by one: spreading the context would ask its every getter, and
+    // `terminal` loads node:tty when standard input is a character device.
+    {
+      style: ctx.style,
+      columns: ctx.columns,
+      ascii: ctx.ascii,
+      ...(options.direction ? { direction: options.direction } : {}),
+    },
     options.transparent === true,
   );
   // Only the formats that read the drawing as a graph (svg's <desc> does) load the check.

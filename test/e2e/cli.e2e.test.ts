@@ -246,17 +246,23 @@ process.on("exit", () => require("node:fs").writeSync(2, "locale: " + used.join(
 });
 `,
   );
+  // Standard input a pipe, or /dev/null (a character device, as under cron and the
+  // bench): only a command that reads keys asks whether it is a terminal.
   it.each([
-    [["show", "cache-aside"]],
-    [["show", "cache-aside", "-f", "svg"]],
-    [["list"]],
-    [["search", "replication"]],
-  ])("%j loads no stream module, and warns of nothing", (args) => {
+    [["show", "cache-aside"], "pipe"],
+    [["show", "cache-aside"], "ignore"],
+    [["show", "cache-aside", "-f", "svg"], "ignore"],
+    [["show", "cache-aside", "-f", "mermaid"], "ignore"],
+    [["list"], "pipe"],
+    [["list"], "ignore"],
+    [["search", "replication"], "ignore"],
+    [["categories"], "ignore"],
+  ] as const)("%j loads no stream module, and warns of nothing (stdin: %s)", (args, stdin) => {
     // Node's strictest deprecation settings: no deprecated API is used.
     const result = spawnSync(
       process.execPath,
       ["--pending-deprecation", "--throw-deprecation", "-r", modules, BIN, ...args],
-      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } },
+      { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" }, stdio: [stdin, "pipe", "pipe"] },
     );
     expect(result.stderr).toBe("heavy: \n");
     expect(result.status).toBe(0);
