@@ -82,7 +82,10 @@ export function readSourceFile(path: string, hashes?: Record<string, string>): F
   }
   const { diagrams, problems } = readDocument(text);
   return {
-    entries: diagrams.map(({ bodyLine: _, ...d }) => ({ ...d, source: path })),
+    entries: diagrams.map(({ bodyLine: _b, ownLine: _o, endLine: _e, indent: _i, ...d }) => ({
+      ...d,
+      source: path,
+    })),
     problems: problems.map((p) => `${path}:${p.line}: ${p.message}`),
   };
 }

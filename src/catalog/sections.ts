@@ -8,7 +8,11 @@ import { scanMarkdown } from "../document/fences.js";
  * document is lost or moved.
  */
 
-/** 1-based lines: the heading, the drawing's closing fence, and the last line before the next heading. */
+/**
+ * 1-based lines: where the diagram's part starts (its heading, or, for a drawing
+ * that shares its heading with another, its own comment or block), the heading's
+ * level (0 for such a part), the drawing's last line and the part's last line.
+ */
 export interface Section {
   heading: number;
   level: number;
@@ -18,17 +22,30 @@ export interface Section {
 
 /** Where the diagram with this id stands in `text`; undefined when no diagram there has it. */
 export function sectionOf(text: string, id: string): Section | undefined {
-  const entry = readDocument(text).diagrams.find((d) => d.id === id);
-  if (!entry?.bodyLine) return undefined;
+  const { diagrams } = readDocument(text);
+  const at = diagrams.findIndex((d) => d.id === id);
+  const entry = diagrams[at];
+  if (!entry?.endLine || !entry.ownLine) return undefined;
   const tokens = scanMarkdown(text);
-  const heading = tokens.find((t) => t.kind === "heading" && t.line === entry.line);
-  // The fence token's line is its opening line, the one above the drawing's first.
-  const fence = tokens.find((t) => t.kind === "fence" && t.line === (entry.bodyLine ?? 0) - 1);
-  if (heading?.kind !== "heading" || fence?.kind !== "fence") return undefined;
-  const drawingEnd = fence.line + (fence.body === "" ? 0 : fence.body.split(/\r?\n/).length) + 1;
+  const headingAt = (line: number) =>
+    tokens.find((t) => t.kind === "heading" && t.line === line && t.level <= 3);
+  const heading = headingAt(entry.line);
+  const drawingEnd = entry.endLine;
   // The prose after the drawing is its own, up to the next heading of any level.
   const next = tokens.find((t) => t.kind === "heading" && t.line > drawingEnd);
+  const title = tokens.find((t) => t.kind === "heading" && t.level <= 3 && t.line > drawingEnd);
+  const after = diagrams[at + 1];
+  // The next drawing titled by the same heading: taking the heading away would retitle it.
+  const sibling = after && !headingAt(after.line) && (!title || after.line < title.line);
   const lineCount = text.split("\n").length;
+  if (heading?.kind !== "heading" || sibling) {
+    return {
+      heading: entry.ownLine,
+      level: 0,
+      drawingEnd,
+      end: sibling ? drawingEnd : next ? next.line - 1 : lineCount,
+    };
+  }
   return {
     heading: heading.line,
     level: heading.level,
@@ -57,9 +74,13 @@ export function withoutSection(text: string, section: Section): string {
  */
 export function withReplaced(text: string, section: Section, entry: DocumentEntry): string {
   const lines = text.split("\n");
-  // formatDocument's `## category`, a blank line, then `### title`, the facts and the drawing.
-  const own = formatDocument(entry).split("\n").slice(2, -1);
-  own[0] = `${"#".repeat(section.level)}${(own[0] as string).slice(3)}`;
+  // formatDocument's `## category`, a blank line, then `### title`, the facts and the drawing;
+  // a part under a shared heading keeps the heading, its title given in the facts.
+  const own = formatDocument(entry, section.level === 0)
+    .split("\n")
+    .slice(2, -1);
+  if (section.level === 0) own.shift();
+  else own[0] = `${"#".repeat(section.level)}${(own[0] as string).slice(3)}`;
   return [...lines.slice(0, section.heading - 1), ...own, ...lines.slice(section.drawingEnd)].join(
     "\n",
   );

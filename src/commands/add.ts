@@ -1,6 +1,6 @@
 import { NotFoundError, UsageError } from "../core/errors.js";
 import { inputLimit, thousands } from "../core/limits.js";
-import { arg, defineCommand, flag } from "./spec.js";
+import { arg, defineCommand, flag, text } from "./spec.js";
 
 const ADD_LIMIT = inputLimit("add reads documents");
 /** Taken ids named in the refusal; the rest are counted. */
@@ -12,16 +12,27 @@ export default defineCommand({
   args: [
     arg(
       "file",
-      "a Markdown document (## category, ### title, fenced drawing), or - for standard input",
+      "a Markdown document (or a text file holding one drawing), or - for standard input",
       { complete: "files" },
     ),
   ],
   options: {
     replace: flag("--replace", "replace a diagram that has the same id (yours or a built-in one)"),
+    dryRun: flag(
+      "--dry-run",
+      "say what would be added, under which ids and categories; write nothing",
+    ),
+    category: text(
+      "--category <name>",
+      "file the diagrams under this category, unless a sysdiag comment names one",
+      "categories",
+    ),
   },
   examples: [
     "sysdiag add my-designs.md",
-    "sysdiag show cache-aside --format md | sed 's/Cache-Aside/My Cache/' | sysdiag add -",
+    "sysdiag add docs/design.md --dry-run",
+    "sysdiag add docs/design.md --category 'URL shortener'",
+    "sysdiag show cache-aside --format md | sed 's/^id: cache-aside$/id: my-cache/' | sysdiag add -",
     "sysdiag add cache.md --replace",
   ],
   details:
@@ -30,7 +41,12 @@ export default defineCommand({
     "without --replace: when an id is taken, nothing of the document is added. A diagram of yours\n" +
     "that --replace replaces is replaced where it stands, in whichever of your files holds it\n" +
     "(the prose around it kept). The document is added whole or not at all: should a write fail\n" +
-    "(a full disk), the files already written are taken back.",
+    "(a full disk), the files already written are taken back.\n" +
+    "The drawings are the ones render and lint find: fenced or indented code blocks that are\n" +
+    "drawn (code, tables and prose are not); a second drawing under one heading is titled by the\n" +
+    "line of text just above it, or numbered. A diagram's category is its sysdiag comment's\n" +
+    "category:, else --category, else the ## heading it stands under, else the document's #\n" +
+    "title, else My Diagrams.",
   exitCodes: [
     [1, "the document holds no diagram"],
     [
@@ -44,11 +60,15 @@ export default defineCommand({
     const { readText } = await import("../core/io.js");
     const name = file === "-" ? "standard input" : file;
     const text = file === "-" ? await ctx.stdin(ADD_LIMIT) : readText(file, ADD_LIMIT);
-    const { diagrams, problems } = readDocument(text);
+    const base = file === "-" ? undefined : (file.split("/").pop() ?? file).replace(/\.[^.]*$/, "");
+    const { diagrams, problems } = readDocument(text, {
+      ...(base ? { name: base } : {}),
+      ...(options.category?.trim() ? { category: options.category.trim() } : {}),
+    });
     const notes = problems.map((p) => `${file === "-" ? "<stdin>" : file}:${p.line}: ${p.message}`);
     if (diagrams.length === 0) {
       throw new NotFoundError(
-        `no diagram in ${name}${problems.length > 0 ? `: ${notes[0]}` : ": it needs a heading (#, ## or ###) with a fenced drawing under it"}`,
+        `no diagram in ${name}${problems.length > 0 ? `: ${notes[0]}` : ": nothing in it is drawn (box-drawing characters, or ASCII boxes and arrows) in a code block"}`,
       );
     }
     const seen = new Set<string>();
@@ -60,9 +80,10 @@ export default defineCommand({
     const { displayPath } = await import("../render/path.js");
     const { checkRoom, fileFor, withLock, writeDiagramFiles } = await import("../catalog/user.js");
     const dir = userDataDir(ctx.env);
+    const shown = (path: string) => displayPath(path, ctx.env.HOME);
     const files = diagrams.map((d) => fileFor(dir, d.id));
-    const lines = await withLock(dir, async (lock) => {
-      // Checked under the lock, so that a racing add of the same id cannot slip in between.
+    /** What the catalog holds now, checked, and where each diagram would go. */
+    const plan = async () => {
       const catalog = ctx.reload();
       const byId = new Map(catalog.diagrams.map((e) => [e.id, e]));
       const taken = diagrams.filter((d) => byId.has(d.id));
@@ -81,32 +102,52 @@ export default defineCommand({
         );
       }
       const { planWrites } = await import("../catalog/replace.js");
-      const shown = (path: string) => displayPath(path, ctx.env.HOME);
-      const plan = planWrites(dir, diagrams, files, byId, shown);
-      checkRoom(
-        dir,
-        plan.writes.map((w) => w.path),
-        shown(dir),
-      );
-      writeDiagramFiles(
-        plan.writes.map((w) => ({ ...w, force: w.force || options.replace === true })),
-        () => lock.keep(),
-      );
-      notes.push(...plan.notes);
-      return diagrams.map((d, i) => {
-        const target = plan.targets[i] as string;
+      return { byId, ...planWrites(dir, diagrams, files, byId, shown) };
+    };
+    /** What is said of each diagram: added or replaced, where, and what still hides it. */
+    const said = ({ byId, targets }: Awaited<ReturnType<typeof plan>>, would: boolean): string[] =>
+      diagrams.map((d, i) => {
+        const target = targets[i] as string;
         const hider = byId.get(d.id)?.source;
         // One in a place above the data directory (--catalog, SYSDIAG_PATH, .sysdiag/) still wins.
         if (hider && hider !== "built-in" && !hider.startsWith(`${dir}/`)) {
           notes.push(
-            `'${d.id}' in ${displayPath(hider, ctx.env.HOME)} comes first and still hides yours`,
+            `'${d.id}' in ${displayPath(hider, ctx.env.HOME)} comes first and still hides ${would ? "it" : "yours"}`,
           );
         }
         // Replaced: one of the data directory's, or the built-in one it now stands for; one
         // that still wins from above is not.
         const replaced = hider === "built-in" || (hider?.startsWith(`${dir}/`) ?? false);
-        return `${replaced ? "replaced" : "added"} ${d.id} (${d.title}) in ${displayPath(target, ctx.env.HOME)}\n`;
+        const verb = would
+          ? replaced
+            ? "would replace"
+            : "would add"
+          : replaced
+            ? "replaced"
+            : "added";
+        const where = would ? ` under '${d.category}'` : "";
+        return `${verb} ${d.id} (${d.title})${where} in ${shown(target)}\n`;
       });
+    if (options.dryRun) {
+      // Nothing is locked or written: the answer is what an add would do now.
+      const planned = await plan();
+      notes.push(...planned.notes);
+      return { stdout: said(planned, true).join(""), notes };
+    }
+    const lines = await withLock(dir, async (lock) => {
+      // Checked under the lock, so that a racing add of the same id cannot slip in between.
+      const planned = await plan();
+      checkRoom(
+        dir,
+        planned.writes.map((w) => w.path),
+        shown(dir),
+      );
+      writeDiagramFiles(
+        planned.writes.map((w) => ({ ...w, force: w.force || options.replace === true })),
+        () => lock.keep(),
+      );
+      notes.push(...planned.notes);
+      return said(planned, false);
     });
     return { stdout: lines.join(""), notes };
   },

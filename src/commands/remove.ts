@@ -5,20 +5,29 @@ import { arg, defineCommand } from "./spec.js";
 export default defineCommand({
   name: "remove",
   summary: "remove one of your own diagrams",
-  args: [arg("id", "the id of a diagram in your data directory", { complete: "diagrams" })],
+  args: [
+    arg("name", "a diagram of your data directory: its id, an alias or its title", {
+      complete: "diagrams",
+    }),
+  ],
   options: {},
-  examples: ["sysdiag remove write-behind"],
+  examples: ["sysdiag remove write-behind", "sysdiag remove 'Write-Behind Cache'"],
   details:
     "Only diagrams in your data directory are removed: its section of the file (its heading to the\n" +
     "next heading), and the file only when nothing else is left in it.\n" +
-    "Built-in diagrams cannot be removed; one you replaced shows again once yours is gone.",
+    "Built-in diagrams cannot be removed; one you replaced shows again once yours is gone.\n" +
+    "The name is taken exactly (an id, an alias or a title, in any case and spacing); a name\n" +
+    "that is not one is never guessed at: the closest are suggested and nothing is removed.",
   exitCodes: [
-    [1, "no diagram has this id"],
+    [1, "no diagram has this name"],
     [3, "the data directory cannot be written"],
   ],
   async run(ctx, { args }) {
     const { readText } = await import("../core/io.js");
-    const [id = ""] = args;
+    const { checkQuery } = await import("../core/limits.js");
+    checkQuery(args);
+    const [name = ""] = args;
+    const { resolveName } = await import("../search/resolve.js");
     const { userDataDir } = await import("../catalog/sources.js");
     const { fileFor, withLock, removeFile, writeDiagramFile } = await import("../catalog/user.js");
     const { holdsNothing, sectionOf, withoutSection } = await import("../catalog/sections.js");
@@ -34,13 +43,19 @@ export default defineCommand({
       }
     };
     const dir = userDataDir(ctx.env);
-    const message = await withLock(dir, (lock) => {
+    const message = await withLock(dir, async (lock) => {
       const catalog = ctx.reload();
-      const entry = catalog.diagrams.find((e) => e.id === id);
-      if (!entry) {
+      let entry: Awaited<ReturnType<typeof resolveName>>;
+      let guessed = false;
+      try {
+        entry = await resolveName(catalog, name, undefined, () => {
+          guessed = true;
+        });
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
         // A file of yours that no longer parses names no diagram, but is still yours to remove;
         // one that holds no drawing that went wrong (notes, prose) is not sysdiag's to remove.
-        const own = ownFile(id);
+        const own = ownFile(name);
         if (own && existsSync(own)) {
           const { diagrams, problems } = readDocument(readText(own, SOURCE_LIMIT));
           if (diagrams.length === 0 && problems.length > 0) {
@@ -49,8 +64,15 @@ export default defineCommand({
             return `removed ${displayPath(own, ctx.env.HOME)} (it did not parse as a diagram)\n`;
           }
         }
-        throw new NotFoundError(`no diagram has the id '${id}'; 'sysdiag list' shows them all`);
+        throw error;
       }
+      // Removing is not undone: a name that only comes close is suggested, never acted on.
+      if (guessed) {
+        throw new NotFoundError(
+          `no diagram is named '${name}'; did you mean ${entry.id} (${entry.title})?`,
+        );
+      }
+      const id = entry.id;
       if (entry.source === "built-in" || entry.source === undefined) {
         throw new UsageError(
           `'${id}' is built in and cannot be removed; 'sysdiag edit ${id}' makes a copy of your own`,

@@ -35,7 +35,8 @@ export default defineCommand({
   ],
   details:
     "A Markdown file gives its drawings (fenced or indented code blocks), each titled by the\n" +
-    "heading above it; any other file is one drawing. Formats that draw one diagram at a time\n" +
+    "heading above it and given the id, title and facts of a sysdiag comment over it, as add\n" +
+    "reads them; any other file is one drawing. Formats that draw one diagram at a time\n" +
     "(svg, graph, mermaid, dot, d2) need --block when the file has several.",
   exitCodes: [
     [
@@ -53,17 +54,35 @@ export default defineCommand({
     const { readText } = await import("../core/io.js");
     const { findBlocks } = await import("../document/blocks.js");
     const { scanMarkdown } = await import("../document/fences.js");
+    const { readDocument } = await import("../document/document.js");
     const text = file === "-" ? await ctx.stdin(RENDER_LIMIT) : readText(file, RENDER_LIMIT);
     const name = file === "-" ? "standard input" : file;
     const blocks = findBlocks(text);
     if (blocks.length === 0) throw new NotFoundError(`no drawing in ${name}`);
-    const headings = scanMarkdown(text).filter((t) => t.kind === "heading");
     const base = file === "-" ? "Drawing" : (file.split("/").pop() ?? file);
+    // The one reader's titles, ids and facts (a sysdiag comment's) where it takes a block;
+    // a block it does not (no heading over it, a bad id) is titled by the file.
+    const read = new Map(readDocument(text).diagrams.map((d) => [d.bodyLine, d]));
+    const headings = scanMarkdown(text).filter((t) => t.kind === "heading");
     // Blocks come in reading order, so the heading over each is found by reading on
     // (searching all headings for each block took half a minute on a 1 MB file).
     let next = 0;
     const entries: Entry[] = blocks.map((block, i) => {
       while (next < headings.length && (headings[next]?.line ?? 0) < block.line) next++;
+      const source = file === "-" ? "<stdin>" : file;
+      const found = read.get(block.line);
+      if (found) {
+        const { bodyLine: _b, ownLine: _o, endLine: _e, indent: _i, ...entry } = found;
+        // Framed by the file it is drawn from, as a block the reader does not take is.
+        return {
+          ...entry,
+          category: name,
+          categoryId: "file",
+          diagram: block.text,
+          line: block.line,
+          source,
+        };
+      }
       const above = headings[next - 1];
       const title =
         above && above.kind === "heading"
@@ -82,7 +101,7 @@ export default defineCommand({
         related: [],
         diagram: block.text,
         line: block.line,
-        source: file === "-" ? "<stdin>" : file,
+        source,
       };
     });
     let chosen = entries;

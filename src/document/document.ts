@@ -2,10 +2,13 @@ import { LIMITS, thousands } from "../core/limits.js";
 import { KEBAB, normalizeName } from "../core/names.js";
 import type { Entry } from "../core/types.js";
 import { fenceFor } from "../core/width.js";
-import { isDrawing } from "./blocks.js";
+import { type DrawnBlock, drawnBlocks, isDrawing } from "./blocks.js";
 import { repairMojibake } from "./encoding.js";
 import { scanMarkdown, type Token, trimNewlines } from "./fences.js";
 import { NUMBERED } from "./markdown.js";
+import { listOf, type Meta, type Problem, readMeta } from "./meta.js";
+
+export type { Problem } from "./meta.js";
 
 /**
  * A user's document: Markdown laid out like the shipped one (`##` category,
@@ -43,11 +46,12 @@ export interface DocumentEntry
   references: string[];
   /** 1-based line of the drawing's first line. */
   bodyLine?: number;
-}
-
-export interface Problem {
-  line: number;
-  message: string;
+  /** 1-based first line of the drawing's own part: its sysdiag comment, else its block. */
+  ownLine?: number;
+  /** 1-based last line of its block (a fence's closing line). */
+  endLine?: number;
+  /** Columns taken off each line of an indented drawing (4), so that a column in it is one in the file less this. */
+  indent?: number;
 }
 
 export interface ReadDocument {
@@ -55,16 +59,21 @@ export interface ReadDocument {
   problems: Problem[];
 }
 
-/** The category of diagrams that stand under no `##` heading. */
+export interface ReadOptions {
+  /**
+   * The title of drawings that stand under no heading (a file's name, as `render`
+   * titles them); without it such a drawing is a problem.
+   */
+  name?: string;
+  /** The category of drawings whose comment names none (`add --category`). */
+  category?: string;
+}
+
+/** The category of diagrams that stand under no `##` heading and in no `#` titled document. */
 export const DEFAULT_CATEGORY = "My Diagrams";
 
-const KEYS = new Set(["id", "aliases", "tags", "summary", "related", "notes", "references"]);
-/** Keys whose value is a list, which may go on in `- item` lines under the key. */
-const LIST_KEYS = new Set(["aliases", "tags", "related", "notes", "references"]);
-/** List keys whose line holds one item, not a comma-separated list. */
-const ITEM_KEYS = new Set(["notes", "references"]);
-/** Info strings of fences that are drawings even without a box-drawing character. */
-const DRAWING_INFO = new Set(["", "text", "txt", "plain", "ascii", "diagram", "sysdiag"]);
+/** A caption taken into a title: a line of text of at most this many characters. */
+const CAPTION_CHARS = 60;
 
 /** Garbled box drawing, as UTF-8 read through a Windows code page makes it ("â”Œ"). */
 const MOJIBAKE =
@@ -80,12 +89,6 @@ export function repairIfGarbled(text: string): string {
   }
 }
 
-const list = (value: string) =>
-  value
-    .split(",")
-    .map((item) => item.trim())
-    .filter(Boolean);
-
 /** A short, stable id for a title with no letters a kebab-case id can hold ("缓存"). */
 function hashId(title: string): string {
   let hash = 2166136261;
@@ -93,44 +96,101 @@ function hashId(title: string): string {
   return `diagram-${(hash >>> 0).toString(16).padStart(8, "0")}`;
 }
 
-/** A heading that may title the next drawing, and the facts its sysdiag comment gave. */
+/** An id from a title, cut at a dash to the longest an id may be. */
+function idOf(title: string): string {
+  const id = normalizeName(title) || hashId(title);
+  if (id.length <= LIMITS.idChars) return id;
+  const cut = id.slice(0, LIMITS.idChars + 1);
+  return cut.slice(0, cut.lastIndexOf("-") > 0 ? cut.lastIndexOf("-") : LIMITS.idChars);
+}
+
+/** `base` with `-2`, `-3`… until no id of `taken` has it, kept within the id's length. */
+function unique(base: string, taken: ReadonlySet<string>): string {
+  if (!taken.has(base)) return base;
+  for (let n = 2; ; n++) {
+    const suffix = `-${n}`;
+    const id = `${base.slice(0, LIMITS.idChars - suffix.length).replace(/-$/, "")}${suffix}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+/** A heading that titles the drawings under it: the first by its text, the next ones after it. */
 interface Heading {
   title: string;
   line: number;
-  /** Whether a drawing has been titled by it already. */
-  used: boolean;
-  /** Each key's value as written on its line. */
-  meta: Record<string, string>;
-  /** A list key's `- item` lines, each item whole. */
-  items: Record<string, string[]>;
+  /** Drawings titled by it so far. */
+  taken: number;
 }
 
 /** What reading a document has found so far, and where it stands. */
 interface Reading {
   diagrams: DocumentEntry[];
   problems: Problem[];
-  /** The `##` heading the next diagrams are filed under. */
-  category?: string;
-  /** The `###` heading that titles the next drawing. */
+  options: ReadOptions;
+  /** Ids given so far: a derived one that is taken gets a suffix. */
+  ids: Set<string>;
+  /** The last `#` heading: the category of drawings in no `##` section. */
+  documentTitle?: string;
+  /** The `##` section the next drawings stand in. */
+  section?: string;
+  /** The last heading of level 1 to 3: it titles the next drawing. */
   heading?: Heading;
-  /** The last `#` or `##` heading: it titles a drawing straight under it. */
-  section?: Heading & { level: number };
+  /** A sysdiag comment read, waiting for the drawing under it. */
+  pending?: Meta;
   /** A sysdiag comment opened on an earlier line and not yet closed. */
   comment?: { line: number; lines: string[] };
+  /** The paragraph (or `####` heading) since the last drawing: a later drawing's caption. */
+  above?: { text: string; lines: number; blankAfter: boolean };
 }
 
-export function readDocument(raw: string): ReadDocument {
-  const reading: Reading = { diagrams: [], problems: [] };
-  for (const token of scanMarkdown(repairIfGarbled(raw))) {
+/**
+ * The diagrams of a document: every drawing the one reader finds (drawnBlocks, as
+ * `render` and `lint` find them), titled by the heading over it. A second drawing
+ * under one heading is titled by the heading and the line of text just above it (a
+ * caption), or numbered ("Read path (2)"); every id is unique in the document.
+ */
+export function readDocument(raw: string, options: ReadOptions = {}): ReadDocument {
+  const text = repairIfGarbled(raw);
+  const tokens = scanMarkdown(text);
+  const reading: Reading = { diagrams: [], problems: [], options, ids: new Set() };
+  if (options.name !== undefined) reading.heading = { title: options.name, line: 1, taken: 0 };
+  const markdown = tokens.some((t) => t.kind !== "text");
+  if (!markdown && options.name !== undefined) {
+    // Plain text: the whole of it is one drawing, as render takes it.
+    const whole = trimNewlines(text);
+    if (isDrawing(whole)) {
+      takeDrawing(reading, { line: 1, text: whole, first: 0, last: tokens.length - 1 }, "plain");
+    }
+    return { diagrams: reading.diagrams, problems: reading.problems };
+  }
+  const blocks = new Map(drawnBlocks(tokens).map((b) => [b.first, b]));
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token;
     if (reading.comment && readCommentLine(reading, token)) continue;
-    if (token.kind === "heading") readHeading(reading, token);
-    else if (token.kind === "text") openComment(reading, token);
-    else if (!token.closed) {
+    const block = blocks.get(i);
+    if (token.kind === "fence" && !token.closed) {
       reading.problems.push({ line: token.line, message: "fenced block is never closed" });
       break;
-    } else readFence(reading, token);
+    }
+    if (block) {
+      takeDrawing(reading, block, block.fence ? "fenced" : "indented");
+      i = block.last;
+    } else if (token.kind === "heading") readHeading(reading, token);
+    else if (token.kind === "text") readText(reading, token);
+    else reading.above = undefined; // code: no caption reaches over it
   }
+  unusedComment(reading);
   return { diagrams: reading.diagrams, problems: reading.problems };
+}
+
+/** A sysdiag comment that no drawing took: said, since what it gives would be lost unseen. */
+function unusedComment(reading: Reading): void {
+  if (!reading.pending) return;
+  reading.problems.push({
+    line: reading.pending.line,
+    message: "a sysdiag comment with no drawing under it",
+  });
+  reading.pending = undefined;
 }
 
 /**
@@ -154,164 +214,172 @@ function readCommentLine(reading: Reading, token: Token): boolean {
     return true;
   }
   comment.lines.push(line.slice(0, end));
-  readMeta(reading, comment.lines, comment.line, false);
+  giveMeta(reading, comment.lines, comment.line, false);
   reading.comment = undefined;
   return true;
 }
 
-/**
- * A sysdiag comment's entries (`key: value`), given to the heading above it.
- * `sameLine`: the entries are a one-line comment's, split at `;`, all on its line.
- */
-function readMeta(reading: Reading, lines: string[], line: number, sameLine: boolean): void {
-  const { heading, section, problems } = reading;
-  const target = heading ?? (section && !section.used ? section : undefined);
-  if (!target) {
-    problems.push({ line, message: "a sysdiag comment with no heading above it" });
+/** A comment's entries, for the next drawing under the heading above it. */
+function giveMeta(reading: Reading, lines: string[], line: number, sameLine: boolean): void {
+  const meta = readMeta(lines, line, sameLine, reading.problems);
+  if (!reading.heading) {
+    reading.problems.push({ line, message: "a sysdiag comment with no heading above it" });
     return;
   }
-  // The list key the lines below may go on with, and whether an item is open for an
-  // indented line to continue.
-  let listKey: string | undefined;
-  let inItem = false;
-  lines.forEach((entry, i) => {
-    if (entry.trim() === "") return;
-    const match = /^\s*([a-z]+)\s*:\s*(.*)$/s.exec(entry);
-    if (match && KEYS.has(match[1] as string)) {
-      const key = match[1] as string;
-      target.meta[key] = (match[2] as string).trim();
-      target.items[key] = [];
-      listKey = LIST_KEYS.has(key) && !sameLine ? key : undefined;
-      inItem = false;
-      return;
-    }
-    const items = listKey === undefined ? undefined : target.items[listKey];
-    const bullet = /^\s*[-*]\s+(.*)$/s.exec(entry);
-    if (items && bullet) {
-      items.push((bullet[1] as string).trim());
-      inItem = true;
-      return;
-    }
-    if (items && inItem && /^\s/.test(entry)) {
-      items[items.length - 1] = `${items[items.length - 1]} ${entry.trim()}`;
-      return;
-    }
-    problems.push({
-      line: sameLine ? line : line + i,
-      message: `'${entry.trim()}' is not one of id, aliases, tags, summary, related, notes, references (key: value, or a '- item' under a list key)`,
-    });
-  });
+  unusedComment(reading);
+  reading.pending = meta;
 }
 
 function readHeading(reading: Reading, token: Extract<Token, { kind: "heading" }>): void {
-  if (token.level <= 2) {
-    if (token.level === 2) reading.category = token.text;
-    reading.heading = undefined;
-    // A design doc titles its drawings with whatever heading stands over them: a `##`
-    // (or `#`) with a drawing straight under it titles that drawing.
-    reading.section = {
-      title: token.text.replace(NUMBERED, ""),
-      line: token.line,
-      used: false,
-      meta: {},
-      items: {},
-      level: token.level,
-    };
-  } else if (token.level === 3) {
-    reading.heading = {
-      title: token.text.replace(NUMBERED, ""),
-      line: token.line,
-      used: false,
-      meta: {},
-      items: {},
-    };
+  if (token.level > 3) {
+    // A `####` over a drawing is its caption, as a line of text would be.
+    reading.above = { text: token.text, lines: 1, blankAfter: false };
+    return;
   }
+  unusedComment(reading);
+  reading.above = undefined;
+  if (token.level === 1) {
+    reading.documentTitle = token.text.replace(NUMBERED, "");
+    reading.section = undefined;
+  }
+  if (token.level === 2) reading.section = token.text.replace(NUMBERED, "");
+  reading.heading = { title: token.text.replace(NUMBERED, ""), line: token.line, taken: 0 };
 }
 
-/** A line of text that opens a sysdiag comment: read at once when it closes on that line. */
-function openComment(reading: Reading, token: Extract<Token, { kind: "text" }>): void {
+/** A line of text: a sysdiag comment's start, or prose a caption may be taken from. */
+function readText(reading: Reading, token: Extract<Token, { kind: "text" }>): void {
   const open = /^\s*<!--\s*sysdiag\b(.*)$/s.exec(token.text);
-  if (!open) return;
-  const rest = open[1] as string;
-  const end = rest.indexOf("-->");
-  if (end >= 0) readMeta(reading, rest.slice(0, end).split(";"), token.line, true);
-  else reading.comment = { line: token.line, lines: [rest] };
+  if (open) {
+    const rest = open[1] as string;
+    const end = rest.indexOf("-->");
+    if (end >= 0) giveMeta(reading, rest.slice(0, end).split(";"), token.line, true);
+    else reading.comment = { line: token.line, lines: [rest] };
+    return;
+  }
+  if (token.comment) return;
+  if (token.text.trim() === "") {
+    if (reading.above) reading.above.blankAfter = true;
+  } else if (reading.above && !reading.above.blankAfter) reading.above.lines++;
+  else reading.above = { text: token.text, lines: 1, blankAfter: false };
 }
 
-/** A closed fence: a diagram when it is a drawing under a heading that titles it. */
-function readFence(reading: Reading, token: Extract<Token, { kind: "fence" }>): void {
+/** The caption a line of text gives a drawing below it: one short line, its markup and colon gone. */
+function captionOf(above: Reading["above"]): string | undefined {
+  if (above?.lines !== 1) return undefined;
+  const text = above.text
+    .replace(/^\s*(?:[-*+]|\d+[.)])\s+/, "")
+    .replace(/[*_`]/g, "")
+    .replace(/[\s:.]+$/, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return text !== "" && text.length <= CAPTION_CHARS ? text : undefined;
+}
+
+/** The lines of an indented code block without the four columns that make it one. */
+function dedent(text: string): string {
+  return text
+    .split("\n")
+    .map((line) => line.replace(/^( {4}| {0,3}\t)/, ""))
+    .join("\n");
+}
+
+/** A drawing: titled by the heading over it (and its caption or number), with its comment's facts. */
+function takeDrawing(
+  reading: Reading,
+  block: DrawnBlock,
+  set: "fenced" | "indented" | "plain",
+): void {
   const { problems } = reading;
-  const info = (token.info.split(/\s+/)[0] ?? "").toLowerCase();
-  if (!DRAWING_INFO.has(info) && !isDrawing(token.body)) return; // code, not a drawing
-  if (!reading.heading && reading.section && !reading.section.used) {
-    reading.heading = reading.section;
-    // Its own heading is its title; the category is the one it is filed under, if any.
-    if (reading.section.level === 2) reading.category = undefined;
-  }
+  const meta = reading.pending;
+  reading.pending = undefined;
+  const caption = captionOf(reading.above);
+  reading.above = undefined;
   const heading = reading.heading;
   if (!heading) {
     problems.push({
-      line: token.line,
+      line: set === "fenced" ? block.line - 1 : block.line,
       message: "a drawing with no heading above it to title it",
     });
     return;
   }
-  if (heading.used) {
-    problems.push({ line: token.line, message: `a second drawing under '### ${heading.title}'` });
-    return;
-  }
-  heading.used = true;
-  if (token.body.length > LIMITS.diagramChars) {
+  const n = heading.taken++;
+  const title =
+    meta?.values.title ||
+    (n === 0
+      ? heading.title
+      : caption
+        ? `${heading.title}: ${caption}`
+        : `${heading.title} (${n + 1})`);
+  if (block.text.length > LIMITS.diagramChars) {
     problems.push({
-      line: token.line,
-      message: `the drawing of '${heading.title}' is over ${thousands(LIMITS.diagramChars)} characters`,
+      line: block.line,
+      message: `the drawing of '${title}' is over ${thousands(LIMITS.diagramChars)} characters`,
     });
     return;
   }
-  if (token.body.trim() === "") {
-    problems.push({ line: token.line, message: `the drawing of '${heading.title}' is empty` });
-    return;
-  }
-  const { meta, items } = heading;
-  // A list key's line (comma-separated, or one item for notes), then its `- item` lines.
-  const listOf = (key: string) => {
-    const value = meta[key] ?? "";
-    const onLine = ITEM_KEYS.has(key) ? (value ? [value] : []) : list(value);
-    return [...onLine, ...(items[key] ?? [])].filter(Boolean);
-  };
-  const id = meta.id ?? (normalizeName(heading.title) || hashId(heading.title));
+  const given = meta?.values.id;
+  const id =
+    given ??
+    unique(
+      n === 0 || caption || meta?.values.title ? idOf(title) : `${idOf(heading.title)}-${n + 1}`,
+      reading.ids,
+    );
   if (!KEBAB.test(id) || id.length > LIMITS.idChars) {
     problems.push({
-      line: heading.line,
+      line: meta?.line ?? heading.line,
       message: `id '${id}' is not kebab-case (a-z, 0-9 and single dashes, at most ${LIMITS.idChars})`,
     });
     return;
   }
+  reading.ids.add(id);
+  const ownLine = meta?.line ?? (set === "fenced" ? block.line - 1 : block.line);
+  const lastLine = block.line + block.text.split("\n").length - 1;
   reading.diagrams.push({
     id,
-    title: heading.title.replace(/\s+/g, " ").trim(),
-    category: reading.category ?? DEFAULT_CATEGORY,
-    aliases: listOf("aliases"),
-    tags: listOf("tags"),
-    summary: (meta.summary ?? "").trim(),
-    related: listOf("related"),
-    notes: listOf("notes"),
-    references: listOf("references"),
-    diagram: trimNewlines(token.body),
-    line: heading.line,
-    bodyLine: token.line + 1,
+    title: title.replace(/\s+/g, " ").trim(),
+    category:
+      meta?.values.category ||
+      reading.options.category ||
+      reading.section ||
+      reading.documentTitle ||
+      DEFAULT_CATEGORY,
+    aliases: listOf(meta, "aliases"),
+    tags: listOf(meta, "tags"),
+    summary: (meta?.values.summary ?? "").trim(),
+    related: listOf(meta, "related"),
+    notes: listOf(meta, "notes"),
+    references: listOf(meta, "references"),
+    diagram: trimNewlines(set === "indented" ? dedent(block.text) : block.text),
+    line: n === 0 ? heading.line : ownLine,
+    bodyLine: block.line,
+    ownLine,
+    endLine: set === "fenced" ? lastLine + 1 : lastLine,
+    ...(set === "indented" ? { indent: 4 } : {}),
   });
 }
 
-const flat = (text: string) => text.replace(/\s+/g, " ").replace(/-->/g, "-- >").trim();
+/** One line that cannot end the comment it is written in (`-->`, or HTML's `--!>`). */
+const flat = (text: string) =>
+  text
+    .replace(/\s+/g, " ")
+    .replace(/--(!?)>/g, "-- $1>")
+    .trim();
 
-/** One diagram as a document `readDocument` reads back the same (what `add` and `edit` write). */
-export function formatDocument(
-  entry: Omit<DocumentEntry, "notes" | "references"> & Partial<Pick<Entry, "notes" | "references">>,
+type Formatted = Omit<DocumentEntry, "notes" | "references"> &
+  Partial<Pick<Entry, "notes" | "references">>;
+
+/**
+ * A sysdiag comment holding an entry's facts, as `readDocument` reads them back;
+ * `also` adds the title and the category, for a drawing whose heading does not say them.
+ */
+export function formatMeta(
+  entry: Formatted,
+  also: { title?: boolean; category?: boolean } = {},
 ): string {
-  const fence = fenceFor(entry.diagram);
   const meta = [
     `id: ${entry.id}`,
+    also.title ? `title: ${flat(entry.title)}` : "",
+    also.category ? `category: ${flat(entry.category)}` : "",
     entry.aliases.length > 0
       ? `aliases: ${entry.aliases.map((a) => flat(a).replace(/,/g, " ")).join(", ")}`
       : "",
@@ -326,5 +394,15 @@ export function formatDocument(
         : "",
     ),
   ].filter(Boolean);
-  return `## ${flat(entry.category)}\n\n### ${flat(entry.title)}\n<!-- sysdiag\n${meta.join("\n")}\n-->\n${fence}text\n${entry.diagram}\n${fence}\n`;
+  return `<!-- sysdiag\n${meta.join("\n")}\n-->`;
+}
+
+/**
+ * One diagram as a document `readDocument` reads back the same (what `add` and `edit`
+ * write). `titleInFacts`: the title goes in the comment too (a drawing that shares
+ * its heading).
+ */
+export function formatDocument(entry: Formatted, titleInFacts = false): string {
+  const fence = fenceFor(entry.diagram);
+  return `## ${flat(entry.category)}\n\n### ${flat(entry.title)}\n${formatMeta(entry, { title: titleInFacts })}\n${fence}text\n${entry.diagram}\n${fence}\n`;
 }

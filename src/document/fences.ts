@@ -6,7 +6,7 @@
 export type Token =
   | { kind: "heading"; level: number; text: string; raw: string; line: number }
   | { kind: "fence"; info: string; body: string; line: number; closed: boolean }
-  | { kind: "text"; text: string; line: number };
+  | { kind: "text"; text: string; line: number; comment?: true };
 
 // dotAll: a stray carriage return inside a line is text, not the end of it.
 const OPEN = /^ {0,3}(`{3,}|~{3,})(.*)$/s;
@@ -60,7 +60,7 @@ export function scanMarkdown(text: string): Token[] {
         rest = lines[end] as string;
       }
       for (let at = i; at <= end; at++) {
-        tokens.push({ kind: "text", text: lines[at] as string, line: at + 1 });
+        tokens.push({ kind: "text", text: lines[at] as string, line: at + 1, comment: true });
       }
       i = end;
       continue;

@@ -2,6 +2,7 @@ import { sanitize, sanitizeLine } from "../core/sanitize.js";
 import type { Entry } from "../core/types.js";
 import { cutToWidth, displayWidth, fenceFor, layOut } from "../core/width.js";
 import { wordsOf, wrapWords } from "../core/wrap.js";
+import { formatMeta } from "../document/document.js";
 import { toAscii } from "./ascii.js";
 import { frame } from "./frame.js";
 import { highlightDiagram } from "./highlight.js";
@@ -179,7 +180,8 @@ export function markdownText(text: string): string {
 }
 
 /**
- * `--format md`: a heading, the summary, and the diagram fenced, for a design doc.
+ * `--format md`: a heading, the facts in a sysdiag comment (as `add` reads them), the
+ * summary, and the diagram fenced, for a design doc.
  * The fence is longer than any run of backticks in the diagram, the title one line, and
  * the title and summary inert (markdownText), so that nothing in the entry can end the
  * block, start another, or become a link, an image or HTML.
@@ -193,5 +195,21 @@ export function renderMarkdown(entry: Entry, ascii = false): string {
   const summary = entry.summary ? `${line(entry.summary)}\n\n` : "";
   const after =
     markdownPoints("Notes", entry.notes) + markdownPoints("References", entry.references);
-  return `## ${title}\n\n${summary}${fence}text\n${body}\n${fence}\n${after ? `\n${after.trimEnd()}\n` : ""}`;
+  // Every fact in a comment no page shows, so that `show X -f md | sysdiag add -` keeps them all.
+  const clean = (items: readonly string[] = []) => items.map(sanitizeLine);
+  const facts = formatMeta(
+    {
+      ...entry,
+      title: sanitizeLine(entry.title),
+      category: sanitizeLine(entry.category),
+      summary: sanitizeLine(entry.summary),
+      aliases: clean(entry.aliases),
+      tags: clean(entry.tags),
+      related: clean(entry.related),
+      notes: clean(entry.notes),
+      references: clean(entry.references),
+    },
+    { category: true },
+  );
+  return `## ${title}\n\n${facts}\n\n${summary}${fence}text\n${body}\n${fence}\n${after ? `\n${after.trimEnd()}\n` : ""}`;
 }

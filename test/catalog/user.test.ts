@@ -21,15 +21,24 @@ describe("fileFor", () => {
 });
 
 describe("a diagram's section of a user document", () => {
-  const doc = "## C\n\n### A\n```\n## not a heading\n```\n\n### B\n```\n┌┐\n```\n";
+  const doc = "## C\n\n### A\n```\n## not a heading\n└┘\n```\n\n### B\n```\n┌┐\n```\n";
   const cut = (text: string, id: string) =>
     withoutSection(text, sectionOf(text, id) ?? expect.fail(`no ${id}`));
 
   it("removes one diagram's section, up to the next heading", () => {
     expect(cut(doc, "a")).toBe("## C\n\n### B\n```\n┌┐\n```\n");
   });
+  it("removes a drawing that shares its heading: its comment, block and prose after", () => {
+    const two =
+      "## C\n\n### A\n```\n┌┐\n```\nThe other side:\n<!-- sysdiag id: z -->\n```\n└┘\n```\nAfter.\n";
+    expect(cut(two, "z")).toBe("## C\n\n### A\n```\n┌┐\n```\nThe other side:\n");
+    // The first goes without its heading, which still titles the one after it.
+    expect(cut(two, "a")).toBe(
+      "## C\n\n### A\nThe other side:\n<!-- sysdiag id: z -->\n```\n└┘\n```\nAfter.\n",
+    );
+  });
   it("removes the last section to the end", () => {
-    expect(cut(doc, "b")).toBe("## C\n\n### A\n```\n## not a heading\n```\n");
+    expect(cut(doc, "b")).toBe("## C\n\n### A\n```\n## not a heading\n└┘\n```\n");
   });
 
   // A person's document: prose, one drawing, an appendix (issue 26, item 2).

@@ -12,6 +12,16 @@ describe("findBlocks", () => {
   it.each(["", "just prose\n", "```\nprose in a fence\n```"])("finds none in %j", (text) => {
     expect(findBlocks(text)).toEqual([]);
   });
+  it.each([
+    ["a flow of arrows", "```\nClient\n  ↓\nResolver\n```", [2]],
+    ["a chart in a fence of code, not drawn", "```mermaid\nA --> B\n```", []],
+    ["code with an arrow operator", "```js\nconst f = (a) => a --> 0;\n```", []],
+    ["box drawing in a fence of code", "```js\n// ┌┐\n```", [2]],
+    ["a table", "```text\n| a | b |\n|---|---|\n```", []],
+    ["commands", "```\nnpm install\n```", []],
+  ])("in Markdown: %s", (_name, md, lines) => {
+    expect(findBlocks(md).map((b) => b.line)).toEqual(lines);
+  });
   it("knows a drawing", () => {
     expect(isDrawing("a ► b")).toBe(true);
     expect(isDrawing("a -> b")).toBe(false);

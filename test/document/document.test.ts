@@ -22,6 +22,8 @@ describe("readDocument", () => {
         diagram: "┌┐\n└┘",
         line: 3,
         bodyLine: 12,
+        ownLine: 4,
+        endLine: 14,
       },
     ]);
   });
@@ -106,12 +108,115 @@ describe("readDocument", () => {
       /'colour: red' is not one of/,
       [3, 4],
     ],
-    ["a second drawing under one title", "### X\n```\n┌┐\n```\n```\n┌┐\n```", /a second drawing/],
+    [
+      "a sysdiag comment no drawing takes",
+      "### X\n<!-- sysdiag id: x -->\n### Y\n```\n┌┐\n```",
+      /a sysdiag comment with no drawing under it/,
+      [2],
+    ],
   ])("%s", (_name, text, problem, lines?: number[]) => {
     const { problems } = readDocument(text);
     if (problem === undefined) expect(problems).toEqual([]);
     else expect(problems[0]?.message).toMatch(problem);
     if (lines) expect(problems.map((p) => p.line)).toEqual(lines);
+  });
+
+  it("takes what render takes: drawings, fenced or indented; not code, a table or prose", () => {
+    const { diagrams, problems } = readDocument(
+      [
+        "# URL Shortener", // 1
+        "## Setup", //        2
+        "```", //             3
+        "npm install", //     4
+        "```", //             5
+        "## Data", //         6
+        "```text", //         7
+        "| a | b |", //       8
+        "|---|---|", //       9
+        "```", //            10
+        "", //               11
+        "    +-----+    +----+", // 12
+        "    | App |--->| DB |", // 13
+        "    +-----+    +----+", // 14
+      ].join("\n"),
+    );
+    expect(problems).toEqual([]);
+    expect(diagrams.map((d) => [d.id, d.title, d.category, d.bodyLine, d.indent])).toEqual([
+      ["data", "Data", "Data", 12, 4],
+    ]);
+    expect(diagrams[0]?.diagram).toBe("+-----+    +----+\n| App |--->| DB |\n+-----+    +----+");
+  });
+
+  it("takes every drawing under one heading: by the caption above it, else numbered", () => {
+    const box = "```\n┌┐\n└┘\n```";
+    const { diagrams, problems } = readDocument(
+      [
+        "## Read path",
+        "### Redirect lookup",
+        box,
+        "The cache side:",
+        "",
+        box,
+        "",
+        "A paragraph of two lines",
+        "is no caption.",
+        box,
+        "<!-- sysdiag id: pinned; summary: S. -->",
+        box,
+        "### Redirect lookup",
+        box,
+      ].join("\n"),
+    );
+    expect(problems).toEqual([]);
+    expect(diagrams.map((d) => [d.id, d.title, d.summary])).toEqual([
+      ["redirect-lookup", "Redirect lookup", ""],
+      ["redirect-lookup-the-cache-side", "Redirect lookup: The cache side", ""],
+      ["redirect-lookup-3", "Redirect lookup (3)", ""],
+      ["pinned", "Redirect lookup (4)", "S."],
+      // The same heading again: its id made unique.
+      ["redirect-lookup-2", "Redirect lookup", ""],
+    ]);
+  });
+
+  it.each([
+    [
+      "the ## a ### title stands under",
+      "# Doc\n## Read path\n### Lookup\n```\n┌┐\n```",
+      {},
+      "Read path",
+    ],
+    [
+      "the ## that titles the drawing itself",
+      "# Doc\n## Write path\n```\n┌┐\n```",
+      {},
+      "Write path",
+    ],
+    ["the document's # title, with no ## above", "# Doc\n### Lookup\n```\n┌┐\n```", {}, "Doc"],
+    ["My Diagrams, with no # or ## above", "### Lookup\n```\n┌┐\n```", {}, "My Diagrams"],
+    [
+      "the comment's category: first",
+      "## Write path\n<!-- sysdiag category: Storage -->\n```\n┌┐\n```",
+      { category: "Given" },
+      "Storage",
+    ],
+    [
+      "the category given to the reader next",
+      "## Write path\n```\n┌┐\n```",
+      { category: "Given" },
+      "Given",
+    ],
+  ])("files a drawing under %s", (_name, text, options, category) => {
+    expect(readDocument(text, options).diagrams[0]?.category).toBe(category);
+  });
+
+  it("titles a drawing under no heading by the name it is given, as render does", () => {
+    expect(readDocument("┌┐\n└┘\n", { name: "flow" }).diagrams).toMatchObject([
+      { id: "flow", title: "flow", diagram: "┌┐\n└┘" },
+    ]);
+    expect(
+      readDocument("```\n┌┐\n```\n```\n└┘\n```", { name: "flow" }).diagrams.map((d) => d.id),
+    ).toEqual(["flow", "flow-2"]);
+    expect(readDocument("just prose\n", { name: "flow" }).diagrams).toEqual([]);
   });
 
   it("reads back what formatDocument writes, for any entry", () => {

@@ -194,7 +194,7 @@ describe("a broken source never takes the tool down", () => {
       "a bad id",
       "id.md",
       "## A\n### B\n<!-- sysdiag id: ../../etc -->\n```\n┌┐\n```\n",
-      /id\.md:2: id '\.\.\/\.\.\/etc' is not kebab-case/,
+      /id\.md:3: id '\.\.\/\.\.\/etc' is not kebab-case/,
     ],
   ];
   it.each(cases)("%s: one line naming the place, the rest works", (_name, file, text, problem) => {
@@ -500,7 +500,7 @@ describe("add, edit, remove", () => {
       2,
       /'cqrs' is built in and cannot be removed/,
     );
-    expectOneLineError(h.sysdiag(["remove", "nope"]), 1, /no diagram has the id 'nope'/);
+    expectOneLineError(h.sysdiag(["remove", "nope"]), 1, /no diagram named 'nope'/);
   });
 
   it("a read-only data directory: one line, exit 3, nothing changed", () => {

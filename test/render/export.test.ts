@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { findBoxes } from "../../src/diagram/boxes.js";
 import { HEADS } from "../../src/diagram/charset.js";
 import { Grid } from "../../src/diagram/grid.js";
+import { formatMeta, readDocument } from "../../src/document/document.js";
 import { toAscii } from "../../src/render/ascii.js";
 import { renderMarkdown } from "../../src/render/entry.js";
 import { renderSvg } from "../../src/render/svg.js";
@@ -73,8 +74,21 @@ describe("renderMarkdown", () => {
       items.map((i) => `- ${i.replace(/\s+/g, " ").replace("://", "\\://")}`).join("\n");
     expect(cqrs.notes?.length).toBeGreaterThan(0);
     expect(cqrs.references?.length).toBeGreaterThan(0);
+    // The facts in a comment no page shows, as `add` reads them back.
+    expect(readDocument(renderMarkdown(cqrs)).diagrams[0]).toMatchObject({
+      id: cqrs.id,
+      title: cqrs.title,
+      category: cqrs.category,
+      aliases: cqrs.aliases,
+      tags: cqrs.tags,
+      summary: cqrs.summary,
+      related: cqrs.related,
+      notes: cqrs.notes?.map((n) => n.replace(/\s+/g, " ")),
+      references: cqrs.references?.map((n) => n.replace(/\s+/g, " ")),
+      diagram: cqrs.diagram,
+    });
     expect(renderMarkdown(cqrs)).toBe(
-      `## CQRS Pattern\n\n${cqrs.summary}\n\n\`\`\`text\n${cqrs.diagram}\n\`\`\`\n\n` +
+      `## CQRS Pattern\n\n${formatMeta(cqrs, { category: true })}\n\n${cqrs.summary}\n\n\`\`\`text\n${cqrs.diagram}\n\`\`\`\n\n` +
         `**Notes**\n\n${points(cqrs.notes)}\n\n**References**\n\n${points(cqrs.references)}\n`,
     );
   });

@@ -239,7 +239,7 @@ describe("renderEntry", () => {
   it("--format md lists the notes and references after the drawing", async () => {
     const noted = { ...entry("ab"), summary: "S.", notes: ["n1"], references: ["r1"] };
     expect(await renderAs("md", [noted], { style: PLAIN, columns: 80, ascii: false })).toBe(
-      "## X\n\nS.\n\n```text\nab\n```\n\n**Notes**\n\n- n1\n\n**References**\n\n- r1\n",
+      "## X\n\n<!-- sysdiag\nid: x\ncategory: Cat\nsummary: S.\nnotes:\n- n1\nreferences:\n- r1\n-->\n\nS.\n\n```text\nab\n```\n\n**Notes**\n\n- n1\n\n**References**\n\n- r1\n",
     );
   });
 
