@@ -31,7 +31,7 @@ describe("a diagram's section of a user document", () => {
   it("removes a drawing that shares its heading: its comment, block and prose after", () => {
     const two =
       "## C\n\n### A\n```\n┌┐\n```\nThe other side:\n<!-- sysdiag id: z -->\n```\n└┘\n```\nAfter.\n";
-    expect(cut(two, "z")).toBe("## C\n\n### A\n```\n┌┐\n```\nThe other side:\n");
+    expect(cut(two, "z")).toBe("## C\n\n### A\n```\n┌┐\n```\nThe other side:");
     // The first goes without its heading, which still titles the one after it.
     expect(cut(two, "a")).toBe(
       "## C\n\n### A\nThe other side:\n<!-- sysdiag id: z -->\n```\n└┘\n```\nAfter.\n",
