@@ -1,5 +1,6 @@
 import { readdirSync, type Stats, statSync } from "node:fs";
 import { join } from "node:path";
+import { IoError } from "../core/errors.js";
 import { errnoWords } from "../core/io.js";
 import { LIMITS } from "../core/limits.js";
 import { isSourceName, type Place } from "./sources.js";
@@ -68,4 +69,15 @@ export function scanPlace(place: Place): Scan {
   const problems: string[] = [];
   const files = filesOf(place.path, problems).map((path) => stampOf(path));
   return { place, present: true, files, problems };
+}
+
+/**
+ * The Markdown and text files of a directory that `lint DIR` checks, in name order:
+ * the files a directory source would read, but for JSON.
+ */
+export function filesToLint(dir: string): string[] {
+  const problems: string[] = [];
+  const files = filesOf(dir, problems).filter((path) => !path.endsWith(".json"));
+  if (problems.length > 0 && files.length === 0) throw new IoError(problems[0] as string);
+  return files.filter((path) => statSync(path, { throwIfNoEntry: false })?.isFile() === true);
 }

@@ -199,6 +199,7 @@ async function contextFor(io: Io, globals: Globals, toFile: boolean): Promise<Co
     // Afresh from the sources themselves, under the lock of a change: no store in between.
     reload: () => readSources(where()).catalog,
     env: io.env,
+    cwd: () => workingDirectory(io),
     programs: {
       pick: async ({ catalog, rank, style, ascii, query, category }) => {
         const { pick } = await import("./browse/driver.js");

@@ -22,6 +22,10 @@ export default defineCommand({
       "--dry-run",
       "say what would be added, under which ids and categories; write nothing",
     ),
+    project: flag(
+      "--project",
+      "add to the project's .sysdiag/ (made by sysdiag init) instead of your data directory",
+    ),
     category: text(
       "--category <name>",
       "file the diagrams under this category, unless a sysdiag comment names one",
@@ -32,12 +36,14 @@ export default defineCommand({
     "sysdiag add my-designs.md",
     "sysdiag add docs/design.md --dry-run",
     "sysdiag add docs/design.md --category 'URL shortener'",
+    "sysdiag add --project docs/design.md",
     "sysdiag show cache-aside --format md | sed 's/^id: cache-aside$/id: my-cache/' | sysdiag add -",
     "sysdiag add cache.md --replace",
   ],
   details:
     "Each diagram is written to its own file, <id>.md, in your data directory\n" +
-    "($XDG_DATA_HOME/sysdiag, by default ~/.local/share/sysdiag). Nothing is overwritten\n" +
+    "($XDG_DATA_HOME/sysdiag, by default ~/.local/share/sysdiag), or with --project in the\n" +
+    "project's .sysdiag/ (here or in the nearest parent; sysdiag init makes one). Nothing is overwritten\n" +
     "without --replace: when an id is taken, nothing of the document is added. A diagram of yours\n" +
     "that --replace replaces is replaced where it stands, in whichever of your files holds it\n" +
     "(the prose around it kept). The document is added whole or not at all: should a write fail\n" +
@@ -79,7 +85,12 @@ export default defineCommand({
     const { userDataDir } = await import("../catalog/sources.js");
     const { displayPath } = await import("../render/path.js");
     const { checkRoom, fileFor, withLock, writeDiagramFiles } = await import("../catalog/user.js");
-    const dir = userDataDir(ctx.env);
+    const { projectTarget } = await import("../catalog/project.js");
+    const dir = options.project ? projectTarget(ctx.cwd()) : userDataDir(ctx.env);
+    // With --project, the data directory is below the place written to.
+    const below = options.project ? userDataDir(ctx.env) : undefined;
+    const inside = (path: string | undefined, place: string | undefined) =>
+      place !== undefined && path?.startsWith(`${place}/`) === true;
     const shown = (path: string) => displayPath(path, ctx.env.HOME);
     const files = diagrams.map((d) => fileFor(dir, d.id));
     /** What the catalog holds now, checked, and where each diagram would go. */
@@ -109,15 +120,19 @@ export default defineCommand({
       diagrams.map((d, i) => {
         const target = targets[i] as string;
         const hider = byId.get(d.id)?.source;
-        // One in a place above the data directory (--catalog, SYSDIAG_PATH, .sysdiag/) still wins.
-        if (hider && hider !== "built-in" && !hider.startsWith(`${dir}/`)) {
+        if (inside(hider, below)) {
+          notes.push(
+            `'${d.id}' in ${displayPath(hider as string, ctx.env.HOME)} ${would ? "would be" : "is"} hidden by it`,
+          );
+        } else if (hider && hider !== "built-in" && !inside(hider, dir)) {
+          // One in a place above the one written to (--catalog, SYSDIAG_PATH, .sysdiag/) still wins.
           notes.push(
             `'${d.id}' in ${displayPath(hider, ctx.env.HOME)} comes first and still hides ${would ? "it" : "yours"}`,
           );
         }
-        // Replaced: one of the data directory's, or the built-in one it now stands for; one
+        // Replaced: one of the place written to, or the built-in one it now stands for; one
         // that still wins from above is not.
-        const replaced = hider === "built-in" || (hider?.startsWith(`${dir}/`) ?? false);
+        const replaced = hider === "built-in" || inside(hider, dir);
         const verb = would
           ? replaced
             ? "would replace"

@@ -13,6 +13,8 @@ export interface Context {
   /** The catalog read afresh from every source (under a lock, before a change). */
   reload(): Catalog;
   env: Record<string, string | undefined>;
+  /** The working directory (where the project's `.sysdiag/` is looked for); a deleted one is an IoError. */
+  cwd(): string;
   /** Opens a file at a line in the user's editor, on the terminal, and waits for it. */
   openEditor(file: string, line: number): Promise<void>;
   /** Every place diagrams were read from, highest first, with what each gave. */

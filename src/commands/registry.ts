@@ -5,6 +5,7 @@ import complete from "./complete.js";
 import completion from "./completion.js";
 import edit from "./edit.js";
 import help from "./help.js";
+import init from "./init.js";
 import lint from "./lint.js";
 import list from "./list.js";
 import paths from "./paths.js";
@@ -31,6 +32,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   lint,
   tips,
   add,
+  init,
   edit,
   remove,
   paths,

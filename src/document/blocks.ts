@@ -8,7 +8,7 @@ export interface Block {
 }
 
 /** Arrows a flow is drawn with in a code block ("Client\n  ↓\nResolver"). */
-const ARROWS = /[←→↑↓↔↕]/;
+const ARROWS = /[\u2190-\u2195]/;
 
 /**
  * Whether text is drawn (a box-drawing character, an arrow, or an ASCII box's

@@ -86,7 +86,8 @@ describe("sysdiag lint", () => {
       3,
       /cannot read .*missing\.txt: no such file or directory \(ENOENT\)/,
     ],
-    ["a directory", () => dir, 3, /cannot read .*: it is a directory/],
+    // A directory is read file by file (issue 22): here the 10 MB one is refused.
+    ["a directory holding a file over 1 MB", () => dir, 3, /huge\.txt is 10\.0 MB/],
     ["a device that never ends", () => "/dev/zero", 3, /cannot read \/dev\/zero: it is a device/],
     [
       "a FIFO, at once rather than waiting for a writer",
@@ -133,9 +134,11 @@ describe("ASCII fallback", () => {
 });
 
 describe("show --format and --output", () => {
-  it("md: heading, summary, fenced diagram, notes and references", () => {
+  it("md: heading, facts in a comment, summary, fenced diagram, notes and references", () => {
     const { stdout } = sysdiag(["show", "cqrs", "--format", "md"]);
-    expect(stdout).toMatch(/^## CQRS Pattern\n\nWrites \(commands\).*\n\n```text\n┌─+┐\n/);
+    expect(stdout).toMatch(
+      /^## CQRS Pattern\n\n<!-- sysdiag\nid: cqrs\ncategory: .*\n(.*\n)*?-->\n\nWrites \(commands\).*\n\n```text\n┌─+┐\n/,
+    );
     expect(stdout).toMatch(/\n```\n\n\*\*Notes\*\*\n\n(- .*\n)+\n\*\*References\*\*\n\n(- .*\n)+$/);
   });
 
