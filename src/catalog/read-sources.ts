@@ -153,7 +153,11 @@ export function readSources(
       const entry = withCategory(raw, categories, categoryOf);
       const previous = byId.get(entry.id);
       if (previous?.source === "built-in") entry.overrides = "built-in";
-      else if (previous) {
+      else if (previous && reportFor.get(previous) !== report) {
+        // A higher place hiding a lower one's (the project's over yours) is how places work,
+        // as over a built-in one: `list` says so, it is no problem.
+        entry.overrides = previous.source as string;
+      } else if (previous) {
         report.problems.push(
           `${entry.source}:${entry.line}: id '${entry.id}' is also in ${previous.source}:${previous.line}; this one wins`,
         );

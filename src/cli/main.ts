@@ -161,7 +161,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const { command, args, options, globals } = parsed;
   const output = checkedOutput(options, globals);
   const toFile = output !== undefined && output !== "-";
-  const ctx = await contextFor(io, globals, toFile);
+  const ctx = await contextFor(io, globals, toFile, command.name);
   const result: Result = await command.run(ctx, { args, options });
   await deliver(result, io, { options, globals, file: toFile ? output : undefined });
   return (globals.strict ? result.strictExitCode : undefined) ?? result.exitCode ?? EXIT.ok;
@@ -180,7 +180,12 @@ function checkedOutput(options: Record<string, unknown>, globals: Globals): stri
 }
 
 /** What a command is given: the catalog (read once, when first asked for), the terminal's look, the programs. */
-async function contextFor(io: Io, globals: Globals, toFile: boolean): Promise<Context> {
+async function contextFor(
+  io: Io,
+  globals: Globals,
+  toFile: boolean,
+  command: string,
+): Promise<Context> {
   const builtIn = io.env.SYSDIAG_CATALOG || DEFAULT_CATALOG;
   let index: SearchIndex | undefined;
   const where = () =>
@@ -190,7 +195,9 @@ async function contextFor(io: Io, globals: Globals, toFile: boolean): Promise<Co
       cwd: workingDirectory(io),
       builtIn,
     });
-  const load = catalogOnce(io, globals, where);
+  // lint lists the sources' problems, paths prints them; any other command says one line.
+  const tell = command === "lint" ? "all" : command === "paths" ? "none" : "one";
+  const load = catalogOnce(io, globals, where, tell);
   const { createStyle } = await import("../render/style.js");
   // A file is not a terminal: no colour in it, whatever the terminal would get.
   const color = !toFile && decideColor(globals.color, io.env, io.stdout.isTTY === true);
@@ -253,7 +260,12 @@ async function contextFor(io: Io, globals: Globals, toFile: boolean): Promise<Co
  * The catalog from its places, read on the first call: its sources' problems said
  * once, on standard error, and with --strict an error.
  */
-function catalogOnce(io: Io, globals: Globals, where: () => Place[]): () => SourcedCatalog {
+function catalogOnce(
+  io: Io,
+  globals: Globals,
+  where: () => Place[],
+  tell: "all" | "one" | "none",
+): () => SourcedCatalog {
   let loaded: SourcedCatalog | undefined;
   let progressShown = false;
   const read = () =>
@@ -277,13 +289,20 @@ function catalogOnce(io: Io, globals: Globals, where: () => Place[]): () => Sour
     // Said once a run, on standard error, and skipped: the rest of the catalog works.
     // The first few, then how many more: a source can hold thousands of one mistake.
     const problems = loaded.reports.flatMap((r) => r.problems);
-    for (const problem of problems.slice(0, PROBLEMS_SHOWN)) say(io, problem);
-    const more = problems.length - PROBLEMS_SHOWN;
-    if (more > 0) {
-      say(
-        io,
-        `${thousands(more)} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all`,
-      );
+    if (tell === "all") {
+      for (const problem of problems.slice(0, PROBLEMS_SHOWN)) say(io, problem);
+      const more = problems.length - PROBLEMS_SHOWN;
+      if (more > 0) {
+        say(
+          io,
+          `${thousands(more)} more ${more === 1 ? "problem" : "problems"} in the catalog sources; 'sysdiag paths' lists them all`,
+        );
+      }
+    } else if (tell === "one" && problems.length === 1) say(io, problems[0] as string);
+    else if (tell === "one" && problems.length > 1) {
+      // Said where they can be acted on (paths, lint, add and edit of the file); elsewhere
+      // one line, not the same list on every show.
+      say(io, `${thousands(problems.length)} problems in your sources: sysdiag paths`);
     }
     if (globals.strict && problems.length > 0) {
       throw new DataError(

@@ -31,12 +31,17 @@ export default defineCommand({
   ],
   options: {
     json: flag("--json", "an array of {file, line, column, rule, message}"),
+    allowEmpty: flag(
+      "--allow-empty",
+      "a file that holds no drawing is no error (a hook or CI run over every Markdown file)",
+    ),
   },
   examples: [
     "sysdiag lint",
     "sysdiag lint docs/design.md",
     "sysdiag lint .sysdiag/",
     "cat diagram.txt | sysdiag lint -",
+    "git ls-files '*.md' | xargs sysdiag lint --allow-empty",
   ],
   details:
     "Markdown files are checked block by block (the drawings render and add find), other files\n" +
@@ -86,11 +91,19 @@ export default defineCommand({
         throw new UsageError("standard input (-) can be given once");
       }
       const { statSync } = await import("node:fs");
+      // Anything stat cannot tell (too long a name) is read as a file, which says why not.
+      const isDirectory = (path: string) => {
+        try {
+          return statSync(path, { throwIfNoEntry: false })?.isDirectory() === true;
+        } catch {
+          return false;
+        }
+      };
       const { filesToLint } = await import("../catalog/source-scan.js");
       // Every input is read before any is linted: a missing file fails the run up front.
       const inputs: Array<{ file: string; text: string; inDirectory: boolean }> = [];
       for (const file of args) {
-        if (file !== "-" && statSync(file, { throwIfNoEntry: false })?.isDirectory()) {
+        if (file !== "-" && isDirectory(file)) {
           const inside = filesToLint(file);
           if (inside.length === 0) {
             throw new NotFoundError(`no Markdown or text file in the directory ${file}`);
@@ -109,7 +122,7 @@ export default defineCommand({
       for (const { file, text, inDirectory } of inputs) {
         const found = lintText(file === "-" ? "<stdin>" : file, text);
         // A file of a directory may hold notes and no drawing; one named may not.
-        if (found === 0 && !inDirectory) {
+        if (found === 0 && !inDirectory && !options.allowEmpty) {
           throw new NotFoundError(
             `no diagram in ${file === "-" ? "standard input" : file}: nothing drawn with box-drawing characters`,
           );

@@ -76,6 +76,9 @@ describe("add --project", () => {
     ]);
     const shown = JSON.parse(r.sysdiag(["show", "write-path", "--json"], { cwd: r.deep }).stdout);
     expect(shown.source).toMatch(/repo\/\.sysdiag\/write-path\.md$/);
+    // Shadowing one of yours is how the places work: no problem, even with --strict.
+    const strict = r.sysdiag(["--strict", "list", "--ids"], { cwd: r.deep });
+    expect([strict.code, strict.stderr]).toEqual([0, ""]);
   });
 });
 
@@ -102,5 +105,37 @@ describe("lint of a team catalog", () => {
     const empty = join(r.dir, "empty");
     mkdirSync(empty);
     expectOneLineError(r.sysdiag(["lint", empty]), 1, /no Markdown or text file in the directory/);
+  });
+});
+
+describe("the pre-commit hooks", () => {
+  it("each hook's entry runs clean on a team's repository, and fails on a bad drawing", () => {
+    const r = repository();
+    r.sysdiag(["init"], { cwd: r.root });
+    r.sysdiag(["add", "--project", DOC], { cwd: r.root });
+    const readme = r.write("repo/README.md", "# Team\n\nNo drawing here.\n");
+    const hooks = readFileSync(join(ROOT, ".pre-commit-hooks.yaml"), "utf8");
+    const entries = [...hooks.matchAll(/^ {2}entry: (.*)$/gm)].map((m) => m[1] as string);
+    expect(entries).toHaveLength(2);
+    const bin = join(r.dir, "bin");
+    mkdirSync(bin);
+    r.write("bin/sysdiag", `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`);
+    spawnSync("chmod", ["+x", join(bin, "sysdiag")]);
+    const hook = (entry: string, files: string[]) =>
+      spawnSync("/bin/sh", ["-c", `${entry} "$@"`, "hook", ...files], {
+        cwd: r.root,
+        env: { ...process.env, ...r.env, PATH: `${bin}:${process.env.PATH}` },
+        encoding: "utf8",
+      });
+    const [files, catalogHook] = entries as [string, string];
+    expect(hook(files, [readme, DOC]).status).toBe(0);
+    expect(hook(catalogHook, []).status).toBe(0);
+    r.write(
+      "repo/.sysdiag/bad.md",
+      "## B\n\n### Bad\n<!-- sysdiag\ncolour: red\n-->\n```\n┌┐\n```\n",
+    );
+    expect(hook(catalogHook, []).status).toBe(3);
+    r.write("repo/docs/broken.md", "## B\n\n```\n┌──┐\n│  │\n└─┘\n```\n");
+    expect(hook(files, [readme, join(r.root, "docs/broken.md")]).status).toBe(1);
   });
 });

@@ -414,9 +414,12 @@ describe("the catalog named by SYSDIAG_CATALOG", () => {
       const r = bounded(args, { ...env, XDG_CACHE_HOME: cache });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain("Thing 9-1");
-      expect(r.stderr).toBe(
-        `sysdiag: cannot read ${dir}/fifo.md: it is a FIFO\nsysdiag: cannot read ${dir}/zero.md: it is a device\n`,
-      );
+      // One line from show (issue 22); paths lists them.
+      expect(r.stderr).toBe("sysdiag: 2 problems in your sources: sysdiag paths\n");
+      const paths = bounded(["paths", ...args.slice(0, -2)], { ...env, XDG_CACHE_HOME: cache });
+      expect(paths.stdout).toContain(`cannot read ${dir}/fifo.md: it is a FIFO`);
+      expect(paths.stdout).toContain(`cannot read ${dir}/zero.md: it is a device`);
+      expect(paths.stderr).toBe("");
     }
   }, 180_000);
 });
