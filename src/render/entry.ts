@@ -18,7 +18,7 @@ export function entryHeading(entry: Entry, ascii = false): string {
  * Tabs as the spaces a terminal would show, so that a frame's right side stays put:
  * the grid's own layout of the line (its cells joined), in one pass.
  */
-export function expandTabs(line: string): string {
+function expandTabs(line: string): string {
   return line.includes("\t") ? layOut(line).join("") : line;
 }
 
@@ -170,7 +170,7 @@ const markdownPoints = (title: string, items: readonly string[] = []) =>
  * backslash-escaped, as CommonMark allows for any ASCII punctuation, and a line that would
  * start a block (a list, a quote, a rule) escaped at its start.
  */
-export function markdownText(text: string): string {
+function markdownText(text: string): string {
   return text
     .replace(/[\\`*_[\]<>&~#!|@]|:(?=\/\/)/g, "\\$&")
     .replace(/\b(www)\./gi, "$1\\.")

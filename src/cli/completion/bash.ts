@@ -12,7 +12,7 @@ import {
  * which options take a value and what it completes to, and what each argument
  * position completes to.
  */
-export function optionArms(model: CompletionModel, indent: string): string {
+function optionArms(model: CompletionModel, indent: string): string {
   const arms: string[] = [];
   const arm = (command: string, option: CompletionOption) => {
     if (option.value === undefined) return;
@@ -31,7 +31,7 @@ export function optionArms(model: CompletionModel, indent: string): string {
   return arms.join("\n");
 }
 
-export function argArms(model: CompletionModel, indent: string): string {
+function argArms(model: CompletionModel, indent: string): string {
   return model.commands
     .filter((command) => command.args.length > 0)
     .map((command) => `${indent}${quote(command.name)}) ${positionCase(command)} ;;`)
@@ -70,7 +70,7 @@ function positionCase(command: CompletionCommand): string {
 }
 
 /** The long and short names of `options`, space separated. */
-export const optionWords = (options: readonly CompletionOption[]) =>
+const optionWords = (options: readonly CompletionOption[]) =>
   options.flatMap((o) => [o.long, ...(o.short ? [o.short] : [])]).join(" ");
 
 /**

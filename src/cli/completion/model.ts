@@ -1,4 +1,3 @@
-import { DYNAMIC, type Dynamic } from "../../catalog/completion-values.js";
 import type { CommandSpec, Completion, OptionSpec, OptionSpecs } from "../../commands/spec.js";
 import { parseFlags } from "../../commands/spec.js";
 
