@@ -1,5 +1,18 @@
 import { outlines, turns, verticalEdge } from "./boxes.js";
-import { BY_ARMS, DCOL, DIR_NAME, DIRS, type Dir, DROW, E, N, OPPOSITE, S, W } from "./charset.js";
+import {
+  ASCII_CORNER,
+  BY_ARMS,
+  DCOL,
+  DIR_NAME,
+  DIRS,
+  type Dir,
+  DROW,
+  E,
+  N,
+  OPPOSITE,
+  S,
+  W,
+} from "./charset.js";
 import { Grid } from "./grid.js";
 
 export type Rule =
@@ -99,7 +112,8 @@ function checkCells(
           continue;
         }
         if (next === "stroke") {
-          const wanted = BY_ARMS.get(grid.arms(r, c) | OPPOSITE[dir]);
+          // Said in the drawing's own characters: an ASCII drawing's junction is `+`.
+          const wanted = grid.ascii ? ASCII_CORNER : BY_ARMS.get(grid.arms(r, c) | OPPOSITE[dir]);
           add(
             r,
             c,
@@ -143,6 +157,8 @@ function checkCells(
 function checkBoxes(
   grid: Grid,
   add: (row: number, col: number, rule: Rule, message: string) => void,
+  /** Told of each box whose right side (or bottom corner) is out of line with its top corner. */
+  outOfLine?: (top: number, bottom: number, right: number) => void,
 ) {
   for (const o of outlines(grid)) {
     const { top, left, right, bottom } = o;
@@ -191,10 +207,12 @@ function checkBoxes(
       first = { row, message };
     }
     if (first !== undefined) {
+      outOfLine?.(top, bottom, right);
       const more = lines > 1 ? ` (on ${lines} lines from here)` : "";
       add(first.row, right, "box-right", `${first.message}${more}`);
     }
     if (o.bottomEnd !== right || !turns(grid, bottom, right, N | W)) {
+      outOfLine?.(bottom, bottom, right);
       add(
         bottom,
         o.bottomEnd,
@@ -220,7 +238,16 @@ export function lintGrid(grid: Grid): Defect[] {
     seen.add(key);
     defects.push({ line: row + 1, column: col + 1, rule, message });
   };
-  checkCells(grid, add);
-  checkBoxes(grid, add);
+  // One cause, one finding: a box side out of line is reported once, by the box; the
+  // gaps it leaves (its corners a column short of it, it a column short of them) are
+  // not reported again.
+  const sides: Array<{ top: number; bottom: number; right: number }> = [];
+  checkBoxes(grid, add, (top, bottom, right) => sides.push({ top, bottom, right }));
+  checkCells(grid, (row, col, rule, message) => {
+    const consequence =
+      rule === "gap" &&
+      sides.some((s) => Math.abs(col - s.right) <= 1 && row >= s.top && row <= s.bottom);
+    if (!consequence) add(row, col, rule, message);
+  });
   return defects.sort((a, b) => a.line - b.line || a.column - b.column);
 }
