@@ -77,6 +77,32 @@ class Crossings {
   }
 }
 
+/** The cell a straight line runs to from (row, col) along `dir`, ticks (`┬ ┼`) and all. */
+function alongLine(grid: Grid, row: number, col: number, dir: Dir): [number, number] {
+  const axis = dir | OPPOSITE[dir];
+  let r = row;
+  let c = col;
+  while ((grid.arms(r + DROW[dir], c + DCOL[dir]) & axis) === axis) {
+    r += DROW[dir];
+    c += DCOL[dir];
+  }
+  return [r + DROW[dir], c + DCOL[dir]];
+}
+
+/**
+ * Whether a head ends one of a chart's two axes: its line runs back to a corner (`└`)
+ * whose other line runs straight to a head of its own, at a right angle. An axis points
+ * at the open side of the chart, at nothing, by design.
+ */
+function endsAxis(grid: Grid, row: number, col: number, head: Dir): boolean {
+  const [r, c] = alongLine(grid, row, col, OPPOSITE[head]);
+  const arms = grid.arms(r, c);
+  const other = (arms & ~head) as Dir;
+  if (!(arms & head) || !DIRS.includes(other) || other === OPPOSITE[head]) return false;
+  const [er, ec] = alongLine(grid, r, c, other);
+  return grid.head(er, ec) === other;
+}
+
 function checkCells(
   grid: Grid,
   add: (row: number, col: number, rule: Rule, message: string) => void,
@@ -112,6 +138,10 @@ function checkCells(
           continue;
         }
         if (next === "stroke") {
+          // Two lines side by side, one with ticks into the other (a ruler under a
+          // timeline, `┼───┬───┼` under `──X──`), do not meet: neither is a defect.
+          const across = dir === N || dir === S ? E | W : N | S;
+          if (arms & across && grid.arms(r, c) === across) continue;
           // Said in the drawing's own characters: an ASCII drawing's junction is `+`.
           const wanted = grid.ascii ? ASCII_CORNER : BY_ARMS.get(grid.arms(r, c) | OPPOSITE[dir]);
           add(
@@ -148,7 +178,7 @@ function checkCells(
     // Aimed between two words of a label row ("Load Balancer") still hits the label.
     const labelRow = grid.kind(fr, fc - 1) === "label" || grid.kind(fr, fc + 1) === "label";
     const blankAhead = vertical ? !labelRow : grid.kind(fr2, fc2) === "blank";
-    if (grid.kind(fr, fc) === "blank" && blankAhead) {
+    if (grid.kind(fr, fc) === "blank" && blankAhead && !endsAxis(grid, row, col, head)) {
       add(row, col, "arrow-target", `arrow '${grid.at(row, col)}' points at nothing`);
     }
   }

@@ -146,3 +146,31 @@ describe("an ASCII diagram lints as its Unicode original", () => {
     expect(findBoxes(new Grid(ascii)).length).toBeGreaterThan(2);
   });
 });
+
+describe("drawings that are not boxes and lines are not defects", () => {
+  it.each([
+    [
+      "a chart's axes, each ending in a head",
+      [" ▲", " │    *", " │  *", " └──────────►", "   time"],
+    ],
+    ["a ruler of ticks under a timeline", ["····────X────····", "├───┼───┼───┤"]],
+    ["a ruler with its numbers", ["┼───┬───┬───┼", "0   1   2   3"]],
+    ["a tree", ["root", "├── a", "│   └── b", "└── c"]],
+  ])("%s", (_what, lines) => {
+    expect(lintDiagram(lines.join("\n"))).toEqual([]);
+  });
+
+  it.each([
+    ["one arrow out of a box, at nothing", ["┌───┐", "│ A ├──►", "└───┘"], ["2:8 arrow-target"]],
+    [
+      "two arrows at nothing, not at a right angle from one corner",
+      ["┌───┐", "│ A ├──►", "└─┬─┘", "  │", "  ▼"],
+      ["2:8 arrow-target", "5:3 arrow-target"],
+    ],
+    ["a line meeting another without a junction", ["──────", "   │", "   │"], ["1:4 junction"]],
+  ])("but %s is", (_what, lines, expected) => {
+    expect(lintDiagram(lines.join("\n")).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(
+      expected,
+    );
+  });
+});
