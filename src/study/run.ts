@@ -1,0 +1,158 @@
+import { userStateDir } from "../catalog/sources.js";
+import { NotFoundError } from "../core/errors.js";
+import { sanitize } from "../core/sanitize.js";
+import type { Entry } from "../core/types.js";
+import { mulberry32 } from "../search/random.js";
+import { clockOf } from "./clock.js";
+import type { DrillKind } from "./drills.js";
+import { planSession } from "./plan.js";
+import { changeProgress, readProgress } from "./progress.js";
+import { review, type StoredCard } from "./schedule.js";
+import { type Dialog, fromNow, runLines, tallyLine } from "./session.js";
+import { type StudyStats, studyStats } from "./stats.js";
+
+/** What `study` is given by its command: the diagrams, the environment, the dialog. */
+export interface StudyHost {
+  entries: readonly Entry[];
+  env: Record<string, string | undefined>;
+  dialog(): Dialog;
+  /** How a drawing's line is shown (ASCII when asked). */
+  look(line: string): string;
+}
+
+export interface StudyOptions {
+  plain?: boolean | undefined;
+  drill?: DrillKind | undefined;
+  categoryId?: string | undefined;
+  limit: number;
+  new?: number | undefined;
+  seed?: number | undefined;
+  retention?: number | undefined;
+  dailyNew?: number | undefined;
+  stats?: boolean | undefined;
+  json?: boolean | undefined;
+}
+
+export interface StudyResult {
+  stdout: string;
+  exitCode?: number;
+  notes?: string[];
+}
+
+const when = (iso: string, now: Date) =>
+  `${iso.replace(/\.\d+Z$/, "Z")} (${fromNow(new Date(iso), now)})`;
+
+/** The statistics as a person reads them. */
+export function statsText(stats: StudyStats, now: Date): string {
+  const share = (n: number) => `${Math.round(n * 100)} %`;
+  const rows: Array<[string, string]> = [
+    ["due now", String(stats.due)],
+    [
+      "new today",
+      `${stats.new} (${stats.unseen} not seen yet; at most ${stats.new_per_day} a day)`,
+    ],
+    ["reviewed today", String(stats.reviewed_today)],
+    ["next due", stats.next_due === null ? "-" : when(stats.next_due, now)],
+    [
+      "retention",
+      `${stats.retention === null ? "-" : `${share(stats.retention)} in the last 30 days`} (desired ${share(stats.desired_retention)})`,
+    ],
+    ["streak", `${stats.streak} ${stats.streak === 1 ? "day" : "days"}`],
+  ];
+  const lines = rows.map(([name, value]) => `${name.padEnd(15)}${value}`);
+  if (stats.weakest.length > 0) {
+    lines.push("weakest");
+    for (const weak of stats.weakest) {
+      lines.push(
+        `  ${weak.id.padEnd(28)} ${share(weak.recall).padStart(5)} recall${weak.lapses > 0 ? `, ${weak.lapses} ${weak.lapses === 1 ? "lapse" : "lapses"}` : ""}`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** Settings given on the command line, kept in the progress file; a note for each. */
+async function keepSettings(dir: string, now: Date, options: StudyOptions): Promise<string[]> {
+  const { retention, dailyNew } = options;
+  if (retention === undefined && dailyNew === undefined) return [];
+  await changeProgress(dir, now, (progress) => {
+    if (retention !== undefined) progress.settings.retention = retention;
+    if (dailyNew !== undefined) progress.settings.newPerDay = dailyNew;
+  });
+  return [
+    ...(retention !== undefined ? [`desired retention set to ${retention} (kept)`] : []),
+    ...(dailyNew !== undefined ? [`new cards a day set to at most ${dailyNew} (kept)`] : []),
+  ];
+}
+
+export async function runStudy(host: StudyHost, options: StudyOptions): Promise<StudyResult> {
+  const clock = clockOf(host.env);
+  const dir = userStateDir(host.env);
+  const start = clock();
+  const notes = await keepSettings(dir, start, options);
+  const progress = readProgress(dir, start);
+  const entries = host.entries.filter(
+    (entry) => options.categoryId === undefined || entry.categoryId === options.categoryId,
+  );
+  if (options.stats) {
+    const stats = studyStats(
+      entries,
+      progress,
+      start,
+      options.drill ? { drill: options.drill } : {},
+    );
+    const stdout = options.json
+      ? `${sanitize(JSON.stringify(stats, null, 2))}\n`
+      : statsText(stats, start);
+    return { stdout, notes };
+  }
+  const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const cards = planSession(
+    entries,
+    progress,
+    start,
+    {
+      limit: options.limit,
+      ...(options.drill ? { drill: options.drill } : {}),
+      ...(options.new !== undefined ? { newCards: options.new } : {}),
+    },
+    mulberry32(seed),
+  );
+  const dialog = host.dialog();
+  for (const note of notes) dialog.note(note);
+  if (cards.length === 0) {
+    const next = studyStats(entries, progress, start).next_due;
+    throw new NotFoundError(
+      `no card to study now${next ? `; the next is due ${when(next, start)}` : ""}`,
+    );
+  }
+  const tally = await runLines(
+    {
+      cards,
+      seed,
+      clock,
+      look: host.look,
+      record: async (card, verdict) => {
+        let stored: StoredCard | undefined;
+        const now = clock();
+        await changeProgress(dir, now, (fresh) => {
+          // As the file has it now (another session may have answered it meanwhile).
+          const before = fresh.cards[card.key];
+          stored = review(
+            before?.hash === card.hash ? before : undefined,
+            card.hash,
+            verdict,
+            now,
+            fresh.settings,
+          );
+          fresh.cards[card.key] = stored;
+          fresh.reviews.push({ card: card.key, at: now.toISOString(), result: verdict });
+        });
+        return stored as StoredCard;
+      },
+    },
+    dialog,
+  );
+  dialog.write(`${tallyLine(tally)}\n`);
+  return { stdout: "" };
+}
