@@ -88,6 +88,10 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string]> = [
     "XDG_CACHE_HOME",
     "Compiled catalogs of your own sources live in $XDG_CACHE_HOME/sysdiag (default ~/.cache/sysdiag); safe to delete.",
   ],
+  [
+    "XDG_STATE_HOME",
+    "What study remembers is in $XDG_STATE_HOME/sysdiag/progress.json (default ~/.local/state/sysdiag).",
+  ],
   ["HOME", "Where the defaults above are; paths under it are shown as ~/..."],
   [
     "SYSDIAG_PAGER, PAGER",
@@ -106,6 +110,10 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string]> = [
   [
     "SYSDIAG_CATALOG",
     "Read the built-in catalog from this JSON file instead of the shipped, precompiled one (for testing a catalog).",
+  ],
+  [
+    "SYSDIAG_NOW",
+    "The clock of study, in ISO 8601 (2026-03-01T09:00:00Z), so that a session can be replayed.",
   ],
 ];
 

@@ -36,6 +36,8 @@ export interface Context {
   entries(): Entries;
   /** Standard input's text, refused past the limit. */
   stdin(limit: ReadLimit): Promise<string>;
+  /** Standard input a line at a time and standard output as it goes, for a dialog (`study --plain`). */
+  dialog(): LineDialog;
   style: Style;
   /** Draw with `+ - | v > < ^` (and the tool's own symbols in ASCII) instead of Unicode. */
   ascii: boolean;
@@ -53,6 +55,15 @@ export interface Context {
    * the command registry, which sits above every command).
    */
   programs: Programs;
+}
+
+/** A conversation in lines: each write reaches standard output at once. */
+export interface LineDialog {
+  write(text: string): void;
+  /** A note on standard error, said at once (`sysdiag: ...`). */
+  note(text: string): void;
+  /** The next line of standard input without its end; undefined at its end. */
+  readLine(): Promise<string | undefined>;
 }
 
 /** What the picker starts from and how it ranks; it draws on the terminal itself. */

@@ -14,6 +14,7 @@ import render from "./render.js";
 import search from "./search.js";
 import show from "./show.js";
 import type { CommandSpec } from "./spec.js";
+import study from "./study.js";
 import tips from "./tips.js";
 
 /**
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   random,
   render,
   browse,
+  study,
   lint,
   tips,
   add,
