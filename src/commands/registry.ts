@@ -1,6 +1,7 @@
 import add from "./add.js";
 import browse from "./browse.js";
 import categories from "./categories.js";
+import compare from "./compare.js";
 import complete from "./complete.js";
 import completion from "./completion.js";
 import edit from "./edit.js";
@@ -27,6 +28,7 @@ export const COMMANDS: readonly CommandSpec[] = [
   categories,
   search,
   random,
+  compare,
   render,
   browse,
   study,
