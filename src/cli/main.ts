@@ -235,6 +235,7 @@ async function contextFor(io: Io, globals: Globals, toFile: boolean): Promise<Co
         (await import("./program.js")).helpText(command, columns),
       completionScript: async (shell) =>
         (await import("./completion/script.js")).completionScript(shell),
+      quiz: async (cards, style) => (await import("./study/driver.js")).quiz(cards, style),
     },
     openEditor: async (file, line) => {
       const { openEditor } = await import("./editor.js");

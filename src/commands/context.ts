@@ -3,6 +3,7 @@ import type { ReadLimit } from "../core/io.js";
 import type { Catalog, Entries, Entry, Listing } from "../core/types.js";
 import type { Style } from "../render/style.js";
 import type { SearchIndex } from "../search/inverted-index.js";
+import type { PutCard } from "../study/session.js";
 
 /**
  * What the CLI hands every command: the catalog and its search index (each read
@@ -85,4 +86,9 @@ export interface Programs {
   pick(request: PickRequest): Promise<Entry | undefined>;
   helpText(command: string | undefined, columns: number | undefined): Promise<string>;
   completionScript(shell: Shell): Promise<string>;
+  /** The study session on the full screen, each answer saved as it is given; how it ended. */
+  quiz(
+    cards: readonly PutCard[],
+    style: Style,
+  ): Promise<{ ended: "done" | "escape" | "interrupt" }>;
 }

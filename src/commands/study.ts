@@ -63,7 +63,9 @@ export default defineCommand({
     "--plain prints for each card `card N/M: ID · DRILL`, the question (indented), a line\n" +
     "`? what to type`, then reads one line (blank: I don't know) and prints `result:\n" +
     "right|partial|wrong`, `answer: ...` and `due: TIME (in ...)`; the end of input ends\n" +
-    "the session. SYSDIAG_NOW (ISO 8601) sets the clock.",
+    "the session. On a terminal without --plain the session is full-screen: Enter answers,\n" +
+    "Enter again goes on, Esc or Ctrl-C ends it (answers given are kept). SYSDIAG_NOW (ISO\n" +
+    "8601) sets the clock.",
   exitCodes: [
     [1, "no such category, or no card to study now (the next due time is said)"],
     [3, "the progress file cannot be read or written, or was damaged (it is set aside)"],
@@ -83,16 +85,23 @@ export default defineCommand({
       const { resolveCategory } = await import("../search/category.js");
       categoryId = (await resolveCategory(catalog, options.category)).id;
     }
-    const [{ runStudy }, { toAscii }] = await Promise.all([
+    const [{ runStudy }, { toAscii }, { createStyle }] = await Promise.all([
       import("../study/run.js"),
       import("../render/ascii.js"),
+      import("../render/style.js"),
     ]);
+    const terminal = ctx.terminal;
     return runStudy(
       {
         entries: catalog.diagrams,
         env: ctx.env,
         dialog: () => ctx.dialog(),
         look: ctx.ascii ? toAscii : (line) => line,
+        ...(terminal && !options.plain
+          ? {
+              quiz: async (cards) => ctx.programs.quiz(cards, await createStyle(terminal.color)),
+            }
+          : {}),
       },
       { ...options, categoryId },
     );

@@ -5,10 +5,19 @@ import type { Entry } from "../core/types.js";
 import { mulberry32 } from "../search/random.js";
 import { clockOf } from "./clock.js";
 import type { DrillKind } from "./drills.js";
-import { planSession } from "./plan.js";
+import type { Verdict } from "./grade.js";
+import { type PlannedCard, planSession } from "./plan.js";
 import { changeProgress, readProgress } from "./progress.js";
 import { review, type StoredCard } from "./schedule.js";
-import { type Dialog, fromNow, runLines, tallyLine } from "./session.js";
+import {
+  type Dialog,
+  emptyTally,
+  fromNow,
+  type PutCard,
+  putCards,
+  runLines,
+  tallyLine,
+} from "./session.js";
 import { type StudyStats, studyStats } from "./stats.js";
 
 /** What `study` is given by its command: the diagrams, the environment, the dialog. */
@@ -18,6 +27,8 @@ export interface StudyHost {
   dialog(): Dialog;
   /** How a drawing's line is shown (ASCII when asked). */
   look(line: string): string;
+  /** The full-screen session, on a terminal; without it (or with --plain), lines. */
+  quiz?(cards: readonly PutCard[]): Promise<{ ended: "done" | "escape" | "interrupt" }>;
 }
 
 export interface StudyOptions {
@@ -118,41 +129,49 @@ export async function runStudy(host: StudyHost, options: StudyOptions): Promise<
     },
     mulberry32(seed),
   );
-  const dialog = host.dialog();
-  for (const note of notes) dialog.note(note);
+  const session = {
+    cards,
+    seed,
+    clock,
+    look: host.look,
+    record: async (card: PlannedCard, verdict: Verdict) => {
+      let stored: StoredCard | undefined;
+      const now = clock();
+      await changeProgress(dir, now, (fresh) => {
+        // As the file has it now (another session may have answered it meanwhile).
+        const before = fresh.cards[card.key];
+        stored = review(
+          before?.hash === card.hash ? before : undefined,
+          card.hash,
+          verdict,
+          now,
+          fresh.settings,
+        );
+        fresh.cards[card.key] = stored;
+        fresh.reviews.push({ card: card.key, at: now.toISOString(), result: verdict });
+      });
+      return stored as StoredCard;
+    },
+  };
   if (cards.length === 0) {
     const next = studyStats(entries, progress, start).next_due;
     throw new NotFoundError(
       `no card to study now${next ? `; the next is due ${when(next, start)}` : ""}`,
     );
   }
-  const tally = await runLines(
-    {
-      cards,
-      seed,
-      clock,
-      look: host.look,
-      record: async (card, verdict) => {
-        let stored: StoredCard | undefined;
-        const now = clock();
-        await changeProgress(dir, now, (fresh) => {
-          // As the file has it now (another session may have answered it meanwhile).
-          const before = fresh.cards[card.key];
-          stored = review(
-            before?.hash === card.hash ? before : undefined,
-            card.hash,
-            verdict,
-            now,
-            fresh.settings,
-          );
-          fresh.cards[card.key] = stored;
-          fresh.reviews.push({ card: card.key, at: now.toISOString(), result: verdict });
-        });
-        return stored as StoredCard;
-      },
-    },
-    dialog,
-  );
+  if (!options.plain && host.quiz) {
+    const tally = emptyTally();
+    const put = putCards(session, tally);
+    const { ended } = await host.quiz(put);
+    return {
+      stdout: `${tallyLine(tally)}\n`,
+      notes: [...notes, ...put.flatMap((card) => (card.note ? [card.note] : []))],
+      ...(ended === "interrupt" ? { exitCode: 130 } : {}),
+    };
+  }
+  const dialog = host.dialog();
+  for (const note of notes) dialog.note(note);
+  const tally = await runLines(session, dialog);
   dialog.write(`${tallyLine(tally)}\n`);
   return { stdout: "" };
 }

@@ -68,36 +68,60 @@ export interface LineSession {
   record(card: PlannedCard, verdict: Verdict): Promise<StoredCard>;
 }
 
+/** A card as it is put: to a line session or to the terminal's full screen. */
+export interface PutCard {
+  /** `card N/M: ID · DRILL`. */
+  header: string;
+  /** The question's lines, as shown (ASCII when asked), not indented. */
+  body: string[];
+  ask: string;
+  /** A note to say before it is asked (its drawing changed). */
+  note?: string;
+  /** Grades and saves an answer; the lines that say how it went. */
+  answer(text: string): Promise<{ verdict: Verdict; lines: string[] }>;
+}
+
+/** The session's cards as they are put, counting the verdicts in `tally`. */
+export function putCards(session: LineSession, tally: Tally): PutCard[] {
+  const { cards } = session;
+  return cards.map((card, i) => {
+    const question = questionOf(card, session.seed);
+    return {
+      header: `card ${i + 1}/${cards.length}: ${card.entry.id} · ${card.drill}`,
+      body: question.body.map((line) => session.look(line).trimEnd()),
+      ask: question.ask,
+      ...(card.restarted
+        ? {
+            note: `the drawing of ${card.entry.id} changed since you studied it: its ${card.drill} card starts again`,
+          }
+        : {}),
+      answer: async (text) => {
+        const graded = question.grade(text);
+        const now = session.clock();
+        const stored = await session.record(card, graded.verdict);
+        tally[graded.verdict]++;
+        return { verdict: graded.verdict, lines: verdictLines(graded, new Date(stored.due), now) };
+      },
+    };
+  });
+}
+
+export const emptyTally = (): Tally => ({ right: 0, partial: 0, wrong: 0, ended: false });
+
 /** Runs the cards as lines; the end of input ends it, what was answered kept. */
 export async function runLines(session: LineSession, dialog: Dialog): Promise<Tally> {
-  const tally: Tally = { right: 0, partial: 0, wrong: 0, ended: false };
-  const { cards } = session;
-  for (const [i, card] of cards.entries()) {
-    if (card.restarted) {
-      dialog.note(
-        `the drawing of ${card.entry.id} changed since you studied it: its ${card.drill} card starts again`,
-      );
-    }
-    const question = questionOf(card, session.seed);
-    const body = question.body.map((line) => `  ${session.look(line)}`.trimEnd());
-    dialog.write(
-      [
-        `card ${i + 1}/${cards.length}: ${card.entry.id} · ${card.drill}`,
-        ...body,
-        `? ${question.ask}`,
-        "",
-      ].join("\n"),
-    );
+  const tally = emptyTally();
+  for (const card of putCards(session, tally)) {
+    if (card.note) dialog.note(card.note);
+    const body = card.body.map((line) => `  ${line}`.trimEnd());
+    dialog.write([card.header, ...body, `? ${card.ask}`, ""].join("\n"));
     const answer = await dialog.readLine();
     if (answer === undefined) {
       tally.ended = true;
       break;
     }
-    const graded = question.grade(answer);
-    const now = session.clock();
-    const stored = await session.record(card, graded.verdict);
-    tally[graded.verdict]++;
-    dialog.write(`${verdictLines(graded, new Date(stored.due), now).join("\n")}\n\n`);
+    const { lines } = await card.answer(answer);
+    dialog.write(`${lines.join("\n")}\n\n`);
   }
   return tally;
 }
