@@ -14,13 +14,13 @@ import { DEFAULT_SETTINGS, RETENTION_RANGE, type Settings, type StoredCard } fro
  * sessions at once both land. A damaged file is set aside, never overwritten.
  */
 
-export const PROGRESS_FILE = "progress.json";
+const PROGRESS_FILE = "progress.json";
 
 /** The file is refused past this size: the answers kept are capped well below it. */
 const PROGRESS_BYTES = 8 * 1024 * 1024;
 
 /** Answers kept for the statistics; the oldest go first. */
-export const REVIEWS_KEPT = 20_000;
+const REVIEWS_KEPT = 20_000;
 
 export interface ReviewRecord {
   /** The card: `ID:DRILL`. */

@@ -54,7 +54,7 @@ const when = (iso: string, now: Date) =>
   `${iso.replace(/\.\d+Z$/, "Z")} (${fromNow(new Date(iso), now)})`;
 
 /** The statistics as a person reads them. */
-export function statsText(stats: StudyStats, now: Date): string {
+function statsText(stats: StudyStats, now: Date): string {
   const share = (n: number) => `${Math.round(n * 100)} %`;
   const rows: Array<[string, string]> = [
     ["due now", String(stats.due)],

@@ -28,7 +28,7 @@ export interface Tally {
 }
 
 /** The question of a card, the same for the same seed and card whatever came before it. */
-export function questionOf(card: PlannedCard, seed: number): Question {
+function questionOf(card: PlannedCard, seed: number): Question {
   let mix = seed >>> 0;
   for (const char of card.key) mix = (Math.imul(mix, 31) + char.charCodeAt(0)) >>> 0;
   return questionFor(card.material, card.drill, mulberry32(mix));
@@ -47,7 +47,7 @@ export function fromNow(due: Date, now: Date): string {
 }
 
 /** The lines after an answer: verdict, the right answer, when the card is due again. */
-export function verdictLines(graded: Graded, due: Date, now: Date): string[] {
+function verdictLines(graded: Graded, due: Date, now: Date): string[] {
   const [first = "", ...rest] = graded.answer;
   return [
     `result: ${graded.verdict}`,

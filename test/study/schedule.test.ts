@@ -10,7 +10,6 @@ import {
 } from "../../src/study/schedule.js";
 
 const T0 = new Date("2026-03-01T09:00:00Z");
-const at = (minutes: number) => new Date(T0.getTime() + minutes * 60_000);
 const DAY = 24 * 60;
 
 /** The card after answers given one after another, each when the card came due. */
