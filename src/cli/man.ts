@@ -98,7 +98,10 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string]> = [
     "The pager for output taller than the terminal (default less -FRX); cat or an empty SYSDIAG_PAGER turns paging off.",
   ],
   ["LESS", "When it is not set, the pager gets LESS=FRX, as git does."],
-  ["VISUAL, EDITOR", "The editor sysdiag edit opens (default vi), run through the shell."],
+  [
+    "VISUAL, EDITOR",
+    "The editor sysdiag edit opens (default vi), run through the shell; study asks the redraw drill only when one is set.",
+  ],
   [
     "WAYLAND_DISPLAY, DISPLAY",
     "A desktop session: --copy uses wl-copy, xclip or xsel; without one, the terminal's OSC 52.",

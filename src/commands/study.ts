@@ -2,7 +2,7 @@ import { UsageError } from "../core/errors.js";
 import { count, defineCommand, flag, type OptionSpec, text, whole } from "./spec.js";
 
 /** The drills, as `--drill` takes them (the same list as src/study/drills.ts, held by a test). */
-const DRILL_CHOICES = ["missing-box", "order", "name", "components"] as const;
+const DRILL_CHOICES = ["missing-box", "order", "name", "components", "redraw"] as const;
 
 const retention: OptionSpec<number | undefined> = {
   flags: "--retention <r>",
@@ -55,7 +55,8 @@ export default defineCommand({
   details:
     "Drills: missing-box (a box's label masked: type it), order (a flow's steps shuffled:\n" +
     "type their letters in order), name (the drawing without its title: name the pattern),\n" +
-    "components (the title: list what the drawing holds, scored by recall). Answers are\n" +
+    "components (the title: list what the drawing holds, scored by recall), redraw (on a\n" +
+    "terminal with $VISUAL or $EDITOR: draw it in your editor, compared as graphs). Answers are\n" +
     "graded forgivingly (case, spacing, a typo, an alias); right, partial and wrong become\n" +
     "FSRS's Good, Hard and Again. A card is a diagram and a drill; when a drawing changes,\n" +
     "its cards start again. Progress is saved after every answer in\n" +
@@ -76,6 +77,11 @@ export default defineCommand({
     if (options.json && !options.stats) throw new UsageError("--json goes with --stats");
     if (options.stats && options.plain)
       throw new UsageError("--stats prints; --plain is for a session");
+    if (options.drill === "redraw" && (options.plain || !(ctx.env.VISUAL || ctx.env.EDITOR))) {
+      throw new UsageError(
+        "the redraw drill needs a terminal and an editor ($VISUAL or $EDITOR), not --plain",
+      );
+    }
     if (!options.stats && !options.plain && !ctx.terminal) {
       throw new UsageError("study needs a terminal; use --plain for the line protocol, or --stats");
     }

@@ -1,13 +1,14 @@
 import { displayWidth } from "../core/width.js";
 import { Grid } from "../diagram/grid.js";
-import { gradeName, gradeOrder, gradeRecall, type Verdict } from "./grade.js";
+import { type Graded, gradeName, gradeOrder, gradeRecall } from "./grade.js";
 import type { Material } from "./material.js";
+import { gradeRedraw, redrawTemplate } from "./redraw.js";
 
 /**
  * The drills, each made from a diagram's material (material.ts) and a random number
  * source, so that the same seed gives the same masks and shuffles.
  */
-export const DRILLS = ["missing-box", "order", "name", "components"] as const;
+export const DRILLS = ["missing-box", "order", "name", "components", "redraw"] as const;
 export type DrillKind = (typeof DRILLS)[number];
 
 /** A question put, and how to grade its one line of answer. */
@@ -16,13 +17,9 @@ export interface Question {
   body: string[];
   /** What to type, one line. */
   ask: string;
+  /** For a drawing: what the editor opens with (redraw); the answer is then the file. */
+  template?: string;
   grade(answer: string): Graded;
-}
-
-export interface Graded {
-  verdict: Verdict;
-  /** The right answer, one line a point. */
-  answer: string[];
 }
 
 /** Which drills a diagram's material can make. */
@@ -32,6 +29,7 @@ export function drillsOf(material: Material): DrillKind[] {
   if (material.steps.length >= 3) kinds.push("order");
   if (material.graph && material.graph.nodes.length > 0) kinds.push("name");
   if (material.labels.length >= 3) kinds.push("components");
+  if (material.labels.length >= 3 && (material.graph?.edges.length ?? 0) >= 2) kinds.push("redraw");
   return kinds;
 }
 
@@ -147,5 +145,12 @@ export function questionFor(material: Material, drill: DrillKind, random: () => 
       return name(material);
     case "components":
       return components(material);
+    case "redraw":
+      return {
+        body: [material.entry.title],
+        ask: "Enter opens your editor: draw it from memory, save and quit",
+        template: redrawTemplate(material.entry.title),
+        grade: (drawing) => gradeRedraw(material, drawing),
+      };
   }
 }

@@ -9,6 +9,12 @@ import { typoOf } from "../search/typos.js";
 
 export type Verdict = "right" | "partial" | "wrong";
 
+/** An answer graded, and the right answer, one line a point. */
+export interface Graded {
+  verdict: Verdict;
+  answer: string[];
+}
+
 /** Words that name no pattern: "Cache-Aside Pattern" is remembered as "cache aside". */
 const FILLER = new Set(["a", "an", "the", "of", "pattern", "architecture"]);
 
@@ -106,14 +112,14 @@ export interface Recall {
 }
 
 /** Words of two letters or more: "N = 3, W = 2" in a label is no component's name. */
-function nameWords(text: string): string[] {
+export function nameWords(text: string): string[] {
   const words = wordsOf(text);
   const named = words.filter((word) => /\p{L}.*\p{L}/u.test(word));
   return named.length > 0 ? named : words;
 }
 
 /** Whether an item names a label: spells it (or a form of it), or holds half its words or more, all of them in it. */
-function names(item: string[], label: string): boolean {
+export function names(item: string[], label: string): boolean {
   return labelForms(label).some((form) => {
     const words = nameWords(form);
     return spells(item, words) || (coverage(item, words) >= 0.5 && coverage(words, item) === 1);

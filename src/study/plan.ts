@@ -28,6 +28,8 @@ export interface PlannedCard {
 
 export interface Filters {
   drill?: DrillKind;
+  /** The drills that can be asked (redraw needs an editor); all by default. */
+  drills?: readonly DrillKind[];
   categoryId?: string;
   /** Cards in the session, at most. */
   limit: number;
@@ -64,6 +66,10 @@ export function shuffled<T>(items: readonly T[], random: () => number): T[] {
   return out;
 }
 
+const allowed = (filters: Filters, drill: DrillKind) =>
+  (filters.drill === undefined || drill === filters.drill) &&
+  (filters.drills === undefined || filters.drills.includes(drill));
+
 export function planSession(
   entries: readonly Entry[],
   progress: Progress,
@@ -89,7 +95,7 @@ export function planSession(
     const at = key.lastIndexOf(":");
     const entry = byId.get(key.slice(0, at));
     const drill = key.slice(at + 1) as DrillKind;
-    if (!entry || (filters.drill !== undefined && drill !== filters.drill)) continue;
+    if (!entry || !allowed(filters, drill)) continue;
     const hash = drawingHash(entry.diagram);
     const restarted = stored.hash !== hash;
     if (!restarted && Date.parse(stored.due) > now.getTime()) continue;
@@ -117,7 +123,7 @@ export function planSession(
       const material = materialFor(entry);
       const fresh = shuffled(drillsOf(material), random).filter(
         (drill) =>
-          (filters.drill === undefined || drill === filters.drill) &&
+          allowed(filters, drill) &&
           progress.cards[cardKey(entry.id, drill)] === undefined &&
           !cards.some((card) => card.key === cardKey(entry.id, drill)),
       );

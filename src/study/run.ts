@@ -4,7 +4,7 @@ import { sanitize } from "../core/sanitize.js";
 import type { Entry } from "../core/types.js";
 import { mulberry32 } from "../search/random.js";
 import { clockOf } from "./clock.js";
-import type { DrillKind } from "./drills.js";
+import { DRILLS, type DrillKind } from "./drills.js";
 import type { Verdict } from "./grade.js";
 import { type PlannedCard, planSession } from "./plan.js";
 import { changeProgress, readProgress } from "./progress.js";
@@ -101,23 +101,25 @@ export async function runStudy(host: StudyHost, options: StudyOptions): Promise<
   const dir = userStateDir(host.env);
   const start = clock();
   const notes = await keepSettings(dir, start, options);
+  // Redraw opens the editor on the terminal: only with one named, and never in lines.
+  const lineDrills = DRILLS.filter((drill) => drill !== "redraw");
+  const askable = host.env.VISUAL || host.env.EDITOR ? DRILLS : lineDrills;
   const progress = readProgress(dir, start);
   const entries = host.entries.filter(
     (entry) => options.categoryId === undefined || entry.categoryId === options.categoryId,
   );
   if (options.stats) {
-    const stats = studyStats(
-      entries,
-      progress,
-      start,
-      options.drill ? { drill: options.drill } : {},
-    );
+    const stats = studyStats(entries, progress, start, {
+      ...(options.drill ? { drill: options.drill } : {}),
+      drills: askable,
+    });
     const stdout = options.json
       ? `${sanitize(JSON.stringify(stats, null, 2))}\n`
       : statsText(stats, start);
     return { stdout, notes };
   }
   const seed = options.seed ?? Math.floor(Math.random() * 2 ** 32);
+  const drills = options.plain ? lineDrills : askable;
   const cards = planSession(
     entries,
     progress,
@@ -126,6 +128,7 @@ export async function runStudy(host: StudyHost, options: StudyOptions): Promise<
       limit: options.limit,
       ...(options.drill ? { drill: options.drill } : {}),
       ...(options.new !== undefined ? { newCards: options.new } : {}),
+      drills,
     },
     mulberry32(seed),
   );
@@ -154,7 +157,7 @@ export async function runStudy(host: StudyHost, options: StudyOptions): Promise<
     },
   };
   if (cards.length === 0) {
-    const next = studyStats(entries, progress, start).next_due;
+    const next = studyStats(entries, progress, start, { drills }).next_due;
     throw new NotFoundError(
       `no card to study now${next ? `; the next is due ${when(next, start)}` : ""}`,
     );

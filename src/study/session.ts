@@ -1,6 +1,6 @@
 import { mulberry32 } from "../search/random.js";
-import { type Graded, type Question, questionFor } from "./drills.js";
-import type { Verdict } from "./grade.js";
+import { type Question, questionFor } from "./drills.js";
+import type { Graded, Verdict } from "./grade.js";
 import type { PlannedCard } from "./plan.js";
 import type { StoredCard } from "./schedule.js";
 
@@ -75,6 +75,8 @@ export interface PutCard {
   /** The question's lines, as shown (ASCII when asked), not indented. */
   body: string[];
   ask: string;
+  /** For a drawing: what the editor opens with; the answer is then the file's text. */
+  template?: string;
   /** A note to say before it is asked (its drawing changed). */
   note?: string;
   /** Grades and saves an answer; the lines that say how it went. */
@@ -90,6 +92,7 @@ export function putCards(session: LineSession, tally: Tally): PutCard[] {
       header: `card ${i + 1}/${cards.length}: ${card.entry.id} · ${card.drill}`,
       body: question.body.map((line) => session.look(line).trimEnd()),
       ask: question.ask,
+      ...(question.template !== undefined ? { template: question.template } : {}),
       ...(card.restarted
         ? {
             note: `the drawing of ${card.entry.id} changed since you studied it: its ${card.drill} card starts again`,

@@ -59,7 +59,7 @@ export function studyStats(
   entries: readonly Entry[],
   progress: Progress,
   now: Date,
-  only: { drill?: DrillKind } = {},
+  only: { drill?: DrillKind; drills?: readonly DrillKind[] } = {},
 ): StudyStats {
   let due = 0;
   let unseen = 0;
@@ -69,6 +69,7 @@ export function studyStats(
     const hash = drawingHash(entry.diagram);
     for (const drill of drillsOf(materialOf(entry))) {
       if (only.drill !== undefined && drill !== only.drill) continue;
+      if (only.drills !== undefined && !only.drills.includes(drill)) continue;
       const stored = progress.cards[cardKey(entry.id, drill)];
       if (!stored) {
         unseen++;

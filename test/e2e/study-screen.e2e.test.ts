@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { hasTmux, Tmux } from "../tmux.js";
 let tmux: Tmux | undefined;
 afterEach(() => tmux?.kill());
 
-function study(args: string, columns = 100, rows = 30) {
+function study(args: string, env: Record<string, string> = {}, columns = 100, rows = 30) {
   if (!hasTmux) throw new Error("tmux is not installed: apt-get install tmux (.ci/run does)");
   const state = mkdtempSync(join(tmpdir(), "sysdiag-study-screen-"));
   tmux = new Tmux();
@@ -18,6 +18,9 @@ function study(args: string, columns = 100, rows = 30) {
     XDG_STATE_HOME: state,
     SYSDIAG_NOW: "2026-03-01T09:00:00Z",
     NO_COLOR: "1",
+    VISUAL: "",
+    EDITOR: "",
+    ...env,
   });
   const progress = () => JSON.parse(readFileSync(join(state, "sysdiag", "progress.json"), "utf8"));
   return { tmux, progress };
@@ -28,7 +31,7 @@ const cursor = (t: Tmux) =>
 
 describe("sysdiag study on a terminal", () => {
   it("asks on the full screen, grades, shows the answer and when it comes back, and goes on", async () => {
-    const { tmux, progress } = study("--seed 1 --limit 2 --category caching");
+    const { tmux, progress } = study("--drill order --seed 1 --limit 2 --category caching");
     let screen = await tmux.waitFor(/^>$/m);
     expect(screen[0]).toBe("card 1/2: multi-level-cache · order");
     expect(screen[1]).toMatch(/Esc ends, progress kept/);
@@ -76,4 +79,30 @@ describe("sysdiag study on a terminal", () => {
       expect(progress().reviews).toHaveLength(1);
     },
   );
+
+  it("redraws in the editor: the drawing read as a graph, what was missed and added said", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "sysdiag-redraw-test-"));
+    const drawing = join(dir, "mine.txt");
+    // What a person draws from memory: App -> Cache -> DB, and a box that is not there.
+    writeFileSync(
+      drawing,
+      "+-----+\n| App |\n+-----+\n   |\n   v\n+-------+\n| Cache |\n+-------+\n   |\n   v\n+----+   +-------+\n| DB |   | Kafka |\n+----+   +-------+\n",
+    );
+    const { tmux, progress } = study("--drill redraw --category caching --seed 2 --limit 1", {
+      EDITOR: `cp ${drawing}`,
+    });
+    const screen = await tmux.waitFor(/Enter opens your editor/);
+    const title = screen[2]?.trim() as string;
+    tmux.keys("Enter");
+    const graded = (await tmux.waitFor(/Enter: end the session/)).join("\n");
+    expect(graded).toMatch(
+      /result: (right|partial|wrong)\nanswer: boxes \d of \d, arrows \d of \d/,
+    );
+    expect(graded).toContain("added: Kafka");
+    expect(progress().reviews).toHaveLength(1);
+    expect(progress().reviews[0].card).toMatch(/:redraw$/);
+    expect(title.length).toBeGreaterThan(0);
+    tmux.keys("Enter");
+    await tmux.waitFor(/<<exit 0>>/);
+  });
 });

@@ -114,6 +114,7 @@ describe("sysdiag study --plain", () => {
     [["--plain", "--limit", "0"], /--limit/],
     [["--json"], /--json goes with --stats/],
     [["--stats", "--plain"], /--stats/],
+    [["--plain", "--drill", "redraw"], /redraw drill needs a terminal and an editor/],
   ])("refuses %j: exit 2", (args, message) => {
     expectOneLineError(studyHome().study(args), 2, message);
   });

@@ -18,6 +18,9 @@ function rightAnswer(material: ReturnType<typeof materialOf>, drill: DrillKind, 
       return { question, typed: question.grade("").answer[0] as string };
     case "name":
       return { question, typed: material.entry.title };
+    case "redraw":
+      // The drawing itself, under the template's instructions.
+      return { question, typed: `${question.template}${material.entry.diagram}` };
     case "components":
       // A comma in a label ("N = 3, W = 2") would split it: typed as a space.
       return { question, typed: material.labels.map((l) => l.replace(/[,;]/g, " ")).join(", ") };
@@ -30,9 +33,16 @@ describe("drills on the built-in catalog", () => {
       DRILLS.map((drill) => [drill, materials.filter((m) => drillsOf(m).includes(drill)).length]),
     );
     // Of 83 diagrams: every one but a drawing with no node can be named; boxes with
-    // distinct labels to mask in 75; a numbered or single-path flow in 19.
+    // distinct labels to mask in 75; a numbered or single-path flow in 19; three labels
+    // and two arrows to redraw in 79.
     expect(catalog.diagrams.length).toBe(83);
-    expect(counts).toEqual({ "missing-box": 75, order: 19, name: 82, components: 80 });
+    expect(counts).toEqual({
+      "missing-box": 75,
+      order: 19,
+      name: 82,
+      components: 80,
+      redraw: 79,
+    });
   });
 
   it.each(DRILLS)("%s: each applicable diagram's right answer is graded right", (drill) => {
