@@ -116,6 +116,26 @@ export const TEXT_ARROWS: ReadonlyMap<string, string> = new Map([
   ["·", "-"],
 ]);
 
+/**
+ * Text arrows that are heads where a line ends in them (`──→`, `│` over `↓`), as `▶`
+ * is; elsewhere (`Client → Server`) they are text.
+ */
+export const TEXT_HEADS: ReadonlyMap<string, Dir> = new Map<string, Dir>([
+  ["→", E],
+  ["←", W],
+  ["↑", N],
+  ["↓", S],
+  ["⇒", E],
+  ["⇐", W],
+  ["⇑", N],
+  ["⇓", S],
+]);
+const TEXT_HEAD = /[→←↑↓⇒⇐⇑⇓]/;
+
+export function hasTextHead(text: string): boolean {
+  return TEXT_HEAD.test(text);
+}
+
 /** ASCII for each head: `v > < ^`. */
 export const HEAD_ASCII: Record<Dir, string> = { [N]: "^", [E]: ">", [S]: "v", [W]: "<" } as Record<
   Dir,

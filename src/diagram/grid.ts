@@ -11,10 +11,12 @@ import {
   DROW,
   E,
   HEADS,
+  hasTextHead,
   isAsciiDrawing,
   N,
   OPPOSITE,
   S,
+  TEXT_HEADS,
   W,
 } from "./charset.js";
 
@@ -466,6 +468,7 @@ export class Grid {
         this.classify(row, table);
         this.addRun(row, 0, this.lengths[row] as number);
       }
+      if (hasTextHead(text)) this.headTextArrows(classes);
       return classes;
     }
     // Strokes and heads are found in the text at once, and classed where they were
@@ -496,7 +499,23 @@ export class Grid {
       this.addRun(row, at - start, to - start);
     }
     for (; row < height; row++) if (this.isWide(row)) this.classifyWide(row, table);
+    if (hasTextHead(text)) this.headTextArrows(classes);
     return classes;
+  }
+
+  /** Text arrows at a line's end (`──→`): heads, their shaft the stroke reaching them. */
+  private headTextArrows(classes: Uint8Array) {
+    const rows = this.rows;
+    for (let row = 0; row < rows.length; row++) {
+      const cells = rows[row] as string[];
+      for (let col = 0; col < cells.length; col++) {
+        const dir = TEXT_HEADS.get(cells[col] as string);
+        if (dir === undefined) continue;
+        const back = OPPOSITE[dir];
+        const shaft = classes[this.cellAt(row + DROW[back], col + DCOL[back])] ?? TEXT;
+        if ((shaft & KIND) === STROKE && shaft & dir) classes[this.cellAt(row, col)] = HEAD | back;
+      }
+    }
   }
 
   /** A row that is not NARROW, of a drawing that is not ASCII: classed, and one run. */

@@ -15,6 +15,7 @@ import {
   rowOf,
   slotOf,
 } from "./extraction.js";
+import type { Labelled } from "./inline-labels.js";
 import type { Endpoint } from "./paths.js";
 import { anchorOf, extendDown, isClaimed, runAt } from "./text-runs.js";
 
@@ -24,7 +25,9 @@ function labelsBeside(x: Extraction, labelled: Labelled[]): void {
     const columns = columnsOf(x.cells, row);
     for (let col = 0; col < columns; col++) {
       const cell = idx(x, row, col);
-      if (x.claimed[cell] || x.cells.kind[cell] !== LABEL) continue;
+      // A box's outline may hold text: a diamond's `<` and `╲` (diamonds.ts).
+      if (x.claimed[cell] || x.cells.kind[cell] !== LABEL || (x.outline[cell] as number) >= 0)
+        continue;
       const run = runAt(x, row, col);
       if (!run) continue;
       col = run.end;
@@ -35,13 +38,6 @@ function labelsBeside(x: Extraction, labelled: Labelled[]): void {
       labelled.push({ anchor, row, col: run.start, text: run.text });
     }
   }
-}
-
-interface Labelled {
-  anchor: number;
-  row: number;
-  col: number;
-  text: string;
 }
 
 /**
@@ -187,8 +183,8 @@ function walk(
 }
 
 /**
- * Puts each edge label on its edges: text hanging off a path's end (not a node), then
- * text written beside a path.
+ * Puts each edge label on its edges: text written into a line (`inline`), text hanging
+ * off a path's end (not a node), then text written beside a path.
  */
 export function labelEdgesOf(
   x: Extraction,
@@ -196,8 +192,9 @@ export function labelEdgesOf(
   textNodes: Set<string>,
   textEnds: Set<string>,
   drafts: Map<number, Draft[]>,
+  inline: Labelled[],
 ): void {
-  const labelled: Labelled[] = [];
+  const labelled: Labelled[] = [...inline];
   for (const e of endpoints) {
     if (!e.text || textNodes.has(e.node)) continue;
     if (isClaimed(x, e.text)) continue;
