@@ -71,13 +71,16 @@ const LIGHT = "─│┌╭┐╮└╰┘╯├┤┬┴┼";
 
 /**
  * ASCII drawings (`+--+`, `|`, `-->`): a `+` is a corner or junction whose arms come
- * from its neighbours, `-` and `|` are strokes only as part of a line, and `v ^ < >`
+ * from its neighbours, `-` and `|` are strokes only as part of a line (`=` only as the
+ * shaft of an arrow, `==>`), and `v ^ < >`
  * are heads only with a shaft or an edge beside them. A text is drawn in ASCII when it
  * has no box-drawing character and a `+--` or `--+` (a box) or a `-->` or `<--` (an arrow).
  */
 export const ASCII_CORNER = "+";
 export const ASCII_HORIZONTAL = "-";
 export const ASCII_VERTICAL = "|";
+/** The shaft of a double arrow (`==>`, `<==>`): a stroke only there. */
+export const ASCII_DOUBLE = "=";
 export const ASCII_HEADS: ReadonlyMap<string, Dir> = new Map<string, Dir>([
   ["v", S],
   ["^", N],

@@ -10,9 +10,13 @@ import { joinThroughText } from "./graph/inline-labels.js";
 import type { Graph } from "./graph/model.js";
 import { placeNodes } from "./graph/nodes.js";
 import { endpointsOf, joinPaths, resolveCrossings } from "./graph/paths.js";
+import { isSequence } from "./graph/sequence.js";
 import { claimTextNodes, textNodesOf } from "./graph/text-nodes.js";
 
 export type { Direction, Graph, GraphEdge, GraphNode } from "./graph/model.js";
+
+import { singleSpaced } from "./graph/text.js";
+
 export { slug } from "./graph/text.js";
 
 /**
@@ -22,12 +26,16 @@ export { slug } from "./graph/text.js";
  * (edge-labels), and the nodes named in reading order (nodes).
  */
 export function extractGraph(diagram: string): Graph {
-  const { cells, outlines } = analyse(diagram);
+  const text = singleSpaced(diagram);
+  const { cells, outlines } = analyse(text);
   const x = extraction(cells, [
     ...closedBoxes(outlines),
     ...driftedBoxes(cells.grid, outlines),
-    ...diamonds(cells.grid, diagram),
+    ...diamonds(cells.grid, text),
   ]);
+  // A sequence drawing read as a flowchart is a wrong one: its participants, no edges.
+  if (isSequence(x))
+    return { nodes: placeNodes(x, new Set(), new Map()).nodes, edges: [], sequence: true };
   const pathCells = joinPaths(x);
   const inline = joinThroughText(x, pathCells);
   const runs = new Map<string, TextRun>();

@@ -1,7 +1,9 @@
 import { layOut, narrowRun } from "../core/width.js";
+import { inDoubleShaft, textHeads } from "./arrows.js";
 import {
   ARMS,
   ASCII_CORNER,
+  ASCII_DOUBLE,
   ASCII_HEADS,
   ASCII_HORIZONTAL,
   ASCII_VERTICAL,
@@ -16,7 +18,6 @@ import {
   N,
   OPPOSITE,
   S,
-  TEXT_HEADS,
   W,
 } from "./charset.js";
 
@@ -143,6 +144,7 @@ const ASCII_SHAPED = new Set([
   ASCII_CORNER,
   ASCII_HORIZONTAL,
   ASCII_VERTICAL,
+  ASCII_DOUBLE,
   ...ASCII_HEADS.keys(),
 ]);
 
@@ -503,18 +505,15 @@ export class Grid {
     return classes;
   }
 
-  /** Text arrows at a line's end (`──→`): heads, their shaft the stroke reaching them. */
+  /** Text arrows that are heads (arrows.ts), classed as `▶` is. */
   private headTextArrows(classes: Uint8Array) {
-    const rows = this.rows;
-    for (let row = 0; row < rows.length; row++) {
-      const cells = rows[row] as string[];
-      for (let col = 0; col < cells.length; col++) {
-        const dir = TEXT_HEADS.get(cells[col] as string);
-        if (dir === undefined) continue;
-        const back = OPPOSITE[dir];
-        const shaft = classes[this.cellAt(row + DROW[back], col + DCOL[back])] ?? TEXT;
-        if ((shaft & KIND) === STROKE && shaft & dir) classes[this.cellAt(row, col)] = HEAD | back;
-      }
+    const classOf = (row: number, col: number) => classes[this.cellAt(row, col)] ?? TEXT;
+    const stroke = (row: number, col: number, dir: Dir) =>
+      (classOf(row, col) & (KIND | dir)) === (STROKE | dir);
+    const found = textHeads(this.rows, stroke, (row, col) => classOf(row, col) === TEXT);
+    for (let i = 0; i < found.length; i += 3) {
+      const [row, col, dir] = [found[i], found[i + 1], found[i + 2]] as [number, number, Dir];
+      classes[this.cellAt(row, col)] = HEAD | OPPOSITE[dir];
     }
   }
 
@@ -562,6 +561,7 @@ export class Grid {
         ? E | W
         : 0;
     }
+    if (char === ASCII_DOUBLE) return inDoubleShaft((c) => this.at(row, c), col) ? E | W : 0;
     if (char !== ASCII_CORNER) return 0;
     let arms = 0;
     for (const dir of DIRS) {
@@ -580,7 +580,8 @@ export class Grid {
     if (dir === undefined) return undefined;
     const vertical = dir === N || dir === S;
     const back = OPPOSITE[dir];
-    const shaft = isAsciiStroke(this.at(row + DROW[back], col + DCOL[back]), back);
+    const behind = this.at(row + DROW[back], col + DCOL[back]);
+    const shaft = isAsciiStroke(behind, back) || (behind === ASCII_DOUBLE && !vertical);
     const across = (vertical ? [E, W] : [N, S]) as Dir[];
     const inEdge = across.every((d) => isAsciiStroke(this.at(row + DROW[d], col + DCOL[d]), d));
     if (!shaft && !inEdge) return undefined;

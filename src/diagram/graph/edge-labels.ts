@@ -19,8 +19,11 @@ import type { Labelled } from "./inline-labels.js";
 import type { Endpoint } from "./paths.js";
 import { anchorOf, extendDown, isClaimed, runAt } from "./text-runs.js";
 
-/** Text written beside a path (not at its end) that labels it, each run with its anchor cell. */
-function labelsBeside(x: Extraction, labelled: Labelled[]): void {
+/**
+ * Text written beside a path (not at its end) that labels it, each run with its anchor
+ * cell; not beside a stroke that joins nothing (`│ a ║ b │` in a box is the box's label).
+ */
+function labelsBeside(x: Extraction, labelled: Labelled[], joins: (cell: number) => boolean): void {
   for (let row = 0; row < x.h; row++) {
     const columns = columnsOf(x.cells, row);
     for (let col = 0; col < columns; col++) {
@@ -33,7 +36,7 @@ function labelsBeside(x: Extraction, labelled: Labelled[]): void {
       col = run.end;
       if (isClaimed(x, run)) continue;
       const anchor = anchorOf(x, run);
-      if (anchor === undefined) continue;
+      if (anchor === undefined || !joins(anchor)) continue;
       for (const c of run.cells) x.claimed[c] = 1;
       labelled.push({ anchor, row, col: run.start, text: run.text });
     }
@@ -203,7 +206,12 @@ export function labelEdgesOf(
     const text = [e.text.text, ...e.text.more].join(" ");
     labelled.push({ anchor: e.cell, row: e.text.row, col: e.text.start, text });
   }
-  labelsBeside(x, labelled);
+  labelsBeside(x, labelled, (cell) => {
+    const row = rowOf(x, cell);
+    const col = colOf(x, cell);
+    const at = (dir: Dir) => drafts.get(rootOf(x, slotOf(x, row, col, dir)))?.length ?? 0;
+    return at(E) + at(N) > 0 || x.inner[cell] === -1;
+  });
   const nodeOfEndpointCell = groupBy(
     endpoints.filter((e) => !e.text || textNodes.has(e.node)),
     (e) => e.cell,

@@ -85,8 +85,10 @@ export function endpointsOf(
       const found = textAt(x, row, col, dir);
       // Text written into a line is its label (inline-labels.ts), no end of it.
       const text = found && !isClaimed(x, found) ? found : undefined;
-      if (!text) {
-        const across = boxAcrossGap(x, row, col, dir, head === dir ? 2 : 1);
+      // An ER mark at a line's end (`│ User │1────N│ Order │`) labels the line; the box past it is the end.
+      const marked = text && END_MARK.test(text.text) ? boxPastMark(x, text, dir) : -1;
+      if (!text || marked >= 0) {
+        const across = marked >= 0 ? marked : boxAcrossGap(x, row, col, dir, head === dir ? 2 : 1);
         if (across >= 0) {
           endpoints.push({
             node: `b${across}`,
@@ -111,6 +113,23 @@ export function endpointsOf(
   }
 
   return endpoints;
+}
+
+/** Cardinality marks of an ER drawing: `1`, `N`, `M`, `*`, `∞`, `0..1`, `1..*`, `0..N`. */
+const END_MARK = /^(?:[01]\.\.)?(?:[01nNmM*∞]|\d)$/;
+
+/** The box a blank or none past an ER mark, on the far side from its line (-1: none). */
+function boxPastMark(x: Extraction, run: TextRun, dir: Dir): number {
+  const vertical = dir === N || dir === S;
+  for (let k = 1; k <= 2; k++) {
+    const r = vertical ? run.row + DROW[dir] * k : run.row;
+    const c = vertical ? run.start : dir === E ? run.end + k : run.start - k;
+    if (!inside(x, r, c)) return -1;
+    const box = x.outline[idx(x, r, c)] as number;
+    if (box >= 0) return box;
+    if (kindOf(x, r, c) !== BLANK) return -1;
+  }
+  return -1;
 }
 
 /**
