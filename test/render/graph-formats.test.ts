@@ -153,7 +153,8 @@ describe("Graphviz accepts the DOT of every catalog diagram and of nasty labels"
     writeFileSync(file, toDot(graph, title));
     return file;
   });
-  const all = spawnSync("dot", ["-Tjson", "-O", ...files], { encoding: "utf8" });
+  // In the files' directory: this dot also leaves an empty noname.gv.xdot where it runs.
+  const all = spawnSync("dot", ["-Tjson", "-O", ...files], { encoding: "utf8", cwd: dir });
 
   it("lays them all out in one run, with nothing to say", () => {
     expect(all.error).toBeUndefined();

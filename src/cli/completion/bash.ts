@@ -3,8 +3,8 @@ import {
   type CompletionCommand,
   type CompletionModel,
   type CompletionOption,
-  IMPLICIT,
   kindWord,
+  wordWalk,
 } from "./model.js";
 
 /**
@@ -125,32 +125,13 @@ _sysdiag() {
   local cur=\${COMP_WORDS[COMP_CWORD]} cmd= want= ended= w REPLY
   local -i i n=0
   COMPREPLY=()
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    w=\${COMP_WORDS[i]}
-    # bash splits --format=md at the '=': the option, '=', then its value.
-    [[ $w == = ]] && continue
-    if [[ -n $want ]]; then
-      want=
-      continue
-    fi
-    if [[ -z $ended && $w == -* ]]; then
-      if [[ $w == -- ]]; then
-        ended=1
-      elif [[ $w != *=* ]]; then
-        _sysdiag_option "$cmd" "$w"
-        want=$REPLY
-      fi
-      continue
-    fi
-    if [[ -n $cmd ]]; then
-      n+=1
-    elif [[ " "${quote(commands)}" " == *" $w "* ]]; then
-      cmd=$w
-    else
-      # A diagram's name where the command goes: \`sysdiag cache-aside\` is \`sysdiag ${IMPLICIT} cache-aside\`.
-      cmd=${IMPLICIT} n=1
-    fi
-  done
+${wordWalk({
+  loop: "for ((i = 1; i < COMP_CWORD; i++)); do",
+  word: "COMP_WORDS[i]",
+  skip: "# bash splits --format=md at the '=': the option, '=', then its value.\n    [[ $w == = ]] && continue",
+  count: "n+=1",
+  isCommand: `[[ " "${quote(commands)}" " == *" $w "* ]]`,
+})}
   [[ $cur == = ]] && cur=
   if [[ -n $want ]]; then
     _sysdiag_values "$want" "$cur"
