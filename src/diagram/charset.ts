@@ -133,7 +133,7 @@ export const TEXT_HEADS: ReadonlyMap<string, Dir> = new Map<string, Dir>([
   ["⇑", N],
   ["⇓", S],
 ]);
-const TEXT_HEAD = /[→←↑↓⇒⇐⇑⇓]/;
+const TEXT_HEAD = /[\u2190-\u2193\u21D0-\u21D3]/;
 
 export function hasTextHead(text: string): boolean {
   return TEXT_HEAD.test(text);

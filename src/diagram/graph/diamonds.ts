@@ -4,7 +4,7 @@ import type { DriftedBox } from "./drift.js";
 
 /** How many rows of text a decision may have between its top and bottom. */
 const MOST_ROWS = 3;
-const RISE = /[╱/]/;
+const RISE = /[\u2571/]/;
 
 /**
  * Decisions drawn as flattened diamonds, as Mermaid's text renderers draw them:

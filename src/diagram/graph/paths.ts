@@ -116,7 +116,7 @@ export function endpointsOf(
 }
 
 /** Cardinality marks of an ER drawing: `1`, `N`, `M`, `*`, `∞`, `0..1`, `1..*`, `0..N`. */
-const END_MARK = /^(?:[01]\.\.)?(?:[01nNmM*∞]|\d)$/;
+const END_MARK = /^(?:[01]\.\.)?(?:[01nNmM*\u221E]|\d)$/;
 
 /** The box a blank or none past an ER mark, on the far side from its line (-1: none). */
 function boxPastMark(x: Extraction, run: TextRun, dir: Dir): number {
