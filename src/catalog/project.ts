@@ -10,7 +10,7 @@ import { projectDir } from "./sources.js";
  */
 
 /** The README `init` writes: not a source (no extension), so its example is not a diagram. */
-export const PROJECT_README = "README";
+const PROJECT_README = "README";
 
 const README_TEXT = `This directory is a sysdiag catalog: the diagrams of this project, read by
 \`sysdiag\` (show, list, search, lint, ...) for anyone working here, above their own

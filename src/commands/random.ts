@@ -1,19 +1,9 @@
 import { NotFoundError } from "../core/errors.js";
 import { chosenFormat, outputOptions, printEntries } from "./output-options.js";
-import { defineCommand, type OptionSpec, text } from "./spec.js";
+import { defineCommand, text, whole } from "./spec.js";
 
-/** A whole number, 0 or more: the same seed picks the same diagram from the same catalog. */
-const seed: OptionSpec<number | undefined> = {
-  flags: "--seed <n>",
-  description: "pick repeatably: the same seed picks the same diagram",
-  parse: (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
-      throw new Error("expected a whole number, 0 or more");
-    }
-    return n;
-  },
-};
+/** The same seed picks the same diagram from the same catalog. */
+const seed = whole("--seed <n>", "pick repeatably: the same seed picks the same diagram");
 
 export default defineCommand({
   name: "random",
@@ -39,8 +29,14 @@ export default defineCommand({
   ],
   details: "Printed as `show` prints it. Without --seed, a different pick each time.",
   exitCodes: [
-    [1, "no such category, or no diagram to pick from"],
-    [3, "its drawing is too large to read as a graph (--format graph, mermaid, dot, d2)"],
+    [
+      1,
+      "no such category, or no diagram to pick from, or with --strict the exported drawing has lint defects or gives no edge",
+    ],
+    [
+      3,
+      "the --output file cannot be written, or its drawing is too large to read as a graph (--format graph, mermaid, dot, d2)",
+    ],
   ],
   json: "the entry, as `show --json` prints it",
   async run(ctx, { options }) {

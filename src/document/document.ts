@@ -70,7 +70,7 @@ export interface ReadOptions {
 }
 
 /** The category of diagrams that stand under no `##` heading and in no `#` titled document. */
-export const DEFAULT_CATEGORY = "My Diagrams";
+const DEFAULT_CATEGORY = "My Diagrams";
 
 /** A caption taken into a title: a line of text of at most this many characters. */
 const CAPTION_CHARS = 60;
@@ -80,7 +80,7 @@ const MOJIBAKE =
   /\u00e2[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
 
 /** The text with its encoding repaired when it is box drawing garbled in transit, else as it is. */
-export function repairIfGarbled(text: string): string {
+function repairIfGarbled(text: string): string {
   if (!MOJIBAKE.test(text)) return text;
   try {
     return repairMojibake(text);
