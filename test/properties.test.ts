@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { main } from "../src/cli/main.js";
@@ -156,6 +159,7 @@ describe("the command line", () => {
     ),
     fc.string({ unit: "binary", maxLength: 10 }),
   );
+  const workspace = mkdtempSync(join(tmpdir(), "sysdiag-props-"));
   it("never prints a stack, and exits with a documented code", async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(word, { maxLength: 6 }), async (argv) => {
@@ -170,6 +174,8 @@ describe("the command line", () => {
             },
           },
           env: { HOME: EMPTY_HOME, XDG_DATA_HOME: `${EMPTY_HOME}/data`, EDITOR: "true" },
+          // init makes .sysdiag/ where it runs: never in the checkout.
+          cwd: workspace,
         });
         expect([0, 1, 2, 3]).toContain(code);
         expect(stderr).not.toMatch(/internal error|\n\s+at /);
