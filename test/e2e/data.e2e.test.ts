@@ -291,6 +291,27 @@ describe("a 100 KB word is refused without being said back", () => {
   });
 });
 
+describe("a query of many words, under the limit, is not said back whole", () => {
+  const query = Array.from({ length: 170 }, (_, i) => `zq${i}`).join(" ");
+  it.each([
+    [
+      "search",
+      ["search", ...query.split(" ")],
+      1,
+      /^sysdiag: nothing matches 'zq0 .*…\[\d{3} characters\]….* or 161 more; /,
+    ],
+    ["show", ["show", ...query.split(" ")], 1, /no diagram named 'zq0 .*…\[\d{3} characters\]…/],
+    ["remove", ["remove", query], 1, /'zq0 .*…\[\d{3} characters\]…/],
+    ["list -t", ["list", "-t", query], 1, /'zq0 .*…\[\d{3} characters\]…/],
+  ])("%s", (_name, args, code, pattern) => {
+    expect(query.length).toBeGreaterThan(900);
+    expect(query.length).toBeLessThan(1_000);
+    const result = home().sysdiag(args as string[]);
+    expectOneLineError(result, code as number, pattern as RegExp);
+    expect(result.stderr.length).toBeLessThan(600);
+  });
+});
+
 describe("a project's .sysdiag/ is read only when only its owner may write to it", () => {
   const project = (mode: number) => {
     const h = home();
