@@ -13,6 +13,7 @@ import {
   readSync,
   renameSync,
   type Stats,
+  statfsSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -504,6 +505,21 @@ export function makeDirectory(dir: string, mode = 0o777): void {
     mkdirSync(dir, { mode });
   } catch (error) {
     if (errnoCode(error) !== "EEXIST") throw error;
+  }
+}
+
+/**
+ * Whether the file system holding `path` is full for this user (its last write there
+ * may have been cut short): no block left (root may use the reserved ones), or no
+ * inode. Unknown (an unreadable path, a file system that does not say) is not full.
+ */
+export function diskFull(path: string): boolean {
+  try {
+    const { bavail, bfree, files, ffree } = statfsSync(path);
+    const blocks = process.getuid?.() === 0 ? bfree : bavail;
+    return blocks === 0 || (files > 0 && ffree === 0);
+  } catch {
+    return false;
   }
 }
 

@@ -252,6 +252,28 @@ describe("edit never loses what the editor saved, and says when a diagram is gon
     expect(readFileSync(join(h.data, "mine0.md"), "utf8")).toBe("notes only\n");
   });
 
+  it("an editor whose save hit a full disk and that exits 0: not a good edit (exit 3)", ({
+    skip,
+  }) => {
+    const h = home();
+    const why = tmpfs(h.data, "64k");
+    if (why) return skip(why);
+    // As vi after E514 and :q!: the file is cut where the disk filled, and the exit is 0.
+    const editor = script(
+      h,
+      "full.sh",
+      `sed -i 's/^### .*/### My Saga/' "$1"\nyes "$(printf '%0200d' 0)" | head -c 200000 >> "$1" 2>/dev/null\nexit 0`,
+    );
+    const result = spawnEdit(h, editor, "saga");
+    expect(result.stdout).toBe("");
+    expectOneLineError(
+      result,
+      3,
+      /^sysdiag: the disk holding .*saga\.md is full: the editor's save may be cut short; look at the file before you use it\n$/,
+    );
+    expect(readFileSync(join(h.data, "saga.md"), "utf8")).toContain("### My Saga");
+  });
+
   it.each(["con", "a".repeat(70)])("edit %s: no diagram has that name (exit 1)", (name) => {
     const h = home();
     expectOneLineError(h.sysdiag(["edit", name]), 1, /no diagram named/);
