@@ -80,6 +80,29 @@ describe("remove and add --replace change only the diagram, never the rest of a 
     expect(readFileSync(join(h.data, "ideas.md"), "utf8")).toBe("# Ideas\n\nNo drawing yet.\n");
   });
 
+  it("remove keeps a person's document whose drawing no longer parses, named by its file", () => {
+    const h = home();
+    const broken = NOTES.replace("## Flow\n", "## Flow\n<!-- sysdiag\nid: Flow_Main\n-->\n");
+    writeFileSync(join(h.data, "notes.md"), broken);
+    expectOneLineError(
+      h.sysdiag(["remove", "notes"]),
+      2,
+      /notes\.md does not parse as a diagram, and holds more \(prose, other sections\): nothing was removed; fix it with 'sysdiag edit notes'/,
+    );
+    expect(readFileSync(join(h.data, "notes.md"), "utf8")).toBe(broken);
+  });
+
+  it("remove takes a file add wrote whose drawing no longer parses, named by its file", () => {
+    const h = home();
+    writeFileSync(
+      join(h.data, "mine.md"),
+      "## Mine\n\n### Mine\n<!-- sysdiag\nid: Mine_\n-->\n```\n┌┐\n└┘\n```\n",
+    );
+    const removed = h.sysdiag(["remove", "mine"]);
+    expect(removed.stdout).toMatch(/^removed .*mine\.md \(it did not parse as a diagram\)\n$/);
+    expect(existsSync(join(h.data, "mine.md"))).toBe(false);
+  });
+
   it("add --replace replaces a diagram where it stands, in the file that holds it", () => {
     const h = home();
     writeFileSync(join(h.data, "notes.md"), NOTES);
