@@ -195,6 +195,14 @@ const waitBriefly = () => {
  * stream, so that the process stays responsive (Ctrl-C) while a pipe is quiet.
  */
 export async function readStdinBytes({ limit, purpose }: ReadLimit): Promise<Uint8Array> {
+  // Node reads a directory given as standard input (`< /`) as empty: it is said instead.
+  let stat: Stats | undefined;
+  try {
+    stat = fstatSync(0);
+  } catch {
+    stat = undefined; // closed: read as Node gives it (empty)
+  }
+  if (stat?.isDirectory()) throw new IoError("cannot read standard input: it is a directory");
   const chunks: Buffer[] = [];
   let total = 0;
   try {
