@@ -9,13 +9,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import {
-  decodeText,
-  diskFull,
-  makeDirectory,
-  strictUtf8,
-  writeFileAtomic,
-} from "../../src/core/io.js";
+import { decodeText, diskFull, makeDirectory, writeFileAtomic } from "../../src/core/io.js";
 import { deadPid } from "../helpers.js";
 
 /**
