@@ -79,14 +79,18 @@ export default defineCommand({
         throw new UsageError("standard input (-) can be given once");
       }
       const { findBlocks } = await import("../document/blocks.js");
-      const { readText } = await import("../core/io.js");
+      const { decodeText, readFileBytes } = await import("../core/io.js");
       // Every input is read before any is linted: a missing file fails the run up front.
-      const inputs: Array<{ file: string; text: string }> = [];
+      const inputs: Input[] = [];
       for (const file of args) {
-        inputs.push({
-          file,
-          text: file === "-" ? await ctx.stdin(LINT_LIMIT) : readText(file, LINT_LIMIT),
-        });
+        if (file === "-") {
+          inputs.push({ file, text: await ctx.stdin(LINT_LIMIT) });
+          continue;
+        }
+        const bytes = readFileBytes(file, LINT_LIMIT);
+        // A byte-order mark, which decoding drops, is written back by --fix.
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        inputs.push({ file, text: decodeText(bytes, file), ...(bom ? { bom } : {}) });
       }
       if (options.fix) {
         const fixed = await repairInputs(inputs, options.dryRun === true);
@@ -139,8 +143,15 @@ export default defineCommand({
  * written and the repairs are a unified diff. The inputs then hold the repaired text,
  * for lint to report what is left.
  */
+/** An input of lint: its text, and whether its file began with a byte-order mark. */
+interface Input {
+  file: string;
+  text: string;
+  bom?: boolean;
+}
+
 async function repairInputs(
-  inputs: Array<{ file: string; text: string }>,
+  inputs: Input[],
   dryRun: boolean,
 ): Promise<{ lines: string[]; diff: string; stdout?: string }> {
   const { fixDocument } = await import("../document/fix-document.js");
@@ -173,7 +184,11 @@ async function repairInputs(
         .replace(/^=+\n/, "")
         .replace(/^(---|\+\+\+) (.*)\t$/gm, "$1 $2");
     } else if (input.file !== "-") {
-      writes.push({ path: input.file, text: fixed.text, force: true });
+      writes.push({
+        path: input.file,
+        text: `${input.bom ? "\uFEFF" : ""}${fixed.text}`,
+        force: true,
+      });
     }
     input.text = fixed.text;
   }
