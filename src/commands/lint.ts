@@ -169,7 +169,7 @@ async function repairInputs(
     }
     if (fixed.repairs.length === 0) continue;
     if (dryRun) {
-      const { createTwoFilesPatch } = await import("diff");
+      const { createTwoFilesPatch } = await import("diff/lib/patch/create.js");
       diff += createTwoFilesPatch(
         `a/${name}`,
         `b/${name}`,
