@@ -34,7 +34,7 @@ describe("the packed package", () => {
   const [info] = packed;
   const tarball = join(work, info?.filename ?? "missing.tgz");
 
-  it("holds only what runs, under 420 KB", () => {
+  it("holds only what runs, under 450 KB", () => {
     const paths = (info?.files ?? []).map((f) => f.path).sort();
     expect(
       paths.every((p) => /^(bin|dist|data|man)\/|^(package\.json|README\.md|LICENSE)$/.test(p)),
@@ -47,11 +47,11 @@ describe("the packed package", () => {
     // A code cache suits only the V8 that made it: an install makes its own (below).
     expect(paths.filter((p) => p.endsWith(".cache"))).toEqual([]);
     // Raised from 300 KB to 360 KB when issue 24 took the built-in catalog from 51 to 83
-    // diagrams (338,684 bytes packed), then to 420 KB at 106 diagrams: measured 413,360 bytes
-    // packed (1,432,511 unpacked) on 2026-12-07, data/diagrams.json 367 KB and
-    // data/diagrams.index.json 154 KB unpacked. About 3.3 KB packed a diagram with its notes and
-    // references; the code is not what grew.
-    expect(info?.size).toBeLessThan(420 * 1024);
+    // diagrams (338,684 bytes packed), then to 450 KB at 114 diagrams: measured 438,508 bytes
+    // packed (1,531,945 unpacked) on 2026-12-07, data/diagrams.json 402 KB and
+    // data/diagrams.index.json 170 KB unpacked. About 3.2 KB packed a diagram with its notes
+    // and references; the code is not what grew.
+    expect(info?.size).toBeLessThan(450 * 1024);
   });
 
   it("declares what a package must", () => {
