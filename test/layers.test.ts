@@ -106,3 +106,41 @@ describe("the folders of src/ form a one-way order", () => {
     expect(loops).toEqual([]);
   });
 });
+
+/** The names a file exports as values (functions, classes, constants), not types. */
+function valueExports(text: string): string[] {
+  const pattern = /^export (?:async )?(?:function\*?|const|let|class|enum) ([A-Za-z_$][\w$]*)/gm;
+  return [...text.matchAll(pattern)].map((m) => m[1] as string);
+}
+
+describe("exports", () => {
+  it("reads the value exports of a file", () => {
+    expect(
+      valueExports(
+        "export function a() {}\nexport async function b() {}\nexport const C = 1;\nexport class D {}\nexport type E = 1;\nexport interface F {}\nconst g = 1;",
+      ),
+    ).toEqual(["a", "b", "C", "D"]);
+  });
+
+  it("exports a value only when another file uses it", () => {
+    const root = resolve(__dirname, "..");
+    const elsewhere = [
+      ...sourceFiles(SRC),
+      ...filesUnder(resolve(root, "test"), ".ts"),
+      ...filesUnder(resolve(root, "scripts"), ".ts"),
+      resolve(root, "tsup.config.ts"),
+      resolve(root, "bin/sysdiag.cjs"),
+    ].map((file) => ({ file, text: readFileSync(file, "utf8") }));
+    const own = sourceFiles(SRC).flatMap((file) =>
+      valueExports(readFileSync(file, "utf8")).map((name) => ({ file, name })),
+    );
+    expect(own.length).toBeGreaterThan(150);
+    const unused = own
+      .filter(
+        ({ file, name }) =>
+          !elsewhere.some((o) => o.file !== file && new RegExp(`\\b${name}\\b`).test(o.text)),
+      )
+      .map(({ file, name }) => `${relative(SRC, file)}: ${name}`);
+    expect(unused).toEqual([]);
+  });
+});

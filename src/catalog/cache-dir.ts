@@ -11,7 +11,7 @@ import { whyNotTrusted } from "./trusted-place.js";
  */
 
 /** A store's file name in the cache: one a set of sources (open-catalog.ts names them). */
-export const STORE_NAME = /^catalog-[0-9a-f]{16}\.store$/;
+const STORE_NAME = /^catalog-[0-9a-f]{16}\.store$/;
 
 /**
  * Makes the cache directory (private: 0700) if it is missing, and returns why it is

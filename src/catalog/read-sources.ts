@@ -57,7 +57,7 @@ interface FileEntries {
  * One file's diagrams; anything wrong with it is a problem, never an exception.
  * `hashes` collects the content hash of each file read (for a compiled store's key).
  */
-export function readSourceFile(path: string, hashes?: Record<string, string>): FileEntries {
+function readSourceFile(path: string, hashes?: Record<string, string>): FileEntries {
   let text: string;
   try {
     const bytes = readFileBytes(path, SOURCE_LIMIT);

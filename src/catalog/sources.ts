@@ -48,7 +48,7 @@ export const userCacheDir = (env: Env) => xdgDir(env, "XDG_CACHE_HOME", ".cache"
  * problem of the place, and no `.sysdiag` further up stands in for it. A place named
  * on purpose (--catalog, SYSDIAG_PATH) is read whoever may write to it.
  */
-export function projectDir(cwd: string): { path: string; skipped?: string } | undefined {
+function projectDir(cwd: string): { path: string; skipped?: string } | undefined {
   const uid = process.getuid?.();
   for (let dir = resolve(cwd); ; dir = dirname(dir)) {
     const candidate = join(dir, ".sysdiag");

@@ -30,7 +30,7 @@ export function fileFor(dir: string, id: string): string {
   return file;
 }
 
-export function ensureDir(dir: string): void {
+function ensureDir(dir: string): void {
   try {
     makeDirectory(dir);
   } catch (error) {

@@ -11,7 +11,7 @@ export interface Parsed {
 }
 
 /** `-o, --output <file>` and `--force`, for commands whose spec says `output: true`. */
-export const OUTPUT_OPTIONS = {
+const OUTPUT_OPTIONS = {
   output: {
     flags: "-o, --output <file>",
     description: "write to this file (- for standard output); never a partial file",
@@ -24,7 +24,7 @@ export const OUTPUT_OPTIONS = {
 } satisfies OptionSpecs;
 
 /** `--copy`, for commands whose spec says `copy: true`; the CLI does the copying. */
-export const COPY_OPTIONS = {
+const COPY_OPTIONS = {
   copy: {
     flags: "--copy",
     description: "also copy what is printed (plain text) to the clipboard",

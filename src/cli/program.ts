@@ -57,7 +57,7 @@ export interface Program {
  * The program: every command with its options, each command's help text made only
  * when it is shown. The help option is the program's, which its commands share.
  */
-export function buildProgram(write: (text: string) => void, columns: number | undefined): Program {
+function buildProgram(write: (text: string) => void, columns: number | undefined): Program {
   let parsed: Parsed | undefined;
   const program = new Command("sysdiag")
     .description("System-design diagrams one command away.")
@@ -132,7 +132,7 @@ export function buildProgram(write: (text: string) => void, columns: number | un
 }
 
 /** A commander error as a usage error (exit 2), or undefined when it only printed help or the version. */
-export function fromCommander(error: unknown): UsageError | undefined {
+function fromCommander(error: unknown): UsageError | undefined {
   if (!(error instanceof CommanderError)) throw error;
   if (error.code === "commander.helpDisplayed" || error.code === "commander.version")
     return undefined;

@@ -2,7 +2,7 @@ import { UsageError } from "../core/errors.js";
 import type { Shell } from "./context.js";
 import { arg, defineCommand } from "./spec.js";
 
-export const SHELLS: readonly Shell[] = ["bash", "zsh", "fish"];
+const SHELLS: readonly Shell[] = ["bash", "zsh", "fish"];
 
 export default defineCommand({
   name: "completion",

@@ -27,19 +27,46 @@ export default defineCommand({
   ],
   options: {
     json: flag("--json", "an array of {file, line, column, rule, message}"),
+    fix: flag(
+      "--fix",
+      "repair in the files what can be proved (a side out of line, a one-blank gap), then report the rest",
+    ),
+    dryRun: flag("--dry-run", "with --fix: print the repairs as a unified diff and change no file"),
   },
-  examples: ["sysdiag lint", "sysdiag lint docs/design.md", "cat diagram.txt | sysdiag lint -"],
+  examples: [
+    "sysdiag lint",
+    "sysdiag lint docs/design.md",
+    "cat diagram.txt | sysdiag lint -",
+    "sysdiag lint --fix --dry-run docs/design.md",
+    "sysdiag lint --fix docs/*.md",
+  ],
   details:
     "Markdown files are checked block by block (fenced blocks that are drawings), other files\n" +
-    "as one diagram. Inputs over 1 MB are refused.",
+    "as one diagram. Inputs over 1 MB are refused.\n" +
+    "--fix repairs a box side drawn a column off its corners and a line stopping one blank\n" +
+    "short of an upright one, each only where the drawing then has fewer defects and none\n" +
+    "new; a file is rewritten atomically, and only when something was repaired. Standard\n" +
+    "input (-) with --fix prints the repaired text.",
   exitCodes: [
-    [1, "defects found, or an input holds no diagram"],
-    [3, "a file cannot be read (missing, a directory or device, not UTF-8 text, over 1 MB)"],
+    [1, "defects found (with --fix: left after the repairs), or an input holds no diagram"],
+    [
+      3,
+      "a file cannot be read (missing, a directory or device, not UTF-8 text, over 1 MB), or with --fix cannot be written",
+    ],
   ],
   json: "[{file, line, column, rule, message}] (empty when clean)",
   async run(ctx, { args, options }) {
+    if (options.dryRun && !options.fix) throw new UsageError("--dry-run goes with --fix");
+    if (options.fix && args.length === 0) {
+      throw new UsageError("--fix needs files to repair: the catalog is not changed by lint");
+    }
+    if (options.fix && args.includes("-") && args.length > 1) {
+      throw new UsageError("--fix reads standard input (-) alone: the repaired text is its output");
+    }
     const { lintDiagram } = await import("../diagram/lint.js");
     const findings: Finding[] = [];
+    const repaired: string[] = [];
+    let diff = "";
     let diagrams = 0;
     if (args.length === 0) {
       for (const entry of ctx.catalog().diagrams) {
@@ -61,6 +88,12 @@ export default defineCommand({
           text: file === "-" ? await ctx.stdin(LINT_LIMIT) : readText(file, LINT_LIMIT),
         });
       }
+      if (options.fix) {
+        const fixed = await repairInputs(inputs, options.dryRun === true);
+        if (fixed.stdout !== undefined) return { stdout: fixed.stdout, exitCode: 0 };
+        repaired.push(...fixed.lines);
+        diff = fixed.diff;
+      }
       for (const { file, text } of inputs) {
         const name = file === "-" ? "<stdin>" : file;
         const blocks = findBlocks(text);
@@ -78,6 +111,10 @@ export default defineCommand({
       }
     }
     const exitCode = findings.length > 0 ? 1 : 0;
+    if (options.dryRun) {
+      const summary = `${plural(repaired.length, "repair")} to make, ${plural(findings.length, "defect")} left after them`;
+      return { stdout: diff, exitCode, notes: [summary] };
+    }
     if (options.json) {
       const { toJson } = await import("../render/json.js");
       return { stdout: toJson(findings), exitCode };
@@ -91,6 +128,58 @@ export default defineCommand({
       findings.length === 0
         ? `${plural(diagrams, "diagram")} checked, no defects\n`
         : `${plural(findings.length, "defect")} in ${plural(new Set(findings.map((f) => f.file)).size, "file")} (${plural(diagrams, "diagram")} checked)\n`;
-    return { stdout: lines.join("") + summary, exitCode };
+    return { stdout: repaired.join("") + lines.join("") + summary, exitCode };
   },
 });
+
+/**
+ * --fix: each input's drawings repaired as far as can be proved. Files are written
+ * (atomically, keeping their permissions) only when something changed, after all were
+ * read; standard input's repaired text is the output. With --dry-run nothing is
+ * written and the repairs are a unified diff. The inputs then hold the repaired text,
+ * for lint to report what is left.
+ */
+async function repairInputs(
+  inputs: Array<{ file: string; text: string }>,
+  dryRun: boolean,
+): Promise<{ lines: string[]; diff: string; stdout?: string }> {
+  const { fixDocument } = await import("../document/fix-document.js");
+  const { sanitizeLine } = await import("../core/sanitize.js");
+  const lines: string[] = [];
+  const writes: Array<{ path: string; text: string; force: boolean }> = [];
+  let diff = "";
+  for (const input of inputs) {
+    const fixed = fixDocument(input.text);
+    if (input.file === "-" && inputs.length === 1 && !dryRun)
+      return { lines, diff, stdout: fixed.text };
+    const name = sanitizeLine(input.file === "-" ? "<stdin>" : input.file);
+    for (const r of fixed.repairs) {
+      lines.push(`${name}:${r.line}:${r.column}: repaired: ${r.message}\n`);
+    }
+    if (fixed.repairs.length === 0) continue;
+    if (dryRun) {
+      const { createTwoFilesPatch } = await import("diff");
+      diff += createTwoFilesPatch(
+        `a/${name}`,
+        `b/${name}`,
+        input.text,
+        fixed.text,
+        undefined,
+        undefined,
+        {
+          context: 3,
+        },
+      ) // Git's form: no ===== line, and no tab where a header would follow the name.
+        .replace(/^=+\n/, "")
+        .replace(/^(---|\+\+\+) (.*)\t$/gm, "$1 $2");
+    } else if (input.file !== "-") {
+      writes.push({ path: input.file, text: fixed.text, force: true });
+    }
+    input.text = fixed.text;
+  }
+  if (writes.length > 0) {
+    const { writeFilesAtomic } = await import("../core/io.js");
+    writeFilesAtomic(writes);
+  }
+  return { lines, diff };
+}

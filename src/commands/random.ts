@@ -39,8 +39,14 @@ export default defineCommand({
   ],
   details: "Printed as `show` prints it. Without --seed, a different pick each time.",
   exitCodes: [
-    [1, "no such category, or no diagram to pick from"],
-    [3, "its drawing is too large to read as a graph (--format graph, mermaid, dot, d2)"],
+    [
+      1,
+      "no such category, or no diagram to pick from, or with --strict the exported drawing has lint defects or gives no edge",
+    ],
+    [
+      3,
+      "the --output file cannot be written, or its drawing is too large to read as a graph (--format graph, mermaid, dot, d2)",
+    ],
   ],
   json: "the entry, as `show --json` prints it",
   async run(ctx, { options }) {

@@ -1,8 +1,9 @@
 import { NotFoundError, UsageError } from "../core/errors.js";
 import { inputLimit } from "../core/limits.js";
 import type { Entry } from "../core/types.js";
-import { DIRECTIONS, FORMAT_HELP, FORMATS, ONE_AT_A_TIME } from "../render/formats.js";
-import { arg, count, defineCommand, flag, type OptionSpec, oneOf } from "./spec.js";
+import { ONE_AT_A_TIME } from "../render/formats.js";
+import { outputOptions } from "./output-options.js";
+import { arg, count, defineCommand, type OptionSpec } from "./spec.js";
 
 const RENDER_LIMIT = inputLimit("render reads files");
 
@@ -11,20 +12,13 @@ export default defineCommand({
   summary: "draw any drawing (a Markdown file's blocks, or a plain text file) in any show format",
   args: [arg("file", "a Markdown or text file, or - for standard input", { complete: "files" })],
   options: {
-    format: oneOf("-f, --format <format>", FORMAT_HELP, FORMATS),
+    format: outputOptions.format,
     block: {
       ...count("-b, --block <n>", "only the nth drawing of the file (1 is the first)", 1),
       default: undefined,
     } as OptionSpec<number | undefined>,
-    transparent: flag(
-      "--transparent",
-      "with --format svg: no background, for a page of either theme",
-    ),
-    direction: oneOf(
-      "--direction <way>",
-      "with --format mermaid, dot or d2: the way the graph flows (default: as the drawing's arrows point)",
-      DIRECTIONS,
-    ),
+    transparent: outputOptions.transparent,
+    direction: outputOptions.direction,
   },
   output: true,
   examples: [

@@ -40,7 +40,7 @@ function edgeClasses() {
  * (a column of boxes on one bus line) would otherwise each walk it to its end. Kept by
  * the cell's place (Grid.cellAt), as the end plus one, so that 0 is "not yet known".
  */
-export class EdgeRuns {
+class EdgeRuns {
   private readonly across: Int32Array;
   private readonly down: Int32Array;
   /** Rows whose horizontal runs are already in `across`. */

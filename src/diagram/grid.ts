@@ -1,4 +1,4 @@
-import { CONTINUATION, layOut, narrowRun } from "../core/width.js";
+import { layOut, narrowRun } from "../core/width.js";
 import {
   ARMS,
   ASCII_CORNER,

@@ -56,7 +56,7 @@ export interface ReadDocument {
 }
 
 /** The category of diagrams that stand under no `##` heading. */
-export const DEFAULT_CATEGORY = "My Diagrams";
+const DEFAULT_CATEGORY = "My Diagrams";
 
 const KEYS = new Set(["id", "aliases", "tags", "summary", "related", "notes", "references"]);
 /** Keys whose value is a list, which may go on in `- item` lines under the key. */
@@ -71,7 +71,7 @@ const MOJIBAKE =
   /\u00e2[\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u02c6\u02dc\u2013-\u203a\u20ac\u2122]/;
 
 /** The text with its encoding repaired when it is box drawing garbled in transit, else as it is. */
-export function repairIfGarbled(text: string): string {
+function repairIfGarbled(text: string): string {
   if (!MOJIBAKE.test(text)) return text;
   try {
     return repairMojibake(text);

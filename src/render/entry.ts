@@ -18,7 +18,7 @@ export function entryHeading(entry: Entry, ascii = false): string {
  * Tabs as the spaces a terminal would show, so that a frame's right side stays put:
  * the grid's own layout of the line (its cells joined), in one pass.
  */
-export function expandTabs(line: string): string {
+function expandTabs(line: string): string {
   return line.includes("\t") ? layOut(line).join("") : line;
 }
 
@@ -157,11 +157,36 @@ export function renderRaw(entry: Entry, ascii = false): string {
   return `${ascii ? toAscii(diagram) : diagram}\n`;
 }
 
-/** A Markdown list under a bold title, for `--format md`. */
-const markdownPoints = (title: string, items: readonly string[] = []) =>
+/** A Markdown list under a bold title, for `--format md`; a reference's web address is a link. */
+const markdownPoints = (title: string, items: readonly string[] = [], links = false) =>
   items.length === 0
     ? ""
-    : `**${title}**\n\n${items.map((item) => `- ${markdownText(sanitizeLine(item.replace(/\s+/g, " ").trim()))}`).join("\n")}\n\n`;
+    : `**${title}**\n\n${items
+        .map((item) => {
+          const text = sanitizeLine(item.replace(/\s+/g, " ").trim());
+          return `- ${links ? linkedText(text) : markdownText(text)}`;
+        })
+        .join("\n")}\n\n`;
+
+/**
+ * An http(s) address, of the characters an address may hold and none that could end an
+ * autolink or start markup (`<`, `>`, quotes, spaces); ends before trailing punctuation.
+ */
+const WEB_ADDRESS = /\bhttps?:\/\/[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]*[A-Za-z0-9\-_~/#=&%]/g;
+
+/**
+ * Text as markdownText makes it, but each web address an autolink (`<https://…>`), which
+ * CommonMark takes literally (no escapes inside): only http and https, never an image.
+ */
+function linkedText(text: string): string {
+  let out = "";
+  let from = 0;
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    out += `${markdownText(text.slice(from, match.index))}<${match[0]}>`;
+    from = match.index + match[0].length;
+  }
+  return out + markdownText(text.slice(from));
+}
 
 /**
  * Text that Markdown shows as it is, and no renderer takes for markup: every character that
@@ -170,7 +195,7 @@ const markdownPoints = (title: string, items: readonly string[] = []) =>
  * backslash-escaped, as CommonMark allows for any ASCII punctuation, and a line that would
  * start a block (a list, a quote, a rule) escaped at its start.
  */
-export function markdownText(text: string): string {
+function markdownText(text: string): string {
   return text
     .replace(/[\\`*_[\]<>&~#!|@]|:(?=\/\/)/g, "\\$&")
     .replace(/\b(www)\./gi, "$1\\.")
@@ -192,6 +217,6 @@ export function renderMarkdown(entry: Entry, ascii = false): string {
   const title = line(entry.title);
   const summary = entry.summary ? `${line(entry.summary)}\n\n` : "";
   const after =
-    markdownPoints("Notes", entry.notes) + markdownPoints("References", entry.references);
+    markdownPoints("Notes", entry.notes) + markdownPoints("References", entry.references, true);
   return `## ${title}\n\n${summary}${fence}text\n${body}\n${fence}\n${after ? `\n${after.trimEnd()}\n` : ""}`;
 }

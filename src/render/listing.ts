@@ -17,7 +17,7 @@ const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
  * fits its terminal rather than wrapping mid-word onto the next line. Too little room
  * (under 4 columns) leaves it whole.
  */
-export function clip(text: string, width: number, ascii = false): string {
+function clip(text: string, width: number, ascii = false): string {
   if (width < 4 || displayWidth(text) <= width) return text;
   const more = ascii ? "..." : "…";
   return `${cutToWidth(text, width - displayWidth(more)).text.trimEnd()}${more}`;

@@ -78,7 +78,7 @@ const PARTS = { written: 0.8, withTypos: 0.1, strength: 0.1 };
  * typo counts TYPO_HELD of itself) an entry must hold to be a result at all:
  * "knitting pattern" is not answered by every diagram that says "pattern".
  */
-export const MIN_COVERAGE = 0.4;
+const MIN_COVERAGE = 0.4;
 const TYPO_HELD = 0.5;
 
 interface Candidate {

@@ -6,7 +6,7 @@
  * style), which people make as often as one wrong letter and which rarely makes
  * another real word.
  */
-export function typoBudget(length: number): { edits: number; swapOnly: boolean } {
+function typoBudget(length: number): { edits: number; swapOnly: boolean } {
   if (length < 4) return { edits: 0, swapOnly: false };
   if (length === 4) return { edits: 1, swapOnly: true };
   return { edits: length < 9 ? 1 : 2, swapOnly: false };

@@ -9,7 +9,7 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { decodeText, makeDirectory, strictUtf8, writeFileAtomic } from "../../src/core/io.js";
+import { decodeText, makeDirectory, writeFileAtomic } from "../../src/core/io.js";
 import { deadPid } from "../helpers.js";
 
 /** Directory listings made through node:fs, counted (the module is the real one otherwise). */

@@ -33,6 +33,9 @@ function workspace(page: Page): string {
   // The lint example's file: the source document's Twitter diagram, as drawn there.
   const twitter = catalog.diagrams.find((d) => d.id === "twitter")?.original;
   writeFileSync(join(dir, "design.md"), `\`\`\`\n${twitter}\n\`\`\`\n`);
+  // The lint --fix example's file: the source document's cache-aside diagram, as drawn there.
+  const cache = catalog.diagrams.find((d) => d.id === "cache-aside")?.original;
+  writeFileSync(join(dir, "cache.md"), `# Caching\n\n\`\`\`\n${cache}\n\`\`\`\n`);
   // The user-catalog examples' document, as the page itself gives it.
   const mine = page.text.match(/<!-- my-designs\.md -->\n````markdown\n([\s\S]*?)\n````\n/)?.[1];
   if (mine !== undefined) writeFileSync(join(dir, "my-designs.md"), `${mine}\n`);

@@ -90,3 +90,64 @@ describe("show -f md: a title and summary are text, whatever they hold", () => {
     expect(page.code).toBe(`${d.diagram}\n`);
   });
 });
+
+describe("show -f md: a reference's web address is a link, and nothing else is", () => {
+  const withReferences = (references: string[]): Entry => ({ ...entry("T", "S"), references });
+  /** The references list: each item's text, and its links' targets. */
+  function references(markdown: string) {
+    const page = new JSDOM(marked.parse(markdown, { gfm: true, async: false }) as string).window
+      .document;
+    const items = [...page.querySelectorAll("ul")].at(-1)?.querySelectorAll("li") ?? [];
+    return {
+      tags: [...page.body.querySelectorAll("*")].map((e) => e.localName),
+      items: [...items].map((li) => ({
+        text: li.textContent,
+        links: [...li.querySelectorAll("a")].map((a) => a.getAttribute("href")),
+      })),
+    };
+  }
+
+  it.each([
+    [
+      "Stripe blog (2017), https://stripe.com/blog/rate-limiters",
+      ["https://stripe.com/blog/rate-limiters"],
+    ],
+    [
+      "RFC 6585, https://www.rfc-editor.org/rfc/rfc6585#section-4.",
+      ["https://www.rfc-editor.org/rfc/rfc6585#section-4"],
+    ],
+    ["(see http://a.example/x_y?q=1&r=2)", ["http://a.example/x_y?q=1&r=2"]],
+    [
+      "two: https://a.example/1, https://b.example/2",
+      ["https://a.example/1", "https://b.example/2"],
+    ],
+    ["javascript:alert(1) and ftp://a.example/f", []],
+    ['https://a.example/"onmouseover="alert(1)', ["https://a.example/"]],
+    ["https://a.example/<img src=x onerror=alert(1)>", ["https://a.example/"]],
+    [
+      "[click](https://evil.example) ![x](https://evil.example/p.png)",
+      ["https://evil.example", "https://evil.example/p.png"],
+    ],
+  ])("%j", (text, links) => {
+    const page = references(renderMarkdown(withReferences([text])));
+    expect(
+      page.tags.filter((t) => !["h2", "p", "pre", "code", "strong", "ul", "li", "a"].includes(t)),
+    ).toEqual([]);
+    expect(page.items).toEqual([{ text, links }]);
+  });
+
+  it("every catalog reference reads as written, its addresses links", () => {
+    for (const d of catalog.diagrams.filter((d) => d.references?.length)) {
+      const page = references(renderMarkdown(d));
+      expect(
+        page.items.map((i) => i.text),
+        d.id,
+      ).toEqual(d.references);
+      for (const [i, item] of page.items.entries()) {
+        expect(item.links, d.id).toEqual(
+          (d.references?.[i] ?? "").match(/https?:\/\/\S*[\w/#=&%-]/g) ?? [],
+        );
+      }
+    }
+  });
+});

@@ -111,7 +111,7 @@ function queryLine(view: View, columns: number, style: Style): { line: string; c
 }
 
 /** The end of `text` that fits in `columns`; a wide character cut in half is left out. */
-export function tailToWidth(text: string, columns: number): string {
+function tailToWidth(text: string, columns: number): string {
   if (displayWidth(text) <= columns) return text;
   const cells = layOut(text);
   let from = cells.length - columns;
@@ -135,7 +135,7 @@ function bodyLines(view: View, layout: Panes, look: Look): string[] {
 }
 
 /** The visible rows of the results, each exactly `width` columns, the highlighted one marked. */
-export function listLines(view: View, width: number, rows: number, look: Look): string[] {
+function listLines(view: View, width: number, rows: number, look: Look): string[] {
   const { style, ascii } = look;
   const lines: string[] = [];
   if (view.results.length === 0) {
@@ -203,7 +203,7 @@ const HELP: ReadonlyArray<readonly [string, string, string]> = [
   ["?", "?", "these keys (any key closes them)"],
 ];
 
-export function helpLines(columns: number, rows: number, look: Look): string[] {
+function helpLines(columns: number, rows: number, look: Look): string[] {
   const lines = [
     "",
     ...HELP.map(([unicode, ascii, what]) => {

@@ -3,8 +3,8 @@ import {
   type CompletionCommand,
   type CompletionModel,
   type CompletionOption,
-  IMPLICIT,
   kindWord,
+  wordWalk,
 } from "./model.js";
 
 /**
@@ -12,7 +12,7 @@ import {
  * which options take a value and what it completes to, and what each argument
  * position completes to.
  */
-export function optionArms(model: CompletionModel, indent: string): string {
+function optionArms(model: CompletionModel, indent: string): string {
   const arms: string[] = [];
   const arm = (command: string, option: CompletionOption) => {
     if (option.value === undefined) return;
@@ -31,7 +31,7 @@ export function optionArms(model: CompletionModel, indent: string): string {
   return arms.join("\n");
 }
 
-export function argArms(model: CompletionModel, indent: string): string {
+function argArms(model: CompletionModel, indent: string): string {
   return model.commands
     .filter((command) => command.args.length > 0)
     .map((command) => `${indent}${quote(command.name)}) ${positionCase(command)} ;;`)
@@ -70,7 +70,7 @@ function positionCase(command: CompletionCommand): string {
 }
 
 /** The long and short names of `options`, space separated. */
-export const optionWords = (options: readonly CompletionOption[]) =>
+const optionWords = (options: readonly CompletionOption[]) =>
   options.flatMap((o) => [o.long, ...(o.short ? [o.short] : [])]).join(" ");
 
 /**
@@ -125,32 +125,13 @@ _sysdiag() {
   local cur=\${COMP_WORDS[COMP_CWORD]} cmd= want= ended= w REPLY
   local -i i n=0
   COMPREPLY=()
-  for ((i = 1; i < COMP_CWORD; i++)); do
-    w=\${COMP_WORDS[i]}
-    # bash splits --format=md at the '=': the option, '=', then its value.
-    [[ $w == = ]] && continue
-    if [[ -n $want ]]; then
-      want=
-      continue
-    fi
-    if [[ -z $ended && $w == -* ]]; then
-      if [[ $w == -- ]]; then
-        ended=1
-      elif [[ $w != *=* ]]; then
-        _sysdiag_option "$cmd" "$w"
-        want=$REPLY
-      fi
-      continue
-    fi
-    if [[ -n $cmd ]]; then
-      n+=1
-    elif [[ " "${quote(commands)}" " == *" $w "* ]]; then
-      cmd=$w
-    else
-      # A diagram's name where the command goes: \`sysdiag cache-aside\` is \`sysdiag ${IMPLICIT} cache-aside\`.
-      cmd=${IMPLICIT} n=1
-    fi
-  done
+${wordWalk({
+  loop: "for ((i = 1; i < COMP_CWORD; i++)); do",
+  word: "COMP_WORDS[i]",
+  skip: "# bash splits --format=md at the '=': the option, '=', then its value.\n    [[ $w == = ]] && continue",
+  count: "n+=1",
+  isCommand: `[[ " "${quote(commands)}" " == *" $w "* ]]`,
+})}
   [[ $cur == = ]] && cur=
   if [[ -n $want ]]; then
     _sysdiag_values "$want" "$cur"

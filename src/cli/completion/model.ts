@@ -1,4 +1,3 @@
-import { DYNAMIC, type Dynamic } from "../../catalog/completion-values.js";
 import type { CommandSpec, Completion, OptionSpec, OptionSpecs } from "../../commands/spec.js";
 import { parseFlags } from "../../commands/spec.js";
 
@@ -107,4 +106,43 @@ export function argKind(command: CompletionCommand, n: number): string {
   const last = command.args[command.args.length - 1];
   const arg = command.args[n] ?? (last?.variadic ? last : undefined);
   return arg ? kindWord(arg.complete) : "none";
+}
+
+/**
+ * The walk bash and zsh both make over the words before the cursor: which command they
+ * name (a diagram's name where the command goes is `show`'s), how many of its arguments
+ * are written, whether an option waits for its value (`want`) and whether `--` ended
+ * the options. Each shell says how it reads a word, counts, and tells a command's name.
+ */
+export function wordWalk(shell: {
+  loop: string;
+  word: string;
+  skip?: string;
+  count: string;
+  isCommand: string;
+}): string {
+  return `  ${shell.loop}
+    w=\${${shell.word}}${shell.skip ? `\n    ${shell.skip}` : ""}
+    if [[ -n $want ]]; then
+      want=
+      continue
+    fi
+    if [[ -z $ended && $w == -* ]]; then
+      if [[ $w == -- ]]; then
+        ended=1
+      elif [[ $w != *=* ]]; then
+        _sysdiag_option "$cmd" "$w"
+        want=$REPLY
+      fi
+      continue
+    fi
+    if [[ -n $cmd ]]; then
+      ${shell.count}
+    elif ${shell.isCommand}; then
+      cmd=$w
+    else
+      # A diagram's name where the command goes: \`sysdiag cache-aside\` is \`sysdiag ${IMPLICIT} cache-aside\`.
+      cmd=${IMPLICIT} n=1
+    fi
+  done`;
 }

@@ -1,6 +1,6 @@
 import { quote } from "../../core/quote.js";
 import { lookupFunctions } from "./bash.js";
-import { type CompletionModel, type CompletionOption, IMPLICIT } from "./model.js";
+import { type CompletionModel, type CompletionOption, wordWalk } from "./model.js";
 
 /** `name:description` for _describe, whose separator is the colon. */
 const described = (name: string, description: string) =>
@@ -50,30 +50,12 @@ _sysdiag() {
   local cur=\${words[CURRENT]} cmd= want= ended= w REPLY
   local -a opts names=(${commandNames})
   integer i n=0
-  for ((i = 2; i < CURRENT; i++)); do
-    w=\${words[i]}
-    if [[ -n $want ]]; then
-      want=
-      continue
-    fi
-    if [[ -z $ended && $w == -* ]]; then
-      if [[ $w == -- ]]; then
-        ended=1
-      elif [[ $w != *=* ]]; then
-        _sysdiag_option "$cmd" "$w"
-        want=$REPLY
-      fi
-      continue
-    fi
-    if [[ -n $cmd ]]; then
-      (( n++ ))
-    elif (( \${names[(Ie)$w]} )); then
-      cmd=$w
-    else
-      # A diagram's name where the command goes: \`sysdiag cache-aside\` is \`sysdiag ${IMPLICIT} cache-aside\`.
-      cmd=${IMPLICIT} n=1
-    fi
-  done
+${wordWalk({
+  loop: "for ((i = 2; i < CURRENT; i++)); do",
+  word: "words[i]",
+  count: "(( n++ ))",
+  isCommand: `(( \${names[(Ie)$w]} ))`,
+})}
   if [[ -z $want && -z $ended && $cur == --*=* ]]; then
     _sysdiag_option "$cmd" "\${cur%%=*}"
     want=$REPLY
