@@ -16,6 +16,7 @@ const LAYERS = [
   "search",
   "catalog",
   "extract",
+  "study",
   "render",
   "commands",
   "cli",

@@ -124,6 +124,8 @@ const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 export async function holdingLock<T>(
   dir: string,
   change: (lock: HeldLock) => T | Promise<T>,
+  /** What the directory is, in messages. */
+  what = "the data directory",
 ): Promise<T> {
   const path = join(dir, ".lock");
   const started = Date.now();
@@ -132,7 +134,7 @@ export async function holdingLock<T>(
     try {
       ino = tryLock(path);
     } catch (error) {
-      throw new IoError(`cannot lock the data directory ${dir}: ${errnoWords(error)}`);
+      throw new IoError(`cannot lock ${what} ${dir}: ${errnoWords(error)}`);
     }
     if (ino !== undefined) break;
     let stat: Stats | undefined;
@@ -146,7 +148,7 @@ export async function holdingLock<T>(
       continue;
     }
     if (Date.now() - started > WAIT_MS) {
-      throw new IoError(`the data directory ${dir} is busy (another sysdiag is changing it)`);
+      throw new IoError(`${what} ${dir} is busy (another sysdiag is changing it)`);
     }
     await sleep(pause);
   }
@@ -162,7 +164,7 @@ export async function holdingLock<T>(
       }
       if (stat?.ino !== mine) {
         throw new IoError(
-          `the lock on the data directory ${dir} was taken over (was this sysdiag stopped for over ${STALE_MS / 1000} s?)`,
+          `the lock on ${what} ${dir} was taken over (was this sysdiag stopped for over ${STALE_MS / 1000} s?)`,
         );
       }
       const now = Date.now();

@@ -36,6 +36,9 @@ function xdgDir(env: Env, variable: string, fallback: string): string {
 /** `$XDG_DATA_HOME/sysdiag`, by default `~/.local/share/sysdiag`: where `add` and `edit` write. */
 export const userDataDir = (env: Env) => xdgDir(env, "XDG_DATA_HOME", ".local/share");
 
+/** `$XDG_STATE_HOME/sysdiag`, by default `~/.local/state/sysdiag`: what `study` remembers. */
+export const userStateDir = (env: Env) => xdgDir(env, "XDG_STATE_HOME", ".local/state");
+
 /** `$XDG_CACHE_HOME/sysdiag`, by default `~/.cache/sysdiag`: compiled catalogs, safe to delete. */
 export const userCacheDir = (env: Env) => xdgDir(env, "XDG_CACHE_HOME", ".cache");
 

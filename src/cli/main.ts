@@ -5,7 +5,7 @@ import pkg from "../../package.json" with { type: "json" };
 import { openCatalog } from "../catalog/open-catalog.js";
 import { readSources, type SourcedCatalog } from "../catalog/read-sources.js";
 import { type Place, places, userCacheDir } from "../catalog/sources.js";
-import type { Context } from "../commands/context.js";
+import type { Context, LineDialog } from "../commands/context.js";
 import { COMMANDS } from "../commands/registry.js";
 import type { Result } from "../commands/spec.js";
 import { builtin } from "../core/builtin.js";
@@ -16,6 +16,7 @@ import {
   errnoWords,
   type ReadLimit,
   readStdinBytes,
+  readStdinLines,
   writeFd,
 } from "../core/io.js";
 import { clipMessage, thousands } from "../core/limits.js";
@@ -71,6 +72,27 @@ export interface Io {
   cwd?: string;
   /** Standard input, refused past the limit. */
   readStdin?: (limit: ReadLimit) => Promise<Uint8Array>;
+  /** Standard input a line at a time, a line refused past the limit. */
+  readLines?: (limit: ReadLimit) => AsyncIterable<string>;
+}
+
+/** A line of a dialog's answer, at most. */
+const DIALOG_LINE: ReadLimit = {
+  limit: 64 * 1024,
+  purpose: "an answer is one line of at most 64 KB",
+};
+
+/** Standard input's lines and standard output, for a command that converses (study --plain). */
+function lineDialog(io: Io): LineDialog {
+  const lines = io.readLines?.(DIALOG_LINE)[Symbol.asyncIterator]();
+  return {
+    write: (text) => io.stdout.write(forTerminal(text)),
+    note: (text) => say(io, text),
+    readLine: async () => {
+      const next = await lines?.next();
+      return next && !next.done ? next.value : undefined;
+    },
+  };
 }
 
 /** Edit distance with adjacent swaps (optimal string alignment), for "did you mean" a command. */
@@ -213,6 +235,7 @@ async function contextFor(io: Io, globals: Globals, toFile: boolean): Promise<Co
         (await import("./program.js")).helpText(command, columns),
       completionScript: async (shell) =>
         (await import("./completion/script.js")).completionScript(shell),
+      quiz: async (cards, style) => (await import("./study/driver.js")).quiz(cards, style),
     },
     openEditor: async (file, line) => {
       const { openEditor } = await import("./editor.js");
@@ -235,6 +258,7 @@ async function contextFor(io: Io, globals: Globals, toFile: boolean): Promise<Co
       );
     },
     entries: () => load().entries?.() ?? load().catalog.diagrams,
+    dialog: () => lineDialog(io),
     stdin: async (limit) =>
       decodeText(await (io.readStdin ?? (async () => new Uint8Array()))(limit), "standard input"),
     style: await createStyle(color),
@@ -423,5 +447,6 @@ export async function runMain(): Promise<void> {
     },
     env: process.env,
     readStdin: readStdinBytes,
+    readLines: readStdinLines,
   });
 }

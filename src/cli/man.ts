@@ -88,13 +88,20 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string]> = [
     "XDG_CACHE_HOME",
     "Compiled catalogs of your own sources live in $XDG_CACHE_HOME/sysdiag (default ~/.cache/sysdiag); safe to delete.",
   ],
+  [
+    "XDG_STATE_HOME",
+    "What study remembers is in $XDG_STATE_HOME/sysdiag/progress.json (default ~/.local/state/sysdiag).",
+  ],
   ["HOME", "Where the defaults above are; paths under it are shown as ~/..."],
   [
     "SYSDIAG_PAGER, PAGER",
     "The pager for output taller than the terminal (default less -FRX); cat or an empty SYSDIAG_PAGER turns paging off.",
   ],
   ["LESS", "When it is not set, the pager gets LESS=FRX, as git does."],
-  ["VISUAL, EDITOR", "The editor sysdiag edit opens (default vi), run through the shell."],
+  [
+    "VISUAL, EDITOR",
+    "The editor sysdiag edit opens (default vi), run through the shell; study asks the redraw drill only when one is set.",
+  ],
   [
     "WAYLAND_DISPLAY, DISPLAY",
     "A desktop session: --copy uses wl-copy, xclip or xsel; without one, the terminal's OSC 52.",
@@ -106,6 +113,10 @@ export const ENVIRONMENT: ReadonlyArray<readonly [string, string]> = [
   [
     "SYSDIAG_CATALOG",
     "Read the built-in catalog from this JSON file instead of the shipped, precompiled one (for testing a catalog).",
+  ],
+  [
+    "SYSDIAG_NOW",
+    "The clock of study, in ISO 8601 (2026-03-01T09:00:00Z), so that a session can be replayed.",
   ],
 ];
 

@@ -3,6 +3,7 @@ import type { ReadLimit } from "../core/io.js";
 import type { Catalog, Entries, Entry, Listing } from "../core/types.js";
 import type { Style } from "../render/style.js";
 import type { SearchIndex } from "../search/inverted-index.js";
+import type { PutCard } from "../study/session.js";
 
 /**
  * What the CLI hands every command: the catalog and its search index (each read
@@ -36,6 +37,8 @@ export interface Context {
   entries(): Entries;
   /** Standard input's text, refused past the limit. */
   stdin(limit: ReadLimit): Promise<string>;
+  /** Standard input a line at a time and standard output as it goes, for a dialog (`study --plain`). */
+  dialog(): LineDialog;
   style: Style;
   /** Draw with `+ - | v > < ^` (and the tool's own symbols in ASCII) instead of Unicode. */
   ascii: boolean;
@@ -53,6 +56,15 @@ export interface Context {
    * the command registry, which sits above every command).
    */
   programs: Programs;
+}
+
+/** A conversation in lines: each write reaches standard output at once. */
+export interface LineDialog {
+  write(text: string): void;
+  /** A note on standard error, said at once (`sysdiag: ...`). */
+  note(text: string): void;
+  /** The next line of standard input without its end; undefined at its end. */
+  readLine(): Promise<string | undefined>;
 }
 
 /** What the picker starts from and how it ranks; it draws on the terminal itself. */
@@ -74,4 +86,9 @@ export interface Programs {
   pick(request: PickRequest): Promise<Entry | undefined>;
   helpText(command: string | undefined, columns: number | undefined): Promise<string>;
   completionScript(shell: Shell): Promise<string>;
+  /** The study session on the full screen, each answer saved as it is given; how it ended. */
+  quiz(
+    cards: readonly PutCard[],
+    style: Style,
+  ): Promise<{ ended: "done" | "escape" | "interrupt" }>;
 }

@@ -1,19 +1,9 @@
 import { NotFoundError } from "../core/errors.js";
 import { chosenFormat, outputOptions, printEntries } from "./output-options.js";
-import { defineCommand, type OptionSpec, text } from "./spec.js";
+import { defineCommand, text, whole } from "./spec.js";
 
-/** A whole number, 0 or more: the same seed picks the same diagram from the same catalog. */
-const seed: OptionSpec<number | undefined> = {
-  flags: "--seed <n>",
-  description: "pick repeatably: the same seed picks the same diagram",
-  parse: (value) => {
-    const n = Number(value);
-    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
-      throw new Error("expected a whole number, 0 or more");
-    }
-    return n;
-  },
-};
+/** The same seed picks the same diagram from the same catalog. */
+const seed = whole("--seed <n>", "pick repeatably: the same seed picks the same diagram");
 
 export default defineCommand({
   name: "random",

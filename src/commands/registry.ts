@@ -1,6 +1,7 @@
 import add from "./add.js";
 import browse from "./browse.js";
 import categories from "./categories.js";
+import compare from "./compare.js";
 import complete from "./complete.js";
 import completion from "./completion.js";
 import edit from "./edit.js";
@@ -14,6 +15,7 @@ import render from "./render.js";
 import search from "./search.js";
 import show from "./show.js";
 import type { CommandSpec } from "./spec.js";
+import study from "./study.js";
 import tips from "./tips.js";
 
 /**
@@ -26,8 +28,10 @@ export const COMMANDS: readonly CommandSpec[] = [
   categories,
   search,
   random,
+  compare,
   render,
   browse,
+  study,
   lint,
   tips,
   add,

@@ -139,6 +139,19 @@ export const count = (
   },
 });
 
+/** A whole number, 0 or more (a seed, a count that may be none). */
+export const whole = (flags: string, description: string): OptionSpec<number | undefined> => ({
+  flags,
+  description,
+  parse: (value) => {
+    const n = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(n)) {
+      throw new Error("expected a whole number, 0 or more");
+    }
+    return n;
+  },
+});
+
 export const arg = (
   name: string,
   description: string,

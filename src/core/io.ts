@@ -212,6 +212,33 @@ export async function readStdinBytes({ limit, purpose }: ReadLimit): Promise<Uin
   return Buffer.concat(chunks, total);
 }
 
+/**
+ * Standard input a line at a time, as it comes (a person types, or a script answers
+ * after reading the question): without the line's end, a line past `limit` bytes refused.
+ */
+export async function* readStdinLines({ limit, purpose }: ReadLimit): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8");
+  let pending = "";
+  try {
+    for await (const chunk of process.stdin) {
+      pending += decoder.decode(chunk as Buffer, { stream: true });
+      for (let end = pending.indexOf("\n"); end >= 0; end = pending.indexOf("\n")) {
+        yield pending.slice(0, end).replace(/\r$/, "");
+        pending = pending.slice(end + 1);
+      }
+      if (Buffer.byteLength(pending) > limit) {
+        process.stdin.destroy();
+        throw new IoError(`a line of standard input is over ${limit} bytes; ${purpose}`);
+      }
+    }
+  } catch (error) {
+    if (error instanceof IoError) throw error;
+    throw new IoError(`cannot read standard input: ${errnoWords(error)}`);
+  }
+  pending += decoder.decode();
+  if (pending !== "") yield pending;
+}
+
 /** Decodes UTF-8, throwing on bytes that are not. */
 export interface Utf8Decoder {
   decode(bytes: Uint8Array): string;

@@ -71,13 +71,16 @@ const LIGHT = "─│┌╭┐╮└╰┘╯├┤┬┴┼";
 
 /**
  * ASCII drawings (`+--+`, `|`, `-->`): a `+` is a corner or junction whose arms come
- * from its neighbours, `-` and `|` are strokes only as part of a line, and `v ^ < >`
+ * from its neighbours, `-` and `|` are strokes only as part of a line (`=` only as the
+ * shaft of an arrow, `==>`), and `v ^ < >`
  * are heads only with a shaft or an edge beside them. A text is drawn in ASCII when it
  * has no box-drawing character and a `+--` or `--+` (a box) or a `-->` or `<--` (an arrow).
  */
 export const ASCII_CORNER = "+";
 export const ASCII_HORIZONTAL = "-";
 export const ASCII_VERTICAL = "|";
+/** The shaft of a double arrow (`==>`, `<==>`): a stroke only there. */
+export const ASCII_DOUBLE = "=";
 export const ASCII_HEADS: ReadonlyMap<string, Dir> = new Map<string, Dir>([
   ["v", S],
   ["^", N],
@@ -115,6 +118,26 @@ export const TEXT_ARROWS: ReadonlyMap<string, string> = new Map([
   ["⇔", "-"],
   ["·", "-"],
 ]);
+
+/**
+ * Text arrows that are heads where a line ends in them (`──→`, `│` over `↓`), as `▶`
+ * is; elsewhere (`Client → Server`) they are text.
+ */
+export const TEXT_HEADS: ReadonlyMap<string, Dir> = new Map<string, Dir>([
+  ["→", E],
+  ["←", W],
+  ["↑", N],
+  ["↓", S],
+  ["⇒", E],
+  ["⇐", W],
+  ["⇑", N],
+  ["⇓", S],
+]);
+const TEXT_HEAD = /[\u2190-\u2193\u21D0-\u21D3]/;
+
+export function hasTextHead(text: string): boolean {
+  return TEXT_HEAD.test(text);
+}
 
 /** ASCII for each head: `v > < ^`. */
 export const HEAD_ASCII: Record<Dir, string> = { [N]: "^", [E]: ">", [S]: "v", [W]: "<" } as Record<

@@ -33,6 +33,8 @@ interface Candidate {
   to: number;
   /** The leftmost column it changes: cells right of it may move, none left of it. */
   at: number;
+  /** The area of the box it mends (0 for a gap): the innermost is tried first. */
+  size: number;
   apply(rows: string[][]): void;
 }
 
@@ -69,13 +71,27 @@ export function fixDiagram(text: string): { text: string; repairs: Repair[] } {
   for (let pass = 0; pass < MAX_PASSES && budget > 0; pass++) {
     const grid = new Grid(drawing);
     let rows = grid.rows;
+    // The innermost first, and none whose rows another one of this pass reads: a blank
+    // taken out of an inner box's line also brings the sides around it into line, so
+    // the outer boxes are looked at again in the next pass.
+    const windowOf = (c: Candidate) =>
+      [Math.max(0, c.from - MARGIN), Math.min(rows.length - 1, c.to + MARGIN)] as const;
+    const taken = new Set<number>();
+    const chosen: Candidate[] = [];
+    for (const c of [...sideRepairs(grid), ...gapRepairs(grid)].sort((a, b) => a.size - b.size)) {
+      const [from, to] = windowOf(c);
+      let free = true;
+      for (let row = from; row <= to && free; row++) free = !taken.has(row);
+      if (!free) continue;
+      for (let row = from; row <= to; row++) taken.add(row);
+      chosen.push(c);
+    }
     // Rightmost first: a cell taken out of a line or put in moves only the cells right
     // of it, so every repair still to try finds its cells where the pass found them.
-    const candidates = [...sideRepairs(grid), ...gapRepairs(grid)].sort((a, b) => b.at - a.at);
+    chosen.sort((a, b) => b.at - a.at);
     let made = 0;
-    for (const candidate of candidates) {
-      const from = Math.max(0, candidate.from - MARGIN);
-      const to = Math.min(rows.length - 1, candidate.to + MARGIN);
+    for (const candidate of chosen) {
+      const [from, to] = windowOf(candidate);
       for (let row = from; row <= to; row++) budget -= 2 * (rows[row] as string[]).length;
       if (budget < 0) break;
       const trial = rows.slice();
@@ -133,13 +149,9 @@ function joined(rows: readonly string[][]): string {
  */
 function sideRepairs(grid: Grid): Candidate[] {
   const found: Candidate[] = [];
-  // The innermost box first: taking a blank out of a line moves every side right of it.
-  const boxes = outlines(grid)
-    .filter((o) => o.topCloses && o.leftCloses)
-    .sort(
-      (a, b) => (a.right - a.left) * (a.bottom - a.top) - (b.right - b.left) * (b.bottom - b.top),
-    );
-  for (const { top, right, bottom } of boxes) {
+  const boxes = outlines(grid).filter((o) => o.topCloses && o.leftCloses);
+  for (const { top, left, right, bottom } of boxes) {
+    const size = (right - left) * (bottom - top);
     // Every line of the side that is out, the same way: one slip, one repair.
     const wide: number[] = [];
     const narrow: number[] = [];
@@ -163,6 +175,7 @@ function sideRepairs(grid: Grid): Candidate[] {
             from: top,
             to: bottom,
             at: right,
+            size,
             message: `moved the right edge of the box one column left${lines}, under its corner at column ${right + 1}`,
             apply: (rows) => {
               for (const row of wide) rows[row]?.splice(right, 1);
@@ -174,6 +187,7 @@ function sideRepairs(grid: Grid): Candidate[] {
             from: top,
             to: bottom,
             at: right - 1,
+            size,
             message: `moved the right edge of the box one column right${lines}, under its corner at column ${right + 1}`,
             apply: (rows) => {
               for (const row of narrow) rows[row]?.splice(right - 1, 0, " ");
@@ -214,6 +228,7 @@ function gapRepairs(grid: Grid): Candidate[] {
         from: row,
         to: row,
         at: Math.min(c, c2),
+        size: 0,
         message: `joined '${grid.at(row, col)}' to the '${grid.at(r2, c2)}' it stopped one column short of`,
         apply: (rows) => {
           const at = rows[r];

@@ -1,7 +1,9 @@
 import { layOut, narrowRun } from "../core/width.js";
+import { inDoubleShaft, textHeads } from "./arrows.js";
 import {
   ARMS,
   ASCII_CORNER,
+  ASCII_DOUBLE,
   ASCII_HEADS,
   ASCII_HORIZONTAL,
   ASCII_VERTICAL,
@@ -11,6 +13,7 @@ import {
   DROW,
   E,
   HEADS,
+  hasTextHead,
   isAsciiDrawing,
   N,
   OPPOSITE,
@@ -141,6 +144,7 @@ const ASCII_SHAPED = new Set([
   ASCII_CORNER,
   ASCII_HORIZONTAL,
   ASCII_VERTICAL,
+  ASCII_DOUBLE,
   ...ASCII_HEADS.keys(),
 ]);
 
@@ -466,6 +470,7 @@ export class Grid {
         this.classify(row, table);
         this.addRun(row, 0, this.lengths[row] as number);
       }
+      if (hasTextHead(text)) this.headTextArrows(classes);
       return classes;
     }
     // Strokes and heads are found in the text at once, and classed where they were
@@ -496,7 +501,20 @@ export class Grid {
       this.addRun(row, at - start, to - start);
     }
     for (; row < height; row++) if (this.isWide(row)) this.classifyWide(row, table);
+    if (hasTextHead(text)) this.headTextArrows(classes);
     return classes;
+  }
+
+  /** Text arrows that are heads (arrows.ts), classed as `▶` is. */
+  private headTextArrows(classes: Uint8Array) {
+    const classOf = (row: number, col: number) => classes[this.cellAt(row, col)] ?? TEXT;
+    const stroke = (row: number, col: number, dir: Dir) =>
+      (classOf(row, col) & (KIND | dir)) === (STROKE | dir);
+    const found = textHeads(this.rows, stroke, (row, col) => classOf(row, col) === TEXT);
+    for (let i = 0; i < found.length; i += 3) {
+      const [row, col, dir] = [found[i], found[i + 1], found[i + 2]] as [number, number, Dir];
+      classes[this.cellAt(row, col)] = HEAD | OPPOSITE[dir];
+    }
   }
 
   /** A row that is not NARROW, of a drawing that is not ASCII: classed, and one run. */
@@ -543,6 +561,7 @@ export class Grid {
         ? E | W
         : 0;
     }
+    if (char === ASCII_DOUBLE) return inDoubleShaft((c) => this.at(row, c), col) ? E | W : 0;
     if (char !== ASCII_CORNER) return 0;
     let arms = 0;
     for (const dir of DIRS) {
@@ -561,7 +580,8 @@ export class Grid {
     if (dir === undefined) return undefined;
     const vertical = dir === N || dir === S;
     const back = OPPOSITE[dir];
-    const shaft = isAsciiStroke(this.at(row + DROW[back], col + DCOL[back]), back);
+    const behind = this.at(row + DROW[back], col + DCOL[back]);
+    const shaft = isAsciiStroke(behind, back) || (behind === ASCII_DOUBLE && !vertical);
     const across = (vertical ? [E, W] : [N, S]) as Dir[];
     const inEdge = across.every((d) => isAsciiStroke(this.at(row + DROW[d], col + DCOL[d]), d));
     if (!shaft && !inEdge) return undefined;

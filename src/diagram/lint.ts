@@ -1,5 +1,18 @@
 import { outlines, turns, verticalEdge } from "./boxes.js";
-import { BY_ARMS, DCOL, DIR_NAME, DIRS, type Dir, DROW, E, N, OPPOSITE, S, W } from "./charset.js";
+import {
+  ASCII_CORNER,
+  BY_ARMS,
+  DCOL,
+  DIR_NAME,
+  DIRS,
+  type Dir,
+  DROW,
+  E,
+  N,
+  OPPOSITE,
+  S,
+  W,
+} from "./charset.js";
 import { Grid } from "./grid.js";
 
 export type Rule =
@@ -64,6 +77,32 @@ class Crossings {
   }
 }
 
+/** The cell a straight line runs to from (row, col) along `dir`, ticks (`┬ ┼`) and all. */
+function alongLine(grid: Grid, row: number, col: number, dir: Dir): [number, number] {
+  const axis = dir | OPPOSITE[dir];
+  let r = row;
+  let c = col;
+  while ((grid.arms(r + DROW[dir], c + DCOL[dir]) & axis) === axis) {
+    r += DROW[dir];
+    c += DCOL[dir];
+  }
+  return [r + DROW[dir], c + DCOL[dir]];
+}
+
+/**
+ * Whether a head ends one of a chart's two axes: its line runs back to a corner (`└`)
+ * whose other line runs straight to a head of its own, at a right angle. An axis points
+ * at the open side of the chart, at nothing, by design.
+ */
+function endsAxis(grid: Grid, row: number, col: number, head: Dir): boolean {
+  const [r, c] = alongLine(grid, row, col, OPPOSITE[head]);
+  const arms = grid.arms(r, c);
+  const other = (arms & ~head) as Dir;
+  if (!(arms & head) || !DIRS.includes(other) || other === OPPOSITE[head]) return false;
+  const [er, ec] = alongLine(grid, r, c, other);
+  return grid.head(er, ec) === other;
+}
+
 function checkCells(
   grid: Grid,
   add: (row: number, col: number, rule: Rule, message: string) => void,
@@ -99,7 +138,12 @@ function checkCells(
           continue;
         }
         if (next === "stroke") {
-          const wanted = BY_ARMS.get(grid.arms(r, c) | OPPOSITE[dir]);
+          // Two lines side by side, one with ticks into the other (a ruler under a
+          // timeline, `┼───┬───┼` under `──X──`), do not meet: neither is a defect.
+          const across = dir === N || dir === S ? E | W : N | S;
+          if (arms & across && grid.arms(r, c) === across) continue;
+          // Said in the drawing's own characters: an ASCII drawing's junction is `+`.
+          const wanted = grid.ascii ? ASCII_CORNER : BY_ARMS.get(grid.arms(r, c) | OPPOSITE[dir]);
           add(
             r,
             c,
@@ -134,7 +178,7 @@ function checkCells(
     // Aimed between two words of a label row ("Load Balancer") still hits the label.
     const labelRow = grid.kind(fr, fc - 1) === "label" || grid.kind(fr, fc + 1) === "label";
     const blankAhead = vertical ? !labelRow : grid.kind(fr2, fc2) === "blank";
-    if (grid.kind(fr, fc) === "blank" && blankAhead) {
+    if (grid.kind(fr, fc) === "blank" && blankAhead && !endsAxis(grid, row, col, head)) {
       add(row, col, "arrow-target", `arrow '${grid.at(row, col)}' points at nothing`);
     }
   }
@@ -143,6 +187,8 @@ function checkCells(
 function checkBoxes(
   grid: Grid,
   add: (row: number, col: number, rule: Rule, message: string) => void,
+  /** Told of each box whose right side (or bottom corner) is out of line with its top corner. */
+  outOfLine?: (top: number, bottom: number, right: number) => void,
 ) {
   for (const o of outlines(grid)) {
     const { top, left, right, bottom } = o;
@@ -191,10 +237,12 @@ function checkBoxes(
       first = { row, message };
     }
     if (first !== undefined) {
+      outOfLine?.(top, bottom, right);
       const more = lines > 1 ? ` (on ${lines} lines from here)` : "";
       add(first.row, right, "box-right", `${first.message}${more}`);
     }
     if (o.bottomEnd !== right || !turns(grid, bottom, right, N | W)) {
+      outOfLine?.(bottom, bottom, right);
       add(
         bottom,
         o.bottomEnd,
@@ -220,7 +268,16 @@ export function lintGrid(grid: Grid): Defect[] {
     seen.add(key);
     defects.push({ line: row + 1, column: col + 1, rule, message });
   };
-  checkCells(grid, add);
-  checkBoxes(grid, add);
+  // One cause, one finding: a box side out of line is reported once, by the box; the
+  // gaps it leaves (its corners a column short of it, it a column short of them) are
+  // not reported again.
+  const sides: Array<{ top: number; bottom: number; right: number }> = [];
+  checkBoxes(grid, add, (top, bottom, right) => sides.push({ top, bottom, right }));
+  checkCells(grid, (row, col, rule, message) => {
+    const consequence =
+      rule === "gap" &&
+      sides.some((s) => Math.abs(col - s.right) <= 1 && row >= s.top && row <= s.bottom);
+    if (!consequence) add(row, col, rule, message);
+  });
   return defects.sort((a, b) => a.line - b.line || a.column - b.column);
 }

@@ -24,14 +24,17 @@ export async function graphWarning(
   if (!graphFormat) return undefined;
   const { extractGraph } = await import("../diagram/graph.js");
   const { sanitize } = await import("../core/sanitize.js");
-  let edges: number;
+  let graph: { edges: unknown[]; sequence?: boolean };
   try {
-    edges = extractGraph(sanitize(diagram)).edges.length;
+    graph = extractGraph(sanitize(diagram));
   } catch {
     // Too large to read: the export itself says so.
     return undefined;
   }
-  return edges === 0
+  if (graph.sequence) {
+    return "warning: this is a sequence drawing (lifelines and messages), which a flowchart cannot show: its participants were exported with no edges";
+  }
+  return graph.edges.length === 0
     ? "warning: no edge was read from this drawing: it may be no graph of boxes and lines (a table, a chart, a list)"
     : undefined;
 }

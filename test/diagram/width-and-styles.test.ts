@@ -28,17 +28,13 @@ describe("lint measures labels as a terminal shows them", () => {
     [
       "an emoji drawn to character count",
       ["┌───────┐", "│ 🚀 App │", "└───────┘"],
-      ["1:9 gap", "2:9 box-right", "3:9 gap"],
+      ["2:9 box-right"],
     ],
-    [
-      "a tab counted as one column",
-      ["┌────┐", "│\tX  │", "└────┘"],
-      ["1:6 gap", "2:6 box-right", "3:6 gap"],
-    ],
+    ["a tab counted as one column", ["┌────┐", "│\tX  │", "└────┘"], ["2:6 box-right"]],
     [
       "a box after CJK, in display columns",
       ["缓存 ┌─┐", "缓存 │a │", "缓存 └─┘"],
-      ["1:8 gap", "2:8 box-right", "3:8 gap"],
+      ["2:8 box-right"],
     ],
   ])("%s is broken", (_name, lines, expected) => {
     expect(rules(lines)).toEqual(expected);
@@ -71,8 +67,8 @@ describe("box styles, all traced by the one tracer", () => {
   });
 
   it.each([
-    ["double", ["╔═══╗", "║ A  ║", "╚═══╝"], ["1:5 gap", "2:5 box-right", "3:5 gap"]],
-    ["heavy", ["┏━━━┓", "┃ A ┃", "┗━━┛"], ["3:4 gap", "3:4 box-bottom"]],
+    ["double", ["╔═══╗", "║ A  ║", "╚═══╝"], ["2:5 box-right"]],
+    ["heavy", ["┏━━━┓", "┃ A ┃", "┗━━┛"], ["3:4 box-bottom"]],
     ["ASCII", ["+---+", "| A  |", "+---+"], ["2:5 box-right"]],
     ["ASCII, bottom short", ["+---+", "| A |", "+--+"], ["3:4 box-bottom"]],
     ["a titled frame with no corner", ["╭── Title ──", "│ A", "╰──"], ["1:4 box-top"]],
@@ -99,6 +95,32 @@ describe("one finding per slip", () => {
       },
     ]);
   });
+
+  it("reports a box side out of line by the box alone, not by the gaps it leaves", () => {
+    // The source document's monolith: an inner and an outer box, each a column wide on some lines.
+    const monolith = catalog.diagrams.find((d) => d.id === "monolith")?.original as string;
+    expect(lintDiagram(monolith).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual([
+      "6:43 box-right",
+      "16:40 box-right",
+    ]);
+    // A gap with no box side out of line beside it is still a gap.
+    expect(
+      lintDiagram(["┌───┐", "│ A ├─ ──┐", "└───┘    │"].join("\n")).map((d) => d.rule),
+    ).toEqual(["gap", "gap"]);
+  });
+
+  it("suggests a junction in the drawing's own characters", () => {
+    const ascii = lintDiagram(["+----+", "| A  |---|", "+----+   |"].join("\n"));
+    expect(ascii.map((d) => d.message)).toEqual([
+      "'-' meets '|' without a junction (expected '+')",
+      "'-' meets '|' without a junction (expected '+')",
+    ]);
+    const light = lintDiagram(["┌────┐", "│ A  │───│", "└────┘   │"].join("\n"));
+    expect(light.map((d) => d.message)).toEqual([
+      "'─' meets '│' without a junction (expected '├')",
+      "'─' meets '│' without a junction (expected '┤')",
+    ]);
+  });
 });
 
 describe("an ASCII diagram lints as its Unicode original", () => {
@@ -122,5 +144,33 @@ describe("an ASCII diagram lints as its Unicode original", () => {
     const ascii = toAscii(cqrs?.diagram ?? "");
     expect(isDrawing(ascii)).toBe(true);
     expect(findBoxes(new Grid(ascii)).length).toBeGreaterThan(2);
+  });
+});
+
+describe("drawings that are not boxes and lines are not defects", () => {
+  it.each([
+    [
+      "a chart's axes, each ending in a head",
+      [" ▲", " │    *", " │  *", " └──────────►", "   time"],
+    ],
+    ["a ruler of ticks under a timeline", ["····────X────····", "├───┼───┼───┤"]],
+    ["a ruler with its numbers", ["┼───┬───┬───┼", "0   1   2   3"]],
+    ["a tree", ["root", "├── a", "│   └── b", "└── c"]],
+  ])("%s", (_what, lines) => {
+    expect(lintDiagram(lines.join("\n"))).toEqual([]);
+  });
+
+  it.each([
+    ["one arrow out of a box, at nothing", ["┌───┐", "│ A ├──►", "└───┘"], ["2:8 arrow-target"]],
+    [
+      "two arrows at nothing, not at a right angle from one corner",
+      ["┌───┐", "│ A ├──►", "└─┬─┘", "  │", "  ▼"],
+      ["2:8 arrow-target", "5:3 arrow-target"],
+    ],
+    ["a line meeting another without a junction", ["──────", "   │", "   │"], ["1:4 junction"]],
+  ])("but %s is", (_what, lines, expected) => {
+    expect(lintDiagram(lines.join("\n")).map((d) => `${d.line}:${d.column} ${d.rule}`)).toEqual(
+      expected,
+    );
   });
 });

@@ -68,14 +68,18 @@ describe("renderMarkdown", () => {
   it("is a heading, the summary, the diagram fenced, the notes and references", () => {
     const cqrs = catalog.diagrams.find((d) => d.id === "cqrs");
     if (!cqrs) throw new Error("no cqrs");
-    // Issue 24: the notes and references follow, each a list item on one line, links inert.
-    const points = (items: readonly string[] = []) =>
-      items.map((i) => `- ${i.replace(/\s+/g, " ").replace("://", "\\://")}`).join("\n");
+    // Issue 24: the notes and references follow, each a list item on one line; a
+    // reference's web address is a link (<https://…>), any other text inert.
+    const points = (items: readonly string[] = [], links = false) =>
+      items
+        .map((i) => i.replace(/\s+/g, " "))
+        .map((i) => `- ${links ? i.replace(/https?:\/\/\S*[\w/#=&%-]/g, "<$&>") : i}`)
+        .join("\n");
     expect(cqrs.notes?.length).toBeGreaterThan(0);
     expect(cqrs.references?.length).toBeGreaterThan(0);
     expect(renderMarkdown(cqrs)).toBe(
       `## CQRS Pattern\n\n${cqrs.summary}\n\n\`\`\`text\n${cqrs.diagram}\n\`\`\`\n\n` +
-        `**Notes**\n\n${points(cqrs.notes)}\n\n**References**\n\n${points(cqrs.references)}\n`,
+        `**Notes**\n\n${points(cqrs.notes)}\n\n**References**\n\n${points(cqrs.references, true)}\n`,
     );
   });
 });

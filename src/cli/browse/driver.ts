@@ -39,13 +39,14 @@ export interface PickOptions {
   onFirstFrame?: () => void;
 }
 
-interface Screen {
+export interface Screen {
   fd: number;
   size(): Size;
   close(): void;
 }
 
-function openScreen(): Screen {
+/** The terminal to draw on: standard error when it is one, else /dev/tty (standard output stays free). */
+export function openScreen(): Screen {
   if (isatty(2)) return { fd: 2, size: () => sizeOf(process.stderr), close() {} };
   const fd = openSync("/dev/tty", "w");
   const stream = new WriteStream(fd);
@@ -60,16 +61,21 @@ function sizeOf(stream: WriteStream): Size {
 /**
  * The bytes of one frame: the lines from layout.ts, guarded, each erased to its end
  * but a full one (there the cursor waits on the last column, and erasing would take
- * that column's character), and the cursor left on the query line.
+ * that column's character), and the cursor left at `cursor` on `row` (the query line).
  */
-export function frameBytes(lines: readonly string[], cursor: number, columns: number): string {
+export function frameBytes(
+  lines: readonly string[],
+  cursor: number,
+  columns: number,
+  row = 1,
+): string {
   const parts: Array<string | Control> = [HIDE_CURSOR, HOME];
   lines.forEach((line, i) => {
     if (i > 0) parts.push(NEXT_LINE);
     parts.push(line);
     if (displayWidth(line) < columns) parts.push(ERASE_LINE);
   });
-  return forTerminal(...parts, ERASE_BELOW, cursorTo(1, cursor + 1), SHOW_CURSOR);
+  return forTerminal(...parts, ERASE_BELOW, cursorTo(row, cursor + 1), SHOW_CURSOR);
 }
 
 /**
@@ -101,7 +107,7 @@ function discardUnread(): void {
  * Takes the terminal over: the alternate screen, raw mode, bracketed paste. Returns
  * the way back, which every way out takes (a signal, an exception, process.exit), once.
  */
-function takeOver(screen: Screen): () => void {
+export function takeOver(screen: Screen): () => void {
   const stdin = process.stdin;
   const write = (...parts: Array<string | Control>) => writeSync(screen.fd, forTerminal(...parts));
   let restored = false;
@@ -214,7 +220,7 @@ export async function pick(options: PickOptions): Promise<Entry | undefined> {
     await results.update(state);
     draw();
     options.onFirstFrame?.();
-    return await readUntilChosen(handle, draw);
+    return (await readUntilEnded(handle, draw)).entry;
   } finally {
     restore();
   }
@@ -222,14 +228,14 @@ export async function pick(options: PickOptions): Promise<Entry | undefined> {
 
 /**
  * Feeds standard input to `handle`, one chunk after another (never two at once), and
- * redraws on a resize, until a chunk ends the pick.
+ * redraws on a resize, until a chunk ends it (`handle` returns what it ended with).
  */
-function readUntilChosen(
-  handle: (chunk: string) => Promise<{ entry: Entry | undefined } | undefined>,
+export function readUntilEnded<T extends object>(
+  handle: (chunk: string) => Promise<T | undefined>,
   draw: () => void,
-): Promise<Entry | undefined> {
+): Promise<T> {
   const stdin = process.stdin;
-  return new Promise<Entry | undefined>((resolve, reject) => {
+  return new Promise<T>((resolve, reject) => {
     let queue = Promise.resolve();
     let done = false;
     const onResize = () => {
@@ -244,7 +250,7 @@ function readUntilChosen(
           done = true;
           stdin.off("data", onData);
           process.off("SIGWINCH", onResize);
-          resolve(ended.entry);
+          resolve(ended);
         })
         .catch(reject);
     };

@@ -15,33 +15,32 @@ import {
   rowOf,
   slotOf,
 } from "./extraction.js";
+import type { Labelled } from "./inline-labels.js";
 import type { Endpoint } from "./paths.js";
 import { anchorOf, extendDown, isClaimed, runAt } from "./text-runs.js";
 
-/** Text written beside a path (not at its end) that labels it, each run with its anchor cell. */
-function labelsBeside(x: Extraction, labelled: Labelled[]): void {
+/**
+ * Text written beside a path (not at its end) that labels it, each run with its anchor
+ * cell; not beside a stroke that joins nothing (`│ a ║ b │` in a box is the box's label).
+ */
+function labelsBeside(x: Extraction, labelled: Labelled[], joins: (cell: number) => boolean): void {
   for (let row = 0; row < x.h; row++) {
     const columns = columnsOf(x.cells, row);
     for (let col = 0; col < columns; col++) {
       const cell = idx(x, row, col);
-      if (x.claimed[cell] || x.cells.kind[cell] !== LABEL) continue;
+      // A box's outline may hold text: a diamond's `<` and `╲` (diamonds.ts).
+      if (x.claimed[cell] || x.cells.kind[cell] !== LABEL || (x.outline[cell] as number) >= 0)
+        continue;
       const run = runAt(x, row, col);
       if (!run) continue;
       col = run.end;
       if (isClaimed(x, run)) continue;
       const anchor = anchorOf(x, run);
-      if (anchor === undefined) continue;
+      if (anchor === undefined || !joins(anchor)) continue;
       for (const c of run.cells) x.claimed[c] = 1;
       labelled.push({ anchor, row, col: run.start, text: run.text });
     }
   }
-}
-
-interface Labelled {
-  anchor: number;
-  row: number;
-  col: number;
-  text: string;
 }
 
 /**
@@ -187,8 +186,8 @@ function walk(
 }
 
 /**
- * Puts each edge label on its edges: text hanging off a path's end (not a node), then
- * text written beside a path.
+ * Puts each edge label on its edges: text written into a line (`inline`), text hanging
+ * off a path's end (not a node), then text written beside a path.
  */
 export function labelEdgesOf(
   x: Extraction,
@@ -196,8 +195,9 @@ export function labelEdgesOf(
   textNodes: Set<string>,
   textEnds: Set<string>,
   drafts: Map<number, Draft[]>,
+  inline: Labelled[],
 ): void {
-  const labelled: Labelled[] = [];
+  const labelled: Labelled[] = [...inline];
   for (const e of endpoints) {
     if (!e.text || textNodes.has(e.node)) continue;
     if (isClaimed(x, e.text)) continue;
@@ -206,7 +206,12 @@ export function labelEdgesOf(
     const text = [e.text.text, ...e.text.more].join(" ");
     labelled.push({ anchor: e.cell, row: e.text.row, col: e.text.start, text });
   }
-  labelsBeside(x, labelled);
+  labelsBeside(x, labelled, (cell) => {
+    const row = rowOf(x, cell);
+    const col = colOf(x, cell);
+    const at = (dir: Dir) => drafts.get(rootOf(x, slotOf(x, row, col, dir)))?.length ?? 0;
+    return at(E) + at(N) > 0 || x.inner[cell] === -1;
+  });
   const nodeOfEndpointCell = groupBy(
     endpoints.filter((e) => !e.text || textNodes.has(e.node)),
     (e) => e.cell,

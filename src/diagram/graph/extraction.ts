@@ -36,6 +36,8 @@ export interface Extraction {
   readonly path: Uint8Array;
   /** The ways each path cell joins the path cell beside it (both reach towards each other). */
   readonly link: Uint8Array;
+  /** The ways each path cell is joined through text written into its line (inline-labels.ts). */
+  readonly through: Uint8Array;
   /** The runs of text read so far (runAt), and which of them each cell is in (index + 1; 0: none yet). */
   readonly runList: TextRun[];
   readonly runIds: Int32Array;
@@ -57,6 +59,7 @@ export function extraction(cells: Cells, found: Box[]): Extraction {
     claimed: new Uint8Array(size),
     path: new Uint8Array(size),
     link: new Uint8Array(size),
+    through: new Uint8Array(size),
     runList: [],
     runIds: new Int32Array(size),
   };

@@ -8,6 +8,11 @@ export interface Graph {
   edges: GraphEdge[];
   /** Which way the drawing flows, as its arrows point (not in `--format graph`'s JSON). */
   direction?: Direction;
+  /**
+   * A sequence drawing (lifelines and messages), which a flowchart cannot show: read
+   * with no edges (not in `--format graph`'s JSON).
+   */
+  sequence?: boolean;
 }
 
 /** Top-down, left to right, bottom-up, right to left: Mermaid's names. */

@@ -1,5 +1,6 @@
 import type { Box } from "../boxes.js";
-import { LABEL } from "../cells.js";
+import { columnsOf, LABEL } from "../cells.js";
+import { MOST_SLIP } from "./drift.js";
 import { cellText, type Extraction, idx, type TextRun } from "./extraction.js";
 import type { GraphNode } from "./model.js";
 import { slug, squeeze } from "./text.js";
@@ -11,7 +12,8 @@ function boxLabel(x: Extraction, i: number): string {
   for (let r = box.top + 1; r < box.bottom; r++) {
     let line = "";
     // From side to side: a side that slipped outwards leaves its column to the box (drift.ts).
-    for (let c = box.left; c <= box.right; c++) {
+    const last = Math.min(box.right + MOST_SLIP, columnsOf(x.cells, r) - 1);
+    for (let c = box.left; c <= last; c++) {
       const cell = idx(x, r, c);
       const mine = x.inner[cell] === i && !x.claimed[cell];
       line += mine && x.cells.kind[cell] === LABEL ? cellText(x, r, c) : " ";

@@ -14,7 +14,7 @@ import {
   type TextRun,
   unite,
 } from "./extraction.js";
-import { textAt } from "./text-runs.js";
+import { isClaimed, textAt } from "./text-runs.js";
 
 /** Where a path meets a node: which node, whether an arrow head points into it, and which way the path leaves it. */
 export interface Endpoint {
@@ -67,7 +67,7 @@ export function endpointsOf(
     const col = colOf(x, cell);
     const head = headDir(x, row, col);
     const reach = x.cells.reach[cell] as number;
-    const link = x.link[cell] as number;
+    const link = (x.link[cell] as number) | (x.through[cell] as number);
     for (let way = N; way <= W; way <<= 1) {
       const dir = way as Dir;
       if (!(reach & dir || head === dir) || link & dir) continue;
@@ -77,14 +77,18 @@ export function endpointsOf(
       const box = inside(x, r, c) ? (x.outline[idx(x, r, c)] as number) : -1;
       if (box >= 0) {
         if (x.inner[cell] === box) continue;
-        const headed = head === dir || headDir(x, r, c) === dir;
+        const headed = head === dir || headDir(x, r, c) === dir || strayHead(x, r, c, dir, box);
         endpoints.push({ node: `b${box}`, headed, leave: OPPOSITE[dir], cell, slot });
         continue;
       }
       // runAt gives each run once: every end at one run shares it.
-      const text = textAt(x, row, col, dir);
-      if (!text) {
-        const across = boxAcrossGap(x, row, col, dir, head === dir ? 2 : 1);
+      const found = textAt(x, row, col, dir);
+      // Text written into a line is its label (inline-labels.ts), no end of it.
+      const text = found && !isClaimed(x, found) ? found : undefined;
+      // An ER mark at a line's end (`│ User │1────N│ Order │`) labels the line; the box past it is the end.
+      const marked = text && END_MARK.test(text.text) ? boxPastMark(x, text, dir) : -1;
+      if (!text || marked >= 0) {
+        const across = marked >= 0 ? marked : boxAcrossGap(x, row, col, dir, head === dir ? 2 : 1);
         if (across >= 0) {
           endpoints.push({
             node: `b${across}`,
@@ -109,6 +113,41 @@ export function endpointsOf(
   }
 
   return endpoints;
+}
+
+/** Cardinality marks of an ER drawing: `1`, `N`, `M`, `*`, `∞`, `0..1`, `1..*`, `0..N`. */
+const END_MARK = /^(?:[01]\.\.)?(?:[01nNmM*\u221E]|\d)$/;
+
+/** The box a blank or none past an ER mark, on the far side from its line (-1: none). */
+function boxPastMark(x: Extraction, run: TextRun, dir: Dir): number {
+  const vertical = dir === N || dir === S;
+  for (let k = 1; k <= 2; k++) {
+    const r = vertical ? run.row + DROW[dir] * k : run.row;
+    const c = vertical ? run.start : dir === E ? run.end + k : run.start - k;
+    if (!inside(x, r, c)) return -1;
+    const box = x.outline[idx(x, r, c)] as number;
+    if (box >= 0) return box;
+    if (kindOf(x, r, c) !== BLANK) return -1;
+  }
+  return -1;
+}
+
+/**
+ * Whether a head pointing into the box is set in its outline a column or two beside
+ * where a line meets it (`│` over `──▼─`, two columns apart), with no line of its own:
+ * the line's head, drawn off its line.
+ */
+function strayHead(x: Extraction, row: number, col: number, dir: Dir, box: number): boolean {
+  const across = dir === N || dir === S ? E : N;
+  for (const k of [1, -1, 2, -2]) {
+    const r = row + DROW[across] * k;
+    const c = col + DCOL[across] * k;
+    if (!inside(x, r, c) || x.outline[idx(x, r, c)] !== box || headDir(x, r, c) !== dir) continue;
+    const br = r - DROW[dir];
+    const bc = c - DCOL[dir];
+    if (!(inside(x, br, bc) && x.path[idx(x, br, bc)])) return true;
+  }
+  return false;
 }
 
 /**

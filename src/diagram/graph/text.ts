@@ -42,3 +42,23 @@ export function squeeze(text: string): string {
   }
   return out;
 }
+
+/**
+ * A drawing double-spaced, every row of it followed by a blank one (as a document that
+ * set each line of a drawing as a paragraph of its own shows it), with those blank rows
+ * taken out; any other drawing as it is. Three rows drawn at least, so that two rows a
+ * blank apart (a box over a caption) are left alone.
+ */
+export function singleSpaced(diagram: string): string {
+  const rows = diagram.split("\n");
+  const drawn = (row: string | undefined) => row !== undefined && row.trim() !== "";
+  let first = 0;
+  while (first < rows.length && !drawn(rows[first])) first++;
+  let last = rows.length - 1;
+  while (last > first && !drawn(rows[last])) last--;
+  if (last - first < 4) return diagram;
+  for (let row = first; row <= last; row++) {
+    if (drawn(rows[row]) !== ((row - first) % 2 === 0)) return diagram;
+  }
+  return rows.filter((_, row) => row < first || row > last || (row - first) % 2 === 0).join("\n");
+}
