@@ -34,7 +34,7 @@ describe("the packed package", () => {
   const [info] = packed;
   const tarball = join(work, info?.filename ?? "missing.tgz");
 
-  it("holds only what runs, under 450 KB", () => {
+  it("holds only what runs, under 500 KB", () => {
     const paths = (info?.files ?? []).map((f) => f.path).sort();
     expect(
       paths.every((p) => /^(bin|dist|data|man)\/|^(package\.json|README\.md|LICENSE)$/.test(p)),
@@ -47,10 +47,10 @@ describe("the packed package", () => {
     // A code cache suits only the V8 that made it: an install makes its own (below).
     expect(paths.filter((p) => p.endsWith(".cache"))).toEqual([]);
     // Raised from 300 KB to 360 KB when issue 24 took the built-in catalog from 51 to 83
-    // diagrams (338,684 bytes packed), then to 450 KB at 114 diagrams (438,508 bytes packed):
-    // about 3.2 KB packed a diagram with its notes and references. Measured 451,549 bytes
-    // packed (1,577,768 unpacked) on 2026-12-07 at 115 diagrams with main's lint --fix code.
-    expect(info?.size).toBeLessThan(450 * 1024);
+    // diagrams (338,684 bytes packed), then to 500 KB: 438,508 bytes packed at 114 diagrams
+    // (about 3.2 KB packed a diagram with its notes and references), and 479,635 bytes packed
+    // (1,658,219 unpacked) on 2026-12-07 at 115 diagrams with main's lint --fix and study code.
+    expect(info?.size).toBeLessThan(500 * 1024);
   });
 
   it("declares what a package must", () => {
