@@ -61,6 +61,24 @@ export function holdsNothing(text: string): boolean {
   );
 }
 
+/**
+ * Whether a document holds nothing of a person's but drawings and their facts: headings,
+ * fenced blocks, `<!-- sysdiag … -->` comments and blank lines, as `add` writes a file.
+ * Such a file whose drawing no longer parses may go whole; one with prose may not.
+ */
+export function holdsOnlyDrawings(text: string): boolean {
+  let inFacts = false;
+  return scanMarkdown(text).every((t) => {
+    if (t.kind !== "text") return true;
+    const line = t.text.trim();
+    if (inFacts || line.startsWith("<!-- sysdiag")) {
+      inFacts = !line.endsWith("-->");
+      return true;
+    }
+    return line === "";
+  });
+}
+
 /** The document without the diagram's section (its heading to the next heading). */
 export function withoutSection(text: string, section: Section): string {
   const lines = text.split("\n");

@@ -20,6 +20,14 @@ const TAKES_LINE = new Set([
 ]);
 
 /**
+ * The editor: $VISUAL, else $EDITOR, else vi. A setting of only blanks is no editor (run
+ * through the shell, `"$@"` alone would run the diagram's file itself as a program).
+ */
+export function editorSetting(env: Record<string, string | undefined>): string {
+  return [env.VISUAL, env.EDITOR].find((value) => value?.trim()) ?? "vi";
+}
+
+/**
  * Opens `file` in the user's editor ($VISUAL, else $EDITOR, else vi) on this
  * terminal and waits for it. Run through the shell, as git does, so that
  * `EDITOR="code --wait"` works; the file is passed as an argument, never spliced in.
@@ -29,7 +37,7 @@ export function openEditor(
   file: string,
   line: number,
 ): void {
-  const editor = env.VISUAL || env.EDITOR || "vi";
+  const editor = editorSetting(env);
   const program = editor.trim().split(/\s+/)[0]?.split("/").pop() ?? "";
   const at = TAKES_LINE.has(program) ? [`+${line}`] : [];
   // Ctrl-C belongs to the editor while it runs (as git does): it must not end sysdiag and

@@ -133,7 +133,7 @@ const LIMIT_TEXT: Record<keyof typeof LIMITS, string> = {
   graphEdges: `${thousands(LIMITS.graphEdges)}: edges one drawing's lines make, for the graph formats.`,
   graphLabelChars: `${thousands(LIMITS.graphLabelChars)}: characters of edge labels, a label counted once for each edge it is on.`,
   cachedStores: `${thousands(LIMITS.cachedStores)}: compiled catalogs kept in the cache, the last used.`,
-  echoedWordChars: `${thousands(LIMITS.echoedWordChars)} characters: a word of your input echoed in a message; a longer one is cut in the middle.`,
+  echoedWordChars: `${thousands(LIMITS.echoedWordChars)} characters: a word, or a quoted query, of your input echoed in a message; a longer one is cut in the middle.`,
   messageChars: `${thousands(LIMITS.messageChars)} characters: one message line; a longer one keeps its start and its end.`,
 };
 

@@ -1,4 +1,5 @@
-import { spawn } from "node:child_process";
+import { type ChildProcessByStdio, spawn } from "node:child_process";
+import type { Writable } from "node:stream";
 import { splitWords } from "../core/quote.js";
 import { displayWidth } from "../core/width.js";
 
@@ -6,7 +7,7 @@ type Env = Record<string, string | undefined>;
 
 /** The pager asked for, as a program and its arguments; or why it cannot be run. */
 export type PagerCommand =
-  | { argv: string[]; chosen: boolean }
+  | { argv: string[]; chosen: boolean; setting: string }
   | { problem: string; setting: string }
   | undefined;
 
@@ -17,7 +18,8 @@ export type PagerCommand =
  * `less -FRX` (-R keeps colour, -X leaves the page on screen after quitting, -F quits
  * by itself on one screen). An empty value or `cat` means no pager. The setting is split
  * into words as a shell splits them (`less "+G"`, `sh -c '... | less'`); no shell is run.
- * `chosen`: the user set it (a default `less` that is missing is not worth a note).
+ * `chosen`: the user set it (a default `less` that is missing is not worth a note);
+ * `setting`: as it was written, for a message.
  */
 export function pagerFor(lines: number, rows: number, env: Env): PagerCommand {
   if (lines <= rows - 1) return undefined;
@@ -26,7 +28,7 @@ export function pagerFor(lines: number, rows: number, env: Env): PagerCommand {
   if ("problem" in split) return { problem: split.problem, setting: setting ?? "" };
   const { words } = split;
   if (words.length === 0 || words[0] === "cat") return undefined;
-  return { argv: words, chosen: setting !== undefined };
+  return { argv: words, chosen: setting !== undefined, setting: setting ?? "less -FRX" };
 }
 
 /**
@@ -67,7 +69,8 @@ export async function page(text: string, rows: number, env: Env, columns?: numbe
     };
   }
   const [program, ...args] = command.argv as [string, ...string[]];
-  const name = command.argv.join(" ");
+  // Named as the user wrote it: `sh -c "exit 3"`, not the words it was split into.
+  const name = command.setting;
   // less reads LESS for its options; as git does, give it ours when the user has none.
   const childEnv = { ...env, LESS: env.LESS ?? "FRX" };
   // Ctrl-C belongs to the pager while it runs (less stops a long read with it).
@@ -77,7 +80,20 @@ export async function page(text: string, rows: number, env: Env, columns?: numbe
   process.on("SIGINT", ignore);
   try {
     return await new Promise<Paged>((resolve) => {
-      const child = spawn(program, args, { stdio: ["pipe", "inherit", "inherit"], env: childEnv });
+      const cannot = (why: string): Paged => ({
+        shown: false,
+        ...(command.chosen
+          ? { note: `cannot run the pager '${name}' (${why}); the output is printed here instead` }
+          : {}),
+      });
+      let child: ChildProcessByStdio<Writable, null, null>;
+      try {
+        child = spawn(program, args, { stdio: ["pipe", "inherit", "inherit"], env: childEnv });
+      } catch (error) {
+        // Refused before it is tried: a name that is empty (`SYSDIAG_PAGER='""'`).
+        const code = (error as NodeJS.ErrnoException).code;
+        return resolve(cannot(program === "" ? "its name is empty" : (code ?? String(error))));
+      }
       let started = false;
       child.on("spawn", () => {
         started = true;
@@ -88,15 +104,7 @@ export async function page(text: string, rows: number, env: Env, columns?: numbe
       });
       child.on("error", (error: NodeJS.ErrnoException) => {
         if (started) return;
-        const why = error.code === "ENOENT" ? "not found" : (error.code ?? error.message);
-        resolve({
-          shown: false,
-          ...(command.chosen
-            ? {
-                note: `cannot run the pager '${name}' (${why}); the output is printed here instead`,
-              }
-            : {}),
-        });
+        resolve(cannot(error.code === "ENOENT" ? "not found" : (error.code ?? error.message)));
       });
       child.on("close", (code, signal) => {
         if (!started) return;

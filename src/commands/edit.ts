@@ -14,13 +14,14 @@ export default defineCommand({
     "copy then hides the original. Afterwards the file is read back: a drawing that no longer\n" +
     "parses is reported, and lint's findings are shown. An edit that leaves the diagram out of the\n" +
     "file is reported (exit 1); the file is kept as the editor left it. When the editor fails, a\n" +
-    "copy it did not change is removed, and one it saved is kept.",
+    "copy it did not change is removed, and one it saved is kept. An edit that leaves the disk\n" +
+    "full is reported (exit 3): the editor's save may have been cut short.",
   exitCodes: [
     [1, "no such diagram, or the edited file has problems or lint defects"],
-    [3, "the editor failed, or a file cannot be read or written"],
+    [3, "the editor failed, the disk is full after the edit, or a file cannot be read or written"],
   ],
   async run(ctx, { args }) {
-    const { readText } = await import("../core/io.js");
+    const { diskFull, readText } = await import("../core/io.js");
     checkQuery(args);
     const [name = ""] = args;
     const { resolveName } = await import("../search/resolve.js");
@@ -98,6 +99,13 @@ export default defineCommand({
       removeFile(file);
       notes.push("nothing changed; the copy was removed");
       return { stdout: "", notes };
+    }
+    // An editor may say its save failed and still exit 0 (vi's E514, then :q!): the file
+    // it left on a full disk may end anywhere, and is not reported as a good edit.
+    if (diskFull(file)) {
+      throw new IoError(
+        `the disk holding ${file} is full: the editor's save may be cut short; look at the file before you use it`,
+      );
     }
     const { diagrams, problems } = readDocument(text);
     const { lintDiagram } = await import("../diagram/lint.js");

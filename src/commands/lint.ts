@@ -114,6 +114,7 @@ export default defineCommand({
       }
       const { statSync } = await import("node:fs");
       const { filesToLint } = await import("../catalog/source-scan.js");
+      const { decodeText, readFileBytes } = await import("../core/io.js");
       // Anything stat cannot tell (too long a name) is read as a file, which says why not.
       const isDirectory = (path: string) => {
         try {
@@ -122,23 +123,33 @@ export default defineCommand({
           return false;
         }
       };
+      const readInput = (file: string, inDirectory: boolean): Input => {
+        const bytes = readFileBytes(file, LINT_LIMIT);
+        // A byte-order mark, which decoding drops, is written back by --fix.
+        const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+        return {
+          file,
+          text: decodeText(bytes, file),
+          ...(bom ? { bom } : {}),
+          ...(inDirectory ? { inDirectory } : {}),
+        };
+      };
       // Every input is read before any is linted: a missing file fails the run up front.
-      const inputs: Array<{ file: string; text: string; inDirectory?: boolean }> = [];
+      const inputs: Input[] = [];
       for (const file of args) {
-        if (file !== "-" && isDirectory(file)) {
+        if (file === "-") {
+          inputs.push({ file, text: await ctx.stdin(LINT_LIMIT) });
+          continue;
+        }
+        if (isDirectory(file)) {
           const inside = filesToLint(file);
           if (inside.length === 0) {
             throw new NotFoundError(`no Markdown or text file in the directory ${file}`);
           }
-          for (const path of inside) {
-            inputs.push({ file: path, text: readText(path, LINT_LIMIT), inDirectory: true });
-          }
+          for (const path of inside) inputs.push(readInput(path, true));
           continue;
         }
-        inputs.push({
-          file,
-          text: file === "-" ? await ctx.stdin(LINT_LIMIT) : readText(file, LINT_LIMIT),
-        });
+        inputs.push(readInput(file, false));
       }
       if (options.fix) {
         const fixed = await repairInputs(inputs, options.dryRun === true);
@@ -185,8 +196,17 @@ export default defineCommand({
  * written and the repairs are a unified diff. The inputs then hold the repaired text,
  * for lint to report what is left.
  */
+/** An input of lint: its text, and whether its file began with a byte-order mark. */
+interface Input {
+  file: string;
+  text: string;
+  bom?: boolean;
+  /** Found in a directory named: it may hold no drawing. */
+  inDirectory?: boolean;
+}
+
 async function repairInputs(
-  inputs: Array<{ file: string; text: string }>,
+  inputs: Input[],
   dryRun: boolean,
 ): Promise<{ lines: string[]; diff: string; stdout?: string }> {
   const { fixDocument } = await import("../document/fix-document.js");
@@ -204,7 +224,7 @@ async function repairInputs(
     }
     if (fixed.repairs.length === 0) continue;
     if (dryRun) {
-      const { createTwoFilesPatch } = await import("diff");
+      const { createTwoFilesPatch } = await import("diff/lib/patch/create.js");
       diff += createTwoFilesPatch(
         `a/${name}`,
         `b/${name}`,
@@ -219,7 +239,11 @@ async function repairInputs(
         .replace(/^=+\n/, "")
         .replace(/^(---|\+\+\+) (.*)\t$/gm, "$1 $2");
     } else if (input.file !== "-") {
-      writes.push({ path: input.file, text: fixed.text, force: true });
+      writes.push({
+        path: input.file,
+        text: `${input.bom ? "\uFEFF" : ""}${fixed.text}`,
+        force: true,
+      });
     }
     input.text = fixed.text;
   }

@@ -30,7 +30,9 @@ export default defineCommand({
     const { resolveName } = await import("../search/resolve.js");
     const { userDataDir } = await import("../catalog/sources.js");
     const { fileFor, withLock, removeFile, writeDiagramFile } = await import("../catalog/user.js");
-    const { holdsNothing, sectionOf, withoutSection } = await import("../catalog/sections.js");
+    const { holdsNothing, holdsOnlyDrawings, sectionOf, withoutSection } = await import(
+      "../catalog/sections.js"
+    );
     const { resolve, sep } = await import("node:path");
     const { readDocument } = await import("../document/document.js");
     const { displayPath } = await import("../render/path.js");
@@ -57,8 +59,16 @@ export default defineCommand({
         // one that holds no drawing that went wrong (notes, prose) is not sysdiag's to remove.
         const own = ownFile(name);
         if (own && existsSync(own)) {
-          const { diagrams, problems } = readDocument(readText(own, SOURCE_LIMIT));
+          const text = readText(own, SOURCE_LIMIT);
+          const { diagrams, problems } = readDocument(text);
           if (diagrams.length === 0 && problems.length > 0) {
+            // Only a file of drawings and their facts goes whole: prose around a drawing
+            // that went wrong is a person's, as in any other remove.
+            if (!holdsOnlyDrawings(text)) {
+              throw new UsageError(
+                `${displayPath(own, ctx.env.HOME)} does not parse as a diagram, and holds more (prose, other sections): nothing was removed; fix it with 'sysdiag edit ${name}'`,
+              );
+            }
             lock.keep();
             removeFile(own);
             return `removed ${displayPath(own, ctx.env.HOME)} (it did not parse as a diagram)\n`;

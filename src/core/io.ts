@@ -13,6 +13,7 @@ import {
   readSync,
   renameSync,
   type Stats,
+  statfsSync,
   statSync,
   unlinkSync,
   writeSync,
@@ -194,6 +195,14 @@ const waitBriefly = () => {
  * stream, so that the process stays responsive (Ctrl-C) while a pipe is quiet.
  */
 export async function readStdinBytes({ limit, purpose }: ReadLimit): Promise<Uint8Array> {
+  // Node reads a directory given as standard input (`< /`) as empty: it is said instead.
+  let stat: Stats | undefined;
+  try {
+    stat = fstatSync(0);
+  } catch {
+    stat = undefined; // closed: read as Node gives it (empty)
+  }
+  if (stat?.isDirectory()) throw new IoError("cannot read standard input: it is a directory");
   const chunks: Buffer[] = [];
   let total = 0;
   try {
@@ -531,6 +540,21 @@ export function makeDirectory(dir: string, mode = 0o777): void {
     mkdirSync(dir, { mode });
   } catch (error) {
     if (errnoCode(error) !== "EEXIST") throw error;
+  }
+}
+
+/**
+ * Whether the file system holding `path` is full for this user (its last write there
+ * may have been cut short): no block left (root may use the reserved ones), or no
+ * inode. Unknown (an unreadable path, a file system that does not say) is not full.
+ */
+export function diskFull(path: string): boolean {
+  try {
+    const { bavail, bfree, files, ffree } = statfsSync(path);
+    const blocks = process.getuid?.() === 0 ? bfree : bavail;
+    return blocks === 0 || (files > 0 && ffree === 0);
+  } catch {
+    return false;
   }
 }
 

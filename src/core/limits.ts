@@ -38,8 +38,15 @@ export const LIMITS = {
  * written (the CLI), so that no command has to remember it.
  */
 export function clipMessage(text: string): string {
+  // A query of many words is echoed in quotes, as one: cut as a long word is.
+  const quoted = new RegExp(
+    `(?<=^|[\\s(])'[^'\\n]{${LIMITS.echoedWordChars + 1},}'(?=$|[\\s,.:;)])`,
+    "g",
+  );
   const long = new RegExp(`[^\\s'"]{${LIMITS.echoedWordChars + 1},}`, "g");
-  const words = text.replace(long, (word) => cutMiddle(word, 120, 40));
+  const words = text
+    .replace(quoted, (phrase) => `'${cutMiddle(phrase.slice(1, -1), 120, 40)}'`)
+    .replace(long, (word) => cutMiddle(word, 120, 40));
   return words.length <= LIMITS.messageChars ? words : cutMiddle(words, 1_500, 400);
 }
 

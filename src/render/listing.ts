@@ -132,9 +132,14 @@ export interface ResultsLook {
   columns?: number;
 }
 
-/** `a`, `a or b`, `a, b or c`: words of the query, quoted. */
+/** Words a list names; a longer query's other words are counted, not said back. */
+const LISTED_WORDS = 10;
+
+/** `a`, `a or b`, `a, b or c`, `a, b, … or 3 more`: words of the query, quoted. */
 export function wordList(words: readonly string[], joiner = "or"): string {
-  const quoted = words.map((w) => `'${sanitizeLine(w)}'`);
+  const shown = words.length > LISTED_WORDS ? words.slice(0, LISTED_WORDS - 1) : words;
+  const quoted = shown.map((w) => `'${sanitizeLine(w)}'`);
+  if (shown.length < words.length) quoted.push(`${words.length - shown.length} more`);
   if (quoted.length <= 1) return quoted.join("");
   return `${quoted.slice(0, -1).join(", ")} ${joiner} ${quoted.at(-1)}`;
 }

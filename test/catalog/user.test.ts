@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   holdsNothing,
+  holdsOnlyDrawings,
   sectionOf,
   withoutSection,
   withReplaced,
@@ -100,5 +101,27 @@ describe("a diagram's section of a user document", () => {
     expect(withReplaced(notes, section, entry)).toBe(
       "# Design notes\n\nWhy we built it.\n\n## Flow\n<!-- sysdiag\nid: flow\nsummary: new\n-->\n```text\n┌┐\n└┘\n```\nHow it flows.\n\n## Appendix\n\nMore prose.\n",
     );
+  });
+});
+
+describe("holdsOnlyDrawings: whether a file is only what add writes, drawings and their facts", () => {
+  const drawing = "```text\n┌──┐\n└──┘\n```\n";
+  it.each([
+    [
+      "a file add wrote",
+      `## Mine\n\n### Flow\n<!-- sysdiag\nid: flow\nsummary: s\n-->\n${drawing}`,
+      true,
+    ],
+    ["its facts on one line", `### Flow\n<!-- sysdiag id: Bad_Id -->\n${drawing}`, true],
+    ["a drawing and nothing else", drawing, true],
+    ["prose before the drawing", `# Notes\n\nWhy we built it.\n\n## Flow\n${drawing}`, false],
+    [
+      "prose after the facts",
+      `### Flow\n<!-- sysdiag\nid: x\n-->\nHow it flows.\n${drawing}`,
+      false,
+    ],
+    ["another comment", `### Flow\n<!-- my notes -->\n${drawing}`, false],
+  ])("%s: %s", (_what, text, only) => {
+    expect(holdsOnlyDrawings(text)).toBe(only);
   });
 });

@@ -40,6 +40,23 @@ describe("page", () => {
       "no-such-pager-here",
       /^cannot run the pager 'no-such-pager-here' \(not found\)/,
     ],
+    // Refused by spawn itself, before it is tried: once an internal error (exit 70).
+    [
+      "a pager whose name is empty",
+      '""',
+      /^cannot run the pager '""' \(its name is empty\); the output is printed here/,
+    ],
+    [
+      "one whose name is empty, with arguments",
+      "'' -R",
+      /^cannot run the pager ''' -R' \(its name is empty\)/,
+    ],
+    // Named as written, not as the words it was split into.
+    [
+      "a pager that fails, written with quotes",
+      'sh -c "exit 3"',
+      /^the pager 'sh -c "exit 3"' exited with 3; /,
+    ],
     [
       "a shell's pipe",
       "tr a | cat",

@@ -9,18 +9,29 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
-import { decodeText, makeDirectory, writeFileAtomic } from "../../src/core/io.js";
+import { decodeText, diskFull, makeDirectory, writeFileAtomic } from "../../src/core/io.js";
 import { deadPid } from "../helpers.js";
 
-/** Directory listings made through node:fs, counted (the module is the real one otherwise). */
+/**
+ * Directory listings made through node:fs, counted, and what statfs says when a test
+ * sets it (the module is the real one otherwise).
+ */
 const listings = vi.hoisted(() => ({ count: 0 }));
+const statfs = vi.hoisted(() => ({ says: undefined as object | undefined }));
 vi.mock("node:fs", async (importOriginal) => {
   const fs = await importOriginal<typeof import("node:fs")>();
   const readdirSync = ((...args: Parameters<typeof fs.readdirSync>) => {
     listings.count++;
     return fs.readdirSync(...args);
   }) as typeof fs.readdirSync;
-  return { ...fs, default: { ...fs, readdirSync }, readdirSync };
+  const statfsSync = ((...args: Parameters<typeof fs.statfsSync>) =>
+    statfs.says ?? fs.statfsSync(...args)) as typeof fs.statfsSync;
+  return {
+    ...fs,
+    default: { ...fs, readdirSync, statfsSync },
+    readdirSync,
+    statfsSync,
+  };
 });
 
 const dir = () => mkdtempSync(join(tmpdir(), "sysdiag-io-"));
@@ -55,6 +66,31 @@ describe("writeFileAtomic, many files into one directory", () => {
     expect(existsSync(stale)).toBe(false);
     expect(readdirSync(where)).toHaveLength(200);
     expect(readFileSync(join(where, "f199.txt"), "utf8")).toBe("199");
+  });
+});
+
+describe("diskFull: whether a write there may have been cut short", () => {
+  const room = { bavail: 10, bfree: 20, files: 100, ffree: 50 };
+  it.each([
+    ["room left", 1000, room, false],
+    ["no block left for a user", 1000, { ...room, bavail: 0 }, true],
+    ["the reserved blocks left, for root", 0, { ...room, bavail: 0 }, false],
+    ["no block left at all, for root", 0, { ...room, bavail: 0, bfree: 0 }, true],
+    ["no inode left", 1000, { ...room, ffree: 0 }, true],
+    ["a file system that counts no inodes (btrfs)", 1000, { ...room, files: 0, ffree: 0 }, false],
+  ])("%s", (_what, uid, says, full) => {
+    statfs.says = says;
+    const getuid = vi.spyOn(process, "getuid").mockReturnValue(uid);
+    try {
+      expect(diskFull(tmpdir())).toBe(full);
+    } finally {
+      statfs.says = undefined;
+      getuid.mockRestore();
+    }
+  });
+
+  it("a path that cannot be asked about is not full", () => {
+    expect(diskFull(join(dir(), "missing", "file"))).toBe(false);
   });
 });
 

@@ -42,6 +42,23 @@ describe("clipMessage: input echoed in a message is cut, once, where messages ar
     expect(clipMessage(text)).toBe(clipped);
   });
 
+  it("a query of many short words, echoed in quotes, is cut as one long word is", () => {
+    const query = Array.from({ length: 130 }, (_, i) => `w${i}`).join(" ");
+    expect(query.length).toBeGreaterThan(200);
+    const clipped = clipMessage(`nothing matches '${query}': no diagram mentions 'x'`);
+    expect(clipped).toBe(
+      `nothing matches '${query.slice(0, 120)}…[${query.length} characters]…${query.slice(-40)}': no diagram mentions 'x'`,
+    );
+  });
+
+  it.each([
+    ["a quoted phrase of 200 characters", `named '${"ab ".repeat(66)}ab'; see`],
+    ["prose between two quoted words", `'a' ${"and so on ".repeat(30)}'b'`],
+    ["an apostrophe in a word", `it doesn't ${"go on ".repeat(50)}'b'`],
+  ])("%s is kept", (_what, text) => {
+    expect(clipMessage(text)).toBe(text);
+  });
+
   it("a long line of short words keeps its start and end", () => {
     const line = "ab ".repeat(10_000);
     const clipped = clipMessage(line);

@@ -382,7 +382,12 @@ describe("browse and hostile input", () => {
     t.run("load-buffer", paste);
     t.run("paste-buffer", "-p", "-t", "0");
     const screen = await t.waitFor(/no match/);
-    expect(screen[0]).toMatch(/^> (ab )+a/);
+    // The end of the paste, and the count where it was; the hint whole, beside the preview.
+    expect(screen[0]).toMatch(new RegExp(`^> (ab )+a {2}0/${TOTAL} {2}all categories$`));
+    expect(screen.slice(1, 3).map((line) => line.replace(/│.*$/, "").trim())).toEqual([
+      "no match:",
+      "fewer words, or Tab",
+    ]);
     t.keys("C-c");
     await t.waitFor(EXIT(130));
   });

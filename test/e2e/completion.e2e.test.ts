@@ -33,7 +33,7 @@ writeFileSync(
         category: "Homegrown",
         categoryId: "homegrown",
         aliases: ["Zebra Pipe"],
-        tags: [],
+        tags: ["Zebra Stripes"],
         summary: "A user's own diagram.",
         related: [],
         diagram: "┌─────┐\n│ Zed │\n└─────┘",
@@ -120,6 +120,9 @@ const CASES: Array<[string, string[]]> = [
   ["sysdiag zebra-i", ["zebra-ingest"]],
   ["sysdiag --ascii li", ["linkerd", "lint", "list"]],
   ["sysdiag --no-color show cqrs sag", ["saga", "sagas"]],
+  // A tag of several words is offered in the form list -t takes it (any case and spacing).
+  ["sysdiag list --tag zebra", ["zebra-stripes"]],
+  ["sysdiag list -c homegrown -t zeb", ["zebra-stripes"]],
   ["sysdiag completion ", ["bash", "fish", "zsh"]],
   ["sysdiag help ra", ["random"]],
   ["sysdiag search --limit 3 ", []],
@@ -325,6 +328,12 @@ describe.runIf(has("zsh") && has("fish") && has("bash") && (hasTmux || needTmux(
       await term.waitFor(/^zsh> sysdiag list --category data$/m);
       term.keys("Tab");
       await term.waitFor(/data-flow\s+data-processing\s+databases/);
+    });
+
+    it("zsh: list --tag zeb<Tab> completes the tag", async () => {
+      const term = await typed("zsh", "sysdiag list --tag zeb");
+      term.keys("Tab");
+      await term.waitFor(/^zsh> sysdiag list --tag zebra-stripes$/m);
     });
 
     it("zsh: show --format=j<Tab> completes the value after the '='", async () => {

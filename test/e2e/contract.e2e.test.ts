@@ -1,10 +1,12 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import {
   chmodSync,
+  closeSync,
   existsSync,
   lstatSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   readFileSync,
   symlinkSync,
@@ -187,6 +189,27 @@ describe("errors", () => {
     const result = sysdiag(["lint", "-"], { input: `┌─┐\n${"x".repeat(2 * 1024 * 1024)}` });
     expectOneLineError(result, 3, /standard input is over 1\.0 MB; lint reads files up to 1 MB/);
   });
+
+  it.each(["lint", "add", "render"])(
+    "%s - with a directory as standard input: cannot read it (exit 3), not an empty input",
+    (command) => {
+      const stdin = openSync(dir, "r");
+      try {
+        const result = spawnSync(process.execPath, [BIN, command, "-"], {
+          encoding: "utf8",
+          stdio: [stdin, "pipe", "pipe"],
+          env: { ...process.env, HOME: dir, XDG_DATA_HOME: join(dir, "data") },
+        });
+        expectOneLineError(
+          { code: result.status, stdout: result.stdout, stderr: result.stderr },
+          3,
+          /^sysdiag: cannot read standard input: it is a directory\n$/,
+        );
+      } finally {
+        closeSync(stdin);
+      }
+    },
+  );
 
   it("interrupted: ended by SIGINT at once, which a shell reports as 130", async () => {
     const child = spawn(process.execPath, [BIN, "lint", "-"], { stdio: ["pipe", "pipe", "pipe"] });

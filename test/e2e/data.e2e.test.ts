@@ -80,6 +80,29 @@ describe("remove and add --replace change only the diagram, never the rest of a 
     expect(readFileSync(join(h.data, "ideas.md"), "utf8")).toBe("# Ideas\n\nNo drawing yet.\n");
   });
 
+  it("remove keeps a person's document whose drawing no longer parses, named by its file", () => {
+    const h = home();
+    const broken = NOTES.replace("## Flow\n", "## Flow\n<!-- sysdiag\nid: Flow_Main\n-->\n");
+    writeFileSync(join(h.data, "notes.md"), broken);
+    expectOneLineError(
+      h.sysdiag(["remove", "notes"]),
+      2,
+      /notes\.md does not parse as a diagram, and holds more \(prose, other sections\): nothing was removed; fix it with 'sysdiag edit notes'/,
+    );
+    expect(readFileSync(join(h.data, "notes.md"), "utf8")).toBe(broken);
+  });
+
+  it("remove takes a file add wrote whose drawing no longer parses, named by its file", () => {
+    const h = home();
+    writeFileSync(
+      join(h.data, "mine.md"),
+      "## Mine\n\n### Mine\n<!-- sysdiag\nid: Mine_\n-->\n```\n┌┐\n└┘\n```\n",
+    );
+    const removed = h.sysdiag(["remove", "mine"]);
+    expect(removed.stdout).toMatch(/^removed .*mine\.md \(it did not parse as a diagram\)\n$/);
+    expect(existsSync(join(h.data, "mine.md"))).toBe(false);
+  });
+
   it("add --replace replaces a diagram where it stands, in the file that holds it", () => {
     const h = home();
     writeFileSync(join(h.data, "notes.md"), NOTES);
@@ -252,6 +275,28 @@ describe("edit never loses what the editor saved, and says when a diagram is gon
     expect(readFileSync(join(h.data, "mine0.md"), "utf8")).toBe("notes only\n");
   });
 
+  it("an editor whose save hit a full disk and that exits 0: not a good edit (exit 3)", ({
+    skip,
+  }) => {
+    const h = home();
+    const why = tmpfs(h.data, "64k");
+    if (why) return skip(why);
+    // As vi after E514 and :q!: the file is cut where the disk filled, and the exit is 0.
+    const editor = script(
+      h,
+      "full.sh",
+      `sed -i 's/^### .*/### My Saga/' "$1"\nyes "$(printf '%0200d' 0)" | head -c 200000 >> "$1" 2>/dev/null\nexit 0`,
+    );
+    const result = spawnEdit(h, editor, "saga");
+    expect(result.stdout).toBe("");
+    expectOneLineError(
+      result,
+      3,
+      /^sysdiag: the disk holding .*saga\.md is full: the editor's save may be cut short; look at the file before you use it\n$/,
+    );
+    expect(readFileSync(join(h.data, "saga.md"), "utf8")).toContain("### My Saga");
+  });
+
   it.each(["con", "a".repeat(70)])("edit %s: no diagram has that name (exit 1)", (name) => {
     const h = home();
     expectOneLineError(h.sysdiag(["edit", name]), 1, /no diagram named/);
@@ -288,6 +333,27 @@ describe("a 100 KB word is refused without being said back", () => {
     const result = h.sysdiag(args as string[]);
     expectOneLineError(result, code as number, pattern as RegExp);
     expect(result.stderr.length).toBeLessThan(1_000);
+  });
+});
+
+describe("a query of many words, under the limit, is not said back whole", () => {
+  const query = Array.from({ length: 170 }, (_, i) => `zq${i}`).join(" ");
+  it.each([
+    [
+      "search",
+      ["search", ...query.split(" ")],
+      1,
+      /^sysdiag: nothing matches 'zq0 .*…\[\d{3} characters\]….* or 161 more; /,
+    ],
+    ["show", ["show", ...query.split(" ")], 1, /no diagram named 'zq0 .*…\[\d{3} characters\]…/],
+    ["remove", ["remove", query], 1, /'zq0 .*…\[\d{3} characters\]…/],
+    ["list -t", ["list", "-t", query], 1, /'zq0 .*…\[\d{3} characters\]…/],
+  ])("%s", (_name, args, code, pattern) => {
+    expect(query.length).toBeGreaterThan(900);
+    expect(query.length).toBeLessThan(1_000);
+    const result = home().sysdiag(args as string[]);
+    expectOneLineError(result, code as number, pattern as RegExp);
+    expect(result.stderr.length).toBeLessThan(600);
   });
 });
 

@@ -72,6 +72,14 @@ describe("lint --fix", () => {
     );
   });
 
+  it("keeps a byte-order mark", () => {
+    const { dir, file } = designDoc(`\uFEFF${doc(original)}`);
+    spawnCli(["lint", "--fix", "design.md"], { cwd: dir });
+    expect(readFileSync(file, "utf8")).toBe(
+      `\uFEFF${doc((id) => (id === "twitter" ? original(id) : repaired(id)))}`,
+    );
+  });
+
   it("prints standard input repaired", () => {
     const result = spawnCli(["lint", "--fix", "-"], { input: original("tracing") });
     expect(result).toEqual({ code: 0, stdout: repaired("tracing"), stderr: "" });

@@ -34,7 +34,7 @@ describe("the packed package", () => {
   const [info] = packed;
   const tarball = join(work, info?.filename ?? "missing.tgz");
 
-  it("holds only what runs, under 360 KB", () => {
+  it("holds only what runs, under 500 KB", () => {
     const paths = (info?.files ?? []).map((f) => f.path).sort();
     expect(
       paths.every((p) => /^(bin|dist|data|man)\/|^(package\.json|README\.md|LICENSE)$/.test(p)),
@@ -46,11 +46,11 @@ describe("the packed package", () => {
     expect(paths.some((p) => p.startsWith("src/") || p.startsWith("test/"))).toBe(false);
     // A code cache suits only the V8 that made it: an install makes its own (below).
     expect(paths.filter((p) => p.endsWith(".cache"))).toEqual([]);
-    // Raised from 300 KB: measured 338,684 bytes packed (1,154,516 unpacked) on 2026-12-07,
-    // after issue 24 took the built-in catalog from 51 to 83 diagrams with notes and
-    // references (data/diagrams.json 269 KB, data/diagrams.index.json 113 KB unpacked).
-    // The code is not what grew; the budget leaves room for a few more diagrams only.
-    expect(info?.size).toBeLessThan(360 * 1024);
+    // Raised from 300 KB to 360 KB when issue 24 took the built-in catalog from 51 to 83
+    // diagrams (338,684 bytes packed), then to 500 KB: 438,508 bytes packed at 114 diagrams
+    // (about 3.2 KB packed a diagram with its notes and references), and 479,635 bytes packed
+    // (1,658,219 unpacked) on 2026-12-07 at 115 diagrams with main's lint --fix and study code.
+    expect(info?.size).toBeLessThan(500 * 1024);
   });
 
   it("declares what a package must", () => {

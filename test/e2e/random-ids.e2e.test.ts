@@ -51,7 +51,9 @@ describe("sysdiag list --ids", () => {
 
   it("is never coloured, and filters by category", () => {
     const result = sysdiag(["list", "--ids", "--color", "--category", "caching"]);
-    expect(result.stdout).toBe("cache-aside\nwrite-through\nwrite-back\nmulti-level-cache\n");
+    expect(result.stdout).toBe(
+      "cache-aside\nwrite-through\nwrite-back\nmulti-level-cache\nread-through\n",
+    );
     const databases = catalog.diagrams.filter((d) => d.categoryId === "databases");
     expect(databases.length).toBeGreaterThan(5);
     expect(sysdiag(["list", "databases", "--ids"]).stdout).toBe(

@@ -51,11 +51,11 @@ describe("sysdiag study --plain", () => {
   it("grades a right answer right and schedules it further", () => {
     const { study } = studyHome();
     const run = study(
-      ["--plain", "--drill", "order", "--category", "caching", "--seed", "1", "--limit", "1"],
-      "D, B, C, A\n",
+      ["--plain", "--drill", "order", "--category", "caching", "--seed", "4", "--limit", "1"],
+      "C, B, A, D\n",
     );
     expect(run.stdout).toContain("card 1/1: multi-level-cache · order\n");
-    expect(run.stdout).toContain("result: right\nanswer: d b c a\n");
+    expect(run.stdout).toContain("result: right\nanswer: c b a d\n");
     expect(run.stdout).toContain("due: 2026-03-01T09:10:00Z (in 10 minutes)\n");
   });
 

@@ -5,7 +5,7 @@ import { renderEntry, renderRaw } from "../../src/render/entry.js";
 import { renderAs } from "../../src/render/formats.js";
 import { frame } from "../../src/render/frame.js";
 import { highlightDiagram } from "../../src/render/highlight.js";
-import { formatProse } from "../../src/render/listing.js";
+import { formatProse, wordList } from "../../src/render/listing.js";
 import { createStyle, PLAIN, type Style } from "../../src/render/style.js";
 import { ANSI, catalog } from "../helpers.js";
 
@@ -256,5 +256,32 @@ describe("formatProse", () => {
     expect(
       formatProse("Tips", "### 1. A\n- **b**", { ...MARKED, heading: (t) => `[h:${t}]` }),
     ).toBe("[t:Tips]\n\n[h:1. A]\n- [h:b]\n");
+  });
+});
+
+describe("wordList", () => {
+  const w = (n: number) => Array.from({ length: n }, (_, i) => `w${i}`);
+  it.each([
+    [[], "or", ""],
+    [["a"], "or", "'a'"],
+    [["a", "b"], "and", "'a' and 'b'"],
+    [w(3), "or", "'w0', 'w1' or 'w2'"],
+    [
+      w(10),
+      "or",
+      `${w(9)
+        .map((x) => `'${x}'`)
+        .join(", ")} or 'w9'`,
+    ],
+    // A query of many words is not said back whole: its other words are counted.
+    [
+      w(130),
+      "or",
+      `${w(9)
+        .map((x) => `'${x}'`)
+        .join(", ")} or 121 more`,
+    ],
+  ])("%j %s", (words, joiner, text) => {
+    expect(wordList(words, joiner)).toBe(text);
   });
 });

@@ -95,12 +95,18 @@ export function drawScreen(
   return { lines, cursor: head.cursor };
 }
 
+/** Columns of the query that the count and category at its right may leave it. */
+const QUERY_MIN = 10;
+
 /** `> query` and, at the right, how many match and in which category. */
 function queryLine(view: View, columns: number, style: Style): { line: string; cursor: number } {
   const prompt = "> ";
   const category = view.category === undefined ? "all categories" : sanitizeLine(view.category);
   const status = `${view.results.length}/${view.total}  ${category}`;
-  const room = columns - prompt.length - 1;
+  // The count keeps its place beside a long query (a paste), when that leaves the
+  // query room to be read; the cursor's column stays free at the end.
+  const besideStatus = columns - prompt.length - 2 - displayWidth(status);
+  const room = besideStatus >= QUERY_MIN ? besideStatus : columns - prompt.length - 1;
   // A query longer than its room shows its end, where the typing is: cut once.
   const query = tailToWidth(sanitizeLine(view.state.query), Math.max(0, room));
   const used = prompt.length + displayWidth(query);
@@ -139,7 +145,12 @@ function listLines(view: View, width: number, rows: number, look: Look): string[
   const { style, ascii } = look;
   const lines: string[] = [];
   if (view.results.length === 0) {
-    lines.push(padEnd(cutToWidth("  no match: fewer words, or Tab", width).text, width));
+    // On two rows when one is too narrow for it (the list beside the preview is 30 columns).
+    const hint = "  no match: fewer words, or Tab";
+    const rowsOfHint =
+      displayWidth(hint) <= width ? [hint] : ["  no match:", "  fewer words, or Tab"];
+    for (const row of rowsOfHint.slice(0, rows))
+      lines.push(padEnd(cutToWidth(row, width).text, width));
   }
   for (let i = view.state.top; i < view.results.length && lines.length < rows; i++) {
     const entry = view.results[i] as Entry;

@@ -1,5 +1,6 @@
 import { quote } from "../../core/quote.js";
 import {
+  CATALOG_KINDS,
   type CompletionCommand,
   type CompletionModel,
   type CompletionOption,
@@ -108,7 +109,7 @@ _sysdiag_add() {
 _sysdiag_values() {
   local IFS=$'\\n' bin=\${COMP_WORDS[0]}
   case $1 in
-    diagrams | categories)
+    ${CATALOG_KINDS.map(([kind]) => kind).join(" | ")})
       [[ $bin == "~/"* ]] && bin=$HOME/\${bin#"~/"}
       _sysdiag_add compgen -W "$("$bin" __complete "$1" 2>/dev/null)" -- "$2"
       ;;

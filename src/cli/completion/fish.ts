@@ -1,5 +1,6 @@
 import {
   argKind,
+  CATALOG_KINDS,
   type CompletionModel,
   type CompletionOption,
   IMPLICIT,
@@ -79,7 +80,7 @@ end
 # The completions of kind $argv[1].
 function __sysdiag_values
     switch $argv[1]
-        case diagrams categories
+        case ${CATALOG_KINDS.map(([kind]) => kind).join(" ")}
             set -l bin (commandline -opc)[1]
             $bin __complete $argv[1] 2>/dev/null
         case files

@@ -1,11 +1,22 @@
+import { DYNAMIC, type Dynamic } from "../../catalog/completion-values.js";
 import type { CommandSpec, Completion, OptionSpec, OptionSpecs } from "../../commands/spec.js";
 import { parseFlags } from "../../commands/spec.js";
 
 /**
  * What the shell scripts are generated from: the command specs reduced to what
  * completing a word needs. Fixed values are baked into the scripts; catalog
- * values ("diagrams", "categories") are asked of `sysdiag __complete` at TAB time.
+ * values ("diagrams", "categories", "tags") are asked of `sysdiag __complete` at TAB time.
  */
+
+/**
+ * The kinds of values asked of `sysdiag __complete` at TAB time, each with what one
+ * of its values is called (zsh heads its list with it). Every script offers them all.
+ */
+const ONE: Record<Dynamic, string> = { diagrams: "diagram", categories: "category", tags: "tag" };
+export const CATALOG_KINDS: ReadonlyArray<readonly [Dynamic, string]> = DYNAMIC.map((kind) => [
+  kind,
+  ONE[kind],
+]);
 
 export interface CompletionOption {
   /** `--format` */

@@ -82,6 +82,39 @@ describe("drawScreen", () => {
     expect(lines[0]).toMatch(new RegExp(` 0/${TOTAL} `));
   });
 
+  it.each([
+    [100, 30],
+    [80, 24],
+    [30, 8],
+  ])("at %ix%i says the whole hint when nothing matches, never a clipped word", (columns, rows) => {
+    const { lines } = drawScreen(view({ results: [] }), { columns, rows }, plain);
+    const list = lines.slice(1, 3).map((line) => line.replace(/│.*$/, "").trim());
+    expect(list.join(" ").trim()).toBe("no match: fewer words, or Tab");
+  });
+
+  it.each([
+    [80, 300],
+    [100, 50_000],
+    [40, 40],
+  ])("at %i columns keeps the count beside a query of %i characters", (columns, length) => {
+    const state = { ...START, query: "x".repeat(length) };
+    const { lines, cursor } = drawScreen(
+      view({ results: [], state }),
+      { columns, rows: 24 },
+      plain,
+    );
+    expect(lines[0]).toMatch(new RegExp(`^> x+ {2}0/${TOTAL} {2}all categories$`));
+    expect(displayWidth(lines[0] as string)).toBe(columns);
+    expect(cursor).toBe(displayWidth((lines[0] as string).replace(/ +0\/.*$/, "")));
+  });
+
+  it("gives a narrow terminal's line to the query, not the count", () => {
+    const state = { ...START, query: "x".repeat(300) };
+    const { lines, cursor } = drawScreen(view({ state }), { columns: 30, rows: 8 }, plain);
+    expect(lines[0]).toBe(`> ${"x".repeat(27)}`);
+    expect(cursor).toBe(29);
+  });
+
   it("shows the keys with ?", () => {
     const { lines } = drawScreen(
       view({ state: { ...START, help: true } }),
