@@ -93,6 +93,11 @@ const RUNS: Record<string, string[][]> = {
   completion: [["bash"], ["zsh"], ["fish"]],
   __complete: [["diagrams"], ["categories"]],
   help: [[], [`${ESC}]0;x`]],
+  compare: [
+    ["trap", "json-trap"],
+    ["trap", "cqrs", "--width", "200"],
+  ],
+  study: [["--plain", "--category", "evil", "--seed", "1"], ["--stats"]],
 };
 
 /** Every escape sequence in `text` is one of our colour codes. */
@@ -148,6 +153,7 @@ describe("what a hostile catalog leaves in a file (-o) and in a copy (--copy)", 
     ...FORMATS.map((f) => ["show", "json-trap", "-f", f]),
     ["random", "--category", "evil", "--seed", "1", "--json"],
     ["random", "--category", "evil", "--seed", "1"],
+    ["compare", "trap", "json-trap"],
     ...FORMATS.map((f) => ["render", doc, "-b", "1", "-f", f]),
   ];
   const commands = COMMANDS.filter((c) => c.output || c.copy).map((c) => c.name);
