@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findBoxes } from "../../src/diagram/boxes.js";
+import { BOX_DRAWING } from "../../src/diagram/charset.js";
 import { Grid } from "../../src/diagram/grid.js";
 import { lintDiagram } from "../../src/diagram/lint.js";
 import { isDrawing } from "../../src/document/blocks.js";
@@ -130,8 +131,9 @@ describe("an ASCII diagram lints as its Unicode original", () => {
       const ascii = toAscii(diagram);
       expect(lintDiagram(ascii)).toEqual([]);
       expect(findBoxes(new Grid(ascii))).toEqual(findBoxes(new Grid(diagram)));
-      // A diagram that draws anything at all still draws it in ASCII.
-      expect(isDrawing(ascii)).toBe(isDrawing(diagram));
+      // A diagram drawn with lines still draws them in ASCII. (One of text and arrows
+      // alone, as lb-algorithms' list, becomes text and `>`: no drawing left to find.)
+      if (BOX_DRAWING.test(diagram)) expect(isDrawing(ascii)).toBe(isDrawing(diagram));
       if (original !== diagram) {
         const where = (text: string) => lintDiagram(text).length > 0;
         expect(where(toAscii(original))).toBe(where(original));
