@@ -183,7 +183,7 @@ async function dispatch(parsed: Parsed, io: Io): Promise<number> {
   const { command, args, options, globals } = parsed;
   const output = checkedOutput(options, globals);
   const toFile = output !== undefined && output !== "-";
-  const ctx = await contextFor(io, globals, toFile, command.name);
+  const ctx = await contextFor(io, globals, toFile, command.sourceProblems ?? "one");
   const result: Result = await command.run(ctx, { args, options });
   await deliver(result, io, { options, globals, file: toFile ? output : undefined });
   return (globals.strict ? result.strictExitCode : undefined) ?? result.exitCode ?? EXIT.ok;
@@ -206,7 +206,7 @@ async function contextFor(
   io: Io,
   globals: Globals,
   toFile: boolean,
-  command: string,
+  tell: "all" | "none" | "one",
 ): Promise<Context> {
   const builtIn = io.env.SYSDIAG_CATALOG || DEFAULT_CATALOG;
   let index: SearchIndex | undefined;
@@ -217,8 +217,6 @@ async function contextFor(
       cwd: workingDirectory(io),
       builtIn,
     });
-  // lint lists the sources' problems, paths prints them; any other command says one line.
-  const tell = command === "lint" ? "all" : command === "paths" ? "none" : "one";
   const load = catalogOnce(io, globals, where, tell);
   const { createStyle } = await import("../render/style.js");
   // A file is not a terminal: no colour in it, whatever the terminal would get.

@@ -17,6 +17,7 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 export default defineCommand({
   name: "lint",
+  sourceProblems: "all",
   summary: "check diagrams: boxes that close, lines that meet, arrows that point at something",
   args: [
     arg("file...", "Markdown or text files, or - for standard input (default: the catalog)", {

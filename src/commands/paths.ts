@@ -2,6 +2,7 @@ import { defineCommand, flag } from "./spec.js";
 
 export default defineCommand({
   name: "paths",
+  sourceProblems: "none",
   summary: "show every place diagrams are read from, in order, with what each gave",
   args: [],
   options: {

@@ -83,6 +83,11 @@ export interface CommandSpec<O extends OptionSpecs = OptionSpecs> {
   output?: boolean;
   /** Takes `--copy`: the CLI copies what is printed to the clipboard. */
   copy?: boolean;
+  /**
+   * How the catalog sources' problems are said on standard error when the command reads
+   * them: `all` one by one (lint), `none` (paths prints them itself); by default one line.
+   */
+  sourceProblems?: "all" | "none";
   /** Hidden from the command list (aliases). */
   hidden?: boolean;
   run(ctx: Context, input: Input<O>): Promise<Result>;
